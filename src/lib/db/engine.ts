@@ -1,0 +1,46 @@
+import type { Table } from 'apache-arrow';
+
+/**
+ * The one interface the rest of the app (and the Node tests) talk to. Browser and Node
+ * implementations differ only in how DuckDB-WASM is started.
+ */
+export interface Engine {
+  /** Runs one statement and returns its result as an Arrow table. */
+  query(sql: string): Promise<Table>;
+  /** Runs one or more statements whose results are not needed. */
+  exec(sql: string): Promise<void>;
+  /** Makes bytes readable by DuckDB table functions (read_csv) under `name`. */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Settings applied right after every connect. DuckDB-WASM ships only core_functions; with
+ * autoloading on, a query needing json/parquet/icu makes it fetch an extension from the
+ * internet, which breaks the offline promise and (seen) leaves the instance corrupted.
+ */
+export const CONNECTION_SETTINGS = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];
+
+/** BIGINT and DECIMAL come back as plain numbers a view can format. */
+export const QUERY_CONFIG = { castBigIntToDouble: true, castDecimalToDouble: true };
+
+/** Wraps an engine error so the failing SQL travels with it. */
+export class QueryError extends Error {
+  constructor(
+    message: string,
+    readonly sql: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'QueryError';
+  }
+}
+
+export function queryError(sql: string, cause: unknown): QueryError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new QueryError(message, sql, { cause });
+}

@@ -1,0 +1,53 @@
+// Node implementation of Engine, for unit tests and scripts: the same WASM engine and the same
+// SQL as the browser, through the blocking bindings.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  createDuckDB,
+  NODE_RUNTIME,
+  VoidLogger,
+  type DuckDBBindings,
+} from '@duckdb/duckdb-wasm/blocking';
+import type { Table } from 'apache-arrow';
+import { CONNECTION_SETTINGS, QUERY_CONFIG, queryError, type Engine } from './engine';
+
+const require = createRequire(import.meta.url);
+
+export async function startNodeEngine(): Promise<Engine> {
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
+  const bundles = {
+    mvp: {
+      mainModule: path.join(dist, 'duckdb-mvp.wasm'),
+      mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs'),
+    },
+    eh: {
+      mainModule: path.join(dist, 'duckdb-eh.wasm'),
+      mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs'),
+    },
+  };
+  const db: DuckDBBindings = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
+  await db.instantiate();
+  db.open({ query: QUERY_CONFIG });
+  const conn = db.connect();
+  for (const s of CONNECTION_SETTINGS) conn.query(s);
+
+  const run = (sql: string): Table => {
+    try {
+      return conn.query(sql) as unknown as Table;
+    } catch (e) {
+      throw queryError(sql, e);
+    }
+  };
+  return {
+    query: async (sql) => run(sql),
+    exec: async (sql) => {
+      run(sql);
+    },
+    registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes.slice()),
+    dropFile: async (name) => db.dropFile(name),
+    close: async () => {
+      conn.close();
+      db.reset();
+    },
+  };
+}

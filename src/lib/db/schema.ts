@@ -1,0 +1,78 @@
+// The workspace tables that ingest writes and the scoring pipeline reads. Only ingest and
+// framework registration write to them; everything downstream is rebuilt by the pipeline.
+
+export const WORKSPACE_DDL = [
+  `CREATE TABLE IF NOT EXISTS units (
+    unit_code VARCHAR PRIMARY KEY,
+    unit_name VARCHAR,
+    level VARCHAR,
+    parent_code VARCHAR,
+    parent_name VARCHAR
+  )`,
+  `CREATE TABLE IF NOT EXISTS loads (
+    load_id INTEGER PRIMARY KEY,
+    file_name VARCHAR,
+    shape VARCHAR,
+    rows_read INTEGER,
+    observations INTEGER,
+    loaded_at TIMESTAMP DEFAULT current_timestamp
+  )`,
+  `CREATE TABLE IF NOT EXISTS observations (
+    unit_code VARCHAR NOT NULL,
+    year INTEGER NOT NULL,
+    measure VARCHAR NOT NULL,
+    value DOUBLE,
+    text VARCHAR,
+    source_file VARCHAR,
+    source_sheet VARCHAR,
+    source_row INTEGER,
+    source_column VARCHAR,
+    source_cell VARCHAR,
+    load_id INTEGER
+  )`,
+  `CREATE TABLE IF NOT EXISTS measure_catalog (
+    measure VARCHAR PRIMARY KEY,
+    kind VARCHAR,
+    scale VARCHAR,
+    unit VARCHAR,
+    name_vi VARCHAR,
+    name_en VARCHAR
+  )`,
+  `CREATE TABLE IF NOT EXISTS fw_frameworks (
+    framework_id VARCHAR PRIMARY KEY,
+    title_vi VARCHAR,
+    title_en VARCHAR,
+    decision VARCHAR,
+    level VARCHAR,
+    illustrative BOOLEAN,
+    total_max DOUBLE,
+    aggregation VARCHAR,
+    missing_policy VARCHAR
+  )`,
+  `CREATE TABLE IF NOT EXISTS fw_pillars (
+    framework_id VARCHAR, pillar VARCHAR, name_vi VARCHAR, name_en VARCHAR, weight DOUBLE, ord INTEGER
+  )`,
+  `CREATE TABLE IF NOT EXISTS fw_main_indices (
+    framework_id VARCHAR, main_index VARCHAR, name_vi VARCHAR, name_en VARCHAR,
+    max_points DOUBLE, scored BOOLEAN, pillar VARCHAR, weight DOUBLE, ord INTEGER
+  )`,
+  `CREATE TABLE IF NOT EXISTS fw_indicators (
+    framework_id VARCHAR, indicator VARCHAR, name_vi VARCHAR, name_en VARCHAR, main_index VARCHAR,
+    max_points DOUBLE, rule VARCHAR, direction VARCHAR, rule_vi VARCHAR, rule_en VARCHAR,
+    relative BOOLEAN, ord INTEGER
+  )`,
+  `CREATE TABLE IF NOT EXISTS fw_indicator_measures (
+    framework_id VARCHAR, indicator VARCHAR, slot INTEGER, measure VARCHAR
+  )`,
+  `CREATE TABLE IF NOT EXISTS fw_bands (
+    framework_id VARCHAR, band VARCHAR, name_vi VARCHAR, name_en VARCHAR, min DOUBLE
+  )`,
+  `CREATE TABLE IF NOT EXISTS tp_profiles (
+    profile_id VARCHAR PRIMARY KEY, title_vi VARCHAR, title_en VARCHAR, unit_code VARCHAR,
+    unit_name VARCHAR, plan_year INTEGER, baseline_year INTEGER, source VARCHAR
+  )`,
+  `CREATE TABLE IF NOT EXISTS tp_targets (
+    profile_id VARCHAR, target_id VARCHAR, measure VARCHAR, comparator VARCHAR, value DOUBLE,
+    high DOUBLE, deadline INTEGER, quote VARCHAR, section VARCHAR, ord INTEGER
+  )`,
+];

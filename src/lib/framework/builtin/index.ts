@@ -1,0 +1,26 @@
+// The frameworks, measure catalog and target profiles that ship with the app — plain JSON
+// files, validated exactly like the ones a person loads.
+import { validateFramework } from '../validateFramework';
+import { validateMeasureCatalog } from '../validateMeasures';
+import { validateTargetProfile } from '../validateTargets';
+import type { Framework, MeasureDef, TargetProfile } from '../types';
+import catalogJson from './measures.json';
+
+const frameworkFiles = import.meta.glob<unknown>('./frameworks/*.json', { eager: true, import: 'default' });
+const profileFiles = import.meta.glob<unknown>('./targets/*.json', { eager: true, import: 'default' });
+
+export interface Builtins {
+  frameworks: Framework[];
+  profiles: TargetProfile[];
+  measures: MeasureDef[];
+}
+
+const byTitle = <T extends { title: { vi: string } }>(a: T, b: T): number => a.title.vi.localeCompare(b.title.vi, 'vi');
+
+export function loadBuiltins(): Builtins {
+  return {
+    frameworks: Object.values(frameworkFiles).map(validateFramework).sort(byTitle),
+    profiles: Object.values(profileFiles).map(validateTargetProfile).sort(byTitle),
+    measures: validateMeasureCatalog(catalogJson).measures,
+  };
+}

@@ -1,0 +1,16 @@
+/** Spreadsheet column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1-style reference of a 1-based row and 0-based column. */
+export function cellRef(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}

@@ -1,0 +1,28 @@
+import type { LocalText } from '../framework/types';
+
+/** Where in a file something happened: every message names at least the file. */
+export interface Location {
+  file: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+}
+
+/** A load that cannot go ahead; nothing of the file was written. */
+export class IngestError extends Error {
+  constructor(
+    readonly text: LocalText,
+    readonly at: Location,
+  ) {
+    super(`${at.file}${at.row ? `, row ${at.row}` : ''}${at.column ? `, column "${at.column}"` : ''}: ${text.en}`);
+    this.name = 'IngestError';
+  }
+}
+
+export function describeLocation(at: Location, lang: 'vi' | 'en'): string {
+  const parts = [lang === 'vi' ? `Tệp "${at.file}"` : `File "${at.file}"`];
+  if (at.sheet) parts.push(lang === 'vi' ? `trang "${at.sheet}"` : `sheet "${at.sheet}"`);
+  if (at.row) parts.push(lang === 'vi' ? `dòng ${at.row}` : `row ${at.row}`);
+  if (at.column) parts.push(lang === 'vi' ? `cột "${at.column}"` : `column "${at.column}"`);
+  return parts.join(', ');
+}

@@ -1,0 +1,32 @@
+// ranks → scores: the band (xếp loại) whose threshold the total reaches, plus the unit's names.
+// `scores` is the table views read for the ranking.
+import { lit } from '../../sql/quote';
+import type { Step } from '../step';
+
+export const bandsStep: Step = {
+  name: 'scores',
+  output: 'scores',
+  describe: {
+    vi: 'Xếp loại theo ngưỡng của bộ chỉ số',
+    en: 'Band by the framework’s thresholds',
+  },
+  sql: (s) => {
+    const id = lit(s.framework.id);
+    const rounded = `round(r.value, ${lit(s.framework.rankDecimals)})`;
+    return `
+CREATE OR REPLACE TABLE scores AS
+SELECT r.unit_code, u.unit_name, r.year, r.parent_code, u.parent_name,
+  r.value AS total, r.points, r.max_counted, f.total_max,
+  r.rank, r.rank_in_parent, r.ranked_units, r.ranked_in_parent, r.previous_rank, r.rank_change,
+  b.band, b.name_vi AS band_vi, b.name_en AS band_en,
+  r.indicators, r.observed, r.imputed, r.missing, r.coverage
+FROM ranks r
+JOIN units u USING (unit_code)
+JOIN fw_frameworks f ON f.framework_id = ${id}
+LEFT JOIN LATERAL (
+  SELECT band, name_vi, name_en FROM fw_bands
+  WHERE framework_id = ${id} AND min <= ${rounded}
+  ORDER BY min DESC LIMIT 1
+) b ON TRUE`;
+  },
+};

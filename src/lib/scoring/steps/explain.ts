@@ -1,0 +1,38 @@
+// All earlier tables → explain: one row per unit, year and indicator holding the whole chain
+// raw value(s) and their cells → rule → points → main index → total.
+import { lit } from '../../sql/quote';
+import type { Step } from '../step';
+
+export const explainStep: Step = {
+  name: 'explain',
+  output: 'explain',
+  describe: {
+    vi: 'Truy vết: số liệu gốc và ô nguồn → cách tính → điểm → chỉ số chính → tổng',
+    en: 'Trace: raw values and source cells → rule → points → main index → total',
+  },
+  sql: (s) => `
+CREATE OR REPLACE TABLE explain AS
+WITH inputs AS (
+  SELECT unit_code, year, indicator,
+    list({
+      'slot': slot, 'measure': measure, 'value': value, 'raw_value': raw_value, 'text': text,
+      'imputed': imputed, 'impute_method': impute_method, 'missing': missing,
+      'file': source_file, 'sheet': source_sheet, 'row': source_row, 'column': source_column,
+      'cell': source_cell
+    } ORDER BY slot) AS inputs
+  FROM indicator_inputs GROUP BY ALL
+)
+SELECT p.unit_code, p.year, p.indicator, i.name_vi AS indicator_vi, i.name_en AS indicator_en,
+  i.rule, i.direction, i.rule_vi, i.rule_en, i.relative, inp.inputs,
+  p.status, p.fraction, p.points, p.max_points, p.max_counted,
+  p.main_index, m.name_vi AS main_index_vi, m.name_en AS main_index_en, p.scored,
+  ms.points AS main_index_points, ms.max_counted AS main_index_max, ms.value AS main_index_value,
+  sc.total, sc.points AS total_points, sc.max_counted AS total_max, sc.rank, sc.band_vi, sc.band_en,
+  i.ord
+FROM indicator_points p
+JOIN fw_indicators i ON i.framework_id = ${lit(s.framework.id)} AND i.indicator = p.indicator
+JOIN fw_main_indices m ON m.framework_id = ${lit(s.framework.id)} AND m.main_index = p.main_index
+JOIN inputs inp ON inp.unit_code = p.unit_code AND inp.year = p.year AND inp.indicator = p.indicator
+JOIN main_index_scores ms ON ms.unit_code = p.unit_code AND ms.year = p.year AND ms.main_index = p.main_index
+LEFT JOIN scores sc ON sc.unit_code = p.unit_code AND sc.year = p.year`,
+};

@@ -1,0 +1,87 @@
+// measures + the target profile → gaps: for every unit in scope, year and target: the gap
+// g = d·(T − x) (positive = shortfall), met, attainment, progress since the baseline year and,
+// with two or more years, the pace projected to the deadline.
+import { lit } from '../../sql/quote';
+import type { ScoringSettings, Step } from '../step';
+import { scopeSql } from './indicatorInputs';
+
+const EMPTY = `
+CREATE OR REPLACE TABLE gaps (
+  unit_code VARCHAR, year INTEGER, profile_id VARCHAR, target_id VARCHAR, measure VARCHAR,
+  comparator VARCHAR, target DOUBLE, target_high DOUBLE, deadline INTEGER, x DOUBLE,
+  status VARCHAR, gap DOUBLE, met BOOLEAN, attainment DOUBLE, baseline_year INTEGER,
+  baseline DOUBLE, progress DOUBLE, years_observed INTEGER, slope DOUBLE,
+  projected DOUBLE, on_track BOOLEAN, needed_per_year DOUBLE)`;
+
+/** Gap of value `x` against the row's target, positive when short. */
+const gapOf = (x: string): string => `CASE comparator
+    WHEN '>=' THEN target - ${x}
+    WHEN '<=' THEN ${x} - target
+    WHEN '=' THEN abs(${x} - target)
+    WHEN 'range' THEN greatest(target - ${x}, ${x} - target_high) END`;
+
+/** The bound a unit moves towards: for a range, the nearer end. */
+const aim = `CASE WHEN comparator = 'range' AND x > target_high THEN target_high ELSE target END`;
+
+function gapsSql(s: ScoringSettings): string {
+  const p = s.profile!;
+  const baselineFilter = p.baselineYear === undefined ? '' : `AND m.year >= ${lit(p.baselineYear)}`;
+  return `
+CREATE OR REPLACE TABLE gaps AS
+WITH scope AS (${scopeSql(s)}),
+t AS (SELECT * FROM tp_targets WHERE profile_id = ${lit(p.id)}),
+series AS (
+  SELECT m.unit_code, m.year, m.measure, m.value,
+    first_value(m.year) OVER w AS baseline_year,
+    first_value(m.value) OVER w AS baseline,
+    count(*) OVER w AS years_observed,
+    regr_slope(m.value, m.year) OVER w AS slope
+  FROM measures m
+  WHERE m.value IS NOT NULL ${baselineFilter}
+    AND m.measure IN (SELECT measure FROM t)
+  WINDOW w AS (PARTITION BY m.unit_code, m.measure ORDER BY m.year ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
+joined AS (
+  SELECT sc.unit_code, sc.year, t.profile_id, t.target_id, t.measure, t.comparator,
+    t.value AS target, t.high AS target_high, t.deadline, t.ord, se.value AS x,
+    se.baseline_year, se.baseline, se.years_observed, se.slope
+  FROM scope sc CROSS JOIN t
+  LEFT JOIN series se ON se.unit_code = sc.unit_code AND se.year = sc.year AND se.measure = t.measure
+),
+measured AS (
+  SELECT *, ${gapOf('x')} AS gap,
+    CASE WHEN years_observed >= 2 AND deadline > year THEN x + slope * (deadline - year) END AS projected
+  FROM joined
+)
+SELECT unit_code, year, profile_id, target_id, measure, comparator, target, target_high, deadline, x,
+  CASE WHEN x IS NULL THEN 'missing' WHEN gap <= 1e-9 THEN 'met' ELSE 'behind' END AS status,
+  gap,
+  CASE WHEN x IS NOT NULL THEN gap <= 1e-9 END AS met,
+  CASE WHEN x IS NULL THEN NULL
+       WHEN gap <= 1e-9 THEN 1.0
+       WHEN comparator IN ('>=', 'range') AND x < target THEN CASE WHEN target > 0 THEN greatest(0.0, x / target) ELSE 0.0 END
+       WHEN x > 0 THEN greatest(0.0, least(1.0, ${aim} / x))
+       ELSE 0.0 END AS attainment,
+  CASE WHEN years_observed >= 2 THEN baseline_year END AS baseline_year,
+  CASE WHEN years_observed >= 2 THEN baseline END AS baseline,
+  CASE WHEN years_observed >= 2 AND ${aim} <> baseline THEN (x - baseline) / (${aim} - baseline) END AS progress,
+  years_observed::INTEGER AS years_observed,
+  CASE WHEN years_observed >= 2 THEN slope END AS slope,
+  projected,
+  CASE WHEN x IS NULL THEN NULL
+       WHEN deadline <= year OR years_observed < 2 THEN NULL
+       ELSE ${gapOf('projected')} <= 1e-9 END AS on_track,
+  CASE WHEN x IS NOT NULL AND deadline > year AND gap > 1e-9 THEN gap / (deadline - year) END AS needed_per_year
+FROM measured
+ORDER BY unit_code, year, ord`;
+}
+
+export const gapsStep: Step = {
+  name: 'gaps',
+  output: 'gaps',
+  describe: {
+    vi: 'Khoảng cách tới chỉ tiêu kế hoạch, mức đạt, tiến độ từ năm gốc, dự báo tới hạn',
+    en: 'Gap to plan targets, attainment, progress since baseline, pace to the deadline',
+  },
+  sql: (s) => (s.profile === null ? EMPTY : gapsSql(s)),
+};

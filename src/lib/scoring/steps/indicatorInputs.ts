@@ -1,0 +1,63 @@
+// measures → indicator_inputs: for every unit and year in scope, every measure each indicator
+// reads (its "slot"), observed or — under the impute policy — imputed and flagged as such.
+import { lit } from '../../sql/quote';
+import type { ScoringSettings, Step } from '../step';
+
+/** Units of the framework's level (or of unknown level) with at least one measure that year. */
+export function scopeSql(s: ScoringSettings): string {
+  return `SELECT DISTINCT m.unit_code, m.year, u.parent_code
+  FROM measures m JOIN units u USING (unit_code)
+  WHERE u.level IS NULL OR u.level = ${lit(s.framework.level)}`;
+}
+
+function imputedSql(s: ScoringSettings): string {
+  const m = s.framework.missing;
+  if (m.policy !== 'impute') {
+    return `SELECT NULL::DOUBLE AS value, NULL::VARCHAR AS folded, NULL::VARCHAR AS method, NULL::VARCHAR AS source_cell, NULL::VARCHAR AS source_file`;
+  }
+  if (m.method === 'carryForward') {
+    return `SELECT p.value, p.folded, 'carryForward:' || p.year AS method, p.source_cell, p.source_file
+      FROM measures p
+      WHERE p.unit_code = g.unit_code AND p.measure = g.measure AND p.year < g.year
+        AND (p.value IS NOT NULL OR p.folded IS NOT NULL)
+      ORDER BY p.year DESC LIMIT 1`;
+  }
+  return `SELECT median(p.value) AS value, NULL AS folded, 'groupMedian' AS method, NULL AS source_cell, NULL AS source_file
+      FROM measures p JOIN units pu USING (unit_code)
+      WHERE p.measure = g.measure AND p.year = g.year AND p.value IS NOT NULL
+        AND pu.parent_code IS NOT DISTINCT FROM g.parent_code
+      HAVING count(*) > 0`;
+}
+
+export const indicatorInputsStep: Step = {
+  name: 'indicator_inputs',
+  output: 'indicator_inputs',
+  describe: {
+    vi: 'Ghép số liệu của từng đơn vị, từng năm với các chỉ tiêu mà mỗi chỉ số đọc',
+    en: 'Match each unit-year with the measures every indicator reads',
+  },
+  sql: (s) => `
+CREATE OR REPLACE TABLE indicator_inputs AS
+WITH scope AS (${scopeSql(s)}),
+slots AS (
+  SELECT indicator, slot, measure FROM fw_indicator_measures WHERE framework_id = ${lit(s.framework.id)}
+),
+grid AS (
+  SELECT sc.unit_code, sc.year, sc.parent_code, sl.indicator, sl.slot, sl.measure,
+    m.value, m.raw_value, m.text, m.folded, m.source_file, m.source_sheet, m.source_row,
+    m.source_column, m.source_cell,
+    (m.value IS NULL AND m.folded IS NULL) AS missing
+  FROM scope sc CROSS JOIN slots sl
+  LEFT JOIN measures m ON m.unit_code = sc.unit_code AND m.year = sc.year AND m.measure = sl.measure
+)
+SELECT g.unit_code, g.year, g.parent_code, g.indicator, g.slot, g.measure,
+  CASE WHEN g.missing THEN i.value ELSE g.value END AS value,
+  CASE WHEN g.missing THEN i.folded ELSE g.folded END AS folded,
+  g.raw_value, g.text,
+  coalesce(g.source_file, i.source_file) AS source_file, g.source_sheet, g.source_row, g.source_column,
+  coalesce(g.source_cell, i.source_cell) AS source_cell,
+  g.missing AND (i.value IS NOT NULL OR i.folded IS NOT NULL) AS imputed,
+  CASE WHEN g.missing THEN i.method END AS impute_method,
+  g.missing AND i.value IS NULL AND i.folded IS NULL AS missing
+FROM grid g LEFT JOIN LATERAL (${imputedSql(s)}) i ON TRUE`,
+};

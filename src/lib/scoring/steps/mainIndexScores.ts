@@ -1,0 +1,27 @@
+// indicator_points → main_index_scores: value = points achieved ÷ max points counted (0–1).
+import { lit } from '../../sql/quote';
+import type { Step } from '../step';
+
+export const mainIndexScoresStep: Step = {
+  name: 'main_index_scores',
+  output: 'main_index_scores',
+  describe: {
+    vi: 'Chỉ số chính = điểm đạt được ÷ điểm tối đa',
+    en: 'Main index = points achieved ÷ max points',
+  },
+  sql: (s) => `
+CREATE OR REPLACE TABLE main_index_scores AS
+SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.weight,
+  m.max_points,
+  sum(coalesce(p.points, 0)) AS points,
+  sum(p.max_counted) AS max_counted,
+  CASE WHEN sum(p.max_counted) > 0 THEN sum(coalesce(p.points, 0)) / sum(p.max_counted) END AS value,
+  count(*) AS indicators,
+  count(*) FILTER (WHERE p.status = 'ok') AS observed,
+  count(*) FILTER (WHERE p.status = 'imputed') AS imputed,
+  count(*) FILTER (WHERE p.status IN ('missing', 'unreadable')) AS missing,
+  count(*) FILTER (WHERE p.status = 'na') AS not_applicable
+FROM indicator_points p
+JOIN fw_main_indices m ON m.framework_id = ${lit(s.framework.id)} AND m.main_index = p.main_index
+GROUP BY ALL`,
+};

@@ -1,0 +1,45 @@
+// observations → measures: one value per unit, year and measure, rates normalised to 0–1,
+// "no data" markers read as missing, the latest load winning when a cell was loaded twice.
+import { foldSql } from '../../sql/fold';
+import { litList } from '../../sql/quote';
+import type { Step } from '../step';
+
+/** Cell texts that mean "no data" rather than a value. */
+export const MISSING_MARKERS = ['', '-', '–', '—', 'n/a', 'na', '#n/a', 'chua co', 'khong co so lieu', 'null', '...', '…'];
+
+export const measuresStep: Step = {
+  name: 'measures',
+  output: 'measures',
+  describe: {
+    vi: 'Chuẩn hoá số liệu: tỷ lệ về 0–1, ô "-", "N/A", "chưa có" là thiếu số liệu',
+    en: 'Normalise values: rates to 0–1; "-", "N/A", "chưa có" cells are missing',
+  },
+  sql: () => `
+CREATE OR REPLACE TABLE measures AS
+WITH latest AS (
+  SELECT o.*, ${foldSql('o.text')} AS folded
+  FROM observations o
+  QUALIFY row_number() OVER (
+    PARTITION BY o.unit_code, o.year, o.measure ORDER BY o.load_id DESC, o.source_row DESC) = 1
+),
+cleaned AS (
+  SELECT * REPLACE (
+    CASE WHEN folded IN ${litList(MISSING_MARKERS)} THEN NULL ELSE value END AS value,
+    CASE WHEN folded IN ${litList(MISSING_MARKERS)} THEN NULL ELSE text END AS text,
+    CASE WHEN folded IN ${litList(MISSING_MARKERS)} THEN NULL ELSE folded END AS folded)
+  FROM latest
+),
+scale AS (
+  SELECT c.measure, coalesce(k.kind, 'number') AS kind,
+    CASE WHEN k.kind IS DISTINCT FROM 'rate' THEN 1.0
+         WHEN k.scale = 'fraction' THEN 1.0
+         WHEN k.scale = 'percent' THEN 100.0
+         WHEN max(abs(c.value)) > 1 THEN 100.0 ELSE 1.0 END AS divisor
+  FROM cleaned c LEFT JOIN measure_catalog k ON k.measure = c.measure
+  GROUP BY c.measure, k.kind, k.scale
+)
+SELECT c.unit_code, c.year, c.measure, s.kind,
+  c.value / s.divisor AS value, c.value AS raw_value, c.text, c.folded, s.divisor AS divisor,
+  c.source_file, c.source_sheet, c.source_row, c.source_column, c.source_cell
+FROM cleaned c JOIN scale s USING (measure)`,
+};

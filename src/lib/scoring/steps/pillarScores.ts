@@ -1,0 +1,22 @@
+// main_index_scores → pillar_scores, only for frameworks that define pillars.
+import { lit } from '../../sql/quote';
+import type { Step } from '../step';
+
+export const pillarScoresStep: Step = {
+  name: 'pillar_scores',
+  output: 'pillar_scores',
+  describe: {
+    vi: 'Trụ cột = điểm các chỉ số chính thuộc trụ cột ÷ điểm tối đa (chỉ khi bộ chỉ số có định nghĩa trụ cột)',
+    en: 'Pillar = its main indices’ points ÷ their max (only where the framework defines pillars)',
+  },
+  sql: (s) => `
+CREATE OR REPLACE TABLE pillar_scores AS
+SELECT ms.unit_code, ms.year, ms.parent_code, ms.pillar, p.weight,
+  sum(ms.points) AS points,
+  sum(ms.max_counted) AS max_counted,
+  CASE WHEN sum(ms.max_counted) > 0 THEN sum(ms.points) / sum(ms.max_counted) END AS value
+FROM main_index_scores ms
+JOIN fw_pillars p ON p.framework_id = ${lit(s.framework.id)} AND p.pillar = ms.pillar
+WHERE ms.scored
+GROUP BY ALL`,
+};

@@ -1,0 +1,58 @@
+// main_index_scores / pillar_scores → totals: the unit's DTI under the framework's aggregation.
+import type { ScoringSettings, Step } from '../step';
+
+/** The total's expression over the group table `g` (value, weight, points, max_counted). */
+function totalExpr(s: ScoringSettings): { from: string; value: string } {
+  const agg = s.framework.aggregation;
+  switch (agg.method) {
+    case 'points':
+      // Σ points ÷ Σ max = the max-points-weighted mean of main-index values (not their plain mean).
+      return {
+        from: 'main_index_scores',
+        value: 'CASE WHEN sum(max_counted) > 0 THEN sum(points) / sum(max_counted) END',
+      };
+    case 'weighted':
+      return {
+        from: agg.by === 'pillar' ? 'pillar_scores' : 'main_index_scores',
+        value: 'sum(weight * value) FILTER (WHERE value IS NOT NULL) / nullif(sum(weight) FILTER (WHERE value IS NOT NULL), 0)',
+      };
+    case 'geometric':
+      // Weighted geometric mean of main-index values, weights = max points; any zero gives zero.
+      return {
+        from: 'main_index_scores',
+        value: `CASE WHEN bool_or(value = 0) THEN 0.0
+          ELSE exp(sum(max_counted * ln(value)) FILTER (WHERE value > 0) / nullif(sum(max_counted) FILTER (WHERE value > 0), 0)) END`,
+      };
+  }
+}
+
+export const totalsStep: Step = {
+  name: 'totals',
+  output: 'totals',
+  describe: {
+    vi: 'Chỉ số tổng hợp = tổng điểm ÷ tổng điểm tối đa (hoặc theo trọng số của bộ chỉ số)',
+    en: 'Total = Σ points ÷ Σ max points (or the framework’s weighting)',
+  },
+  sql: (s) => {
+    const t = totalExpr(s);
+    const where = t.from === 'main_index_scores' ? 'WHERE scored' : '';
+    return `
+CREATE OR REPLACE TABLE totals AS
+WITH agg AS (
+  SELECT unit_code, year, parent_code, ${t.value} AS value
+  FROM ${t.from} ${where}
+  GROUP BY unit_code, year, parent_code
+),
+counts AS (
+  SELECT unit_code, year, sum(points) AS points, sum(max_counted) AS max_counted,
+    sum(indicators) AS indicators, sum(observed) AS observed, sum(imputed) AS imputed,
+    sum(missing) AS missing
+  FROM main_index_scores WHERE scored GROUP BY unit_code, year
+)
+SELECT a.unit_code, a.year, a.parent_code, a.value, c.points, c.max_counted,
+  c.indicators::INTEGER AS indicators, c.observed::INTEGER AS observed,
+  c.imputed::INTEGER AS imputed, c.missing::INTEGER AS missing,
+  c.observed / nullif(c.indicators, 0) AS coverage
+FROM agg a JOIN counts c USING (unit_code, year)`;
+  },
+};

@@ -1,0 +1,25 @@
+// A fresh workspace on the Node engine, with the built-in frameworks and profiles registered.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startNodeEngine } from '../../../src/lib/db/nodeEngine';
+import { toRows, type Row } from '../../../src/lib/db/rows';
+import { loadBuiltins } from '../../../src/lib/framework/builtin';
+import { openWorkspace, type Workspace } from '../../../src/lib/workspace/workspace';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export async function freshWorkspace(): Promise<Workspace> {
+  return openWorkspace(await startNodeEngine(), loadBuiltins());
+}
+
+export function fileAt(relative: string, name = path.basename(relative)): { name: string; bytes: Uint8Array } {
+  return { name, bytes: new Uint8Array(readFileSync(path.join(ROOT, relative))) };
+}
+
+export function csvFile(name: string, text: string): { name: string; bytes: Uint8Array } {
+  return { name, bytes: new TextEncoder().encode(text) };
+}
+
+export async function rows(ws: Workspace, sql: string): Promise<Row[]> {
+  return toRows(await ws.engine.query(sql));
+}

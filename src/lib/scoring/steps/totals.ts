@@ -21,7 +21,7 @@ function totalExpr(s: ScoringSettings): { from: string; value: string } {
       return {
         from: 'main_index_scores',
         value: `CASE WHEN bool_or(value = 0) THEN 0.0
-          ELSE exp(sum(max_counted * ln(value)) FILTER (WHERE value > 0) / nullif(sum(max_counted) FILTER (WHERE value > 0), 0)) END`,
+          ELSE exp(sum(max_counted * ln(CASE WHEN value > 0 THEN value END)) FILTER (WHERE value > 0) / nullif(sum(max_counted) FILTER (WHERE value > 0), 0)) END`,
       };
   }
 }

@@ -1,0 +1,86 @@
+// Gaps to plan targets: gap = d·(T − x), met, attainment, progress since baseline, pace.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateTargetProfile } from '../../src/lib/framework/validateTargets';
+import type { Workspace } from '../../src/lib/workspace/workspace';
+import { csvFile, freshWorkspace, rows } from './support/workspace';
+import { rate, ruleFramework, wideCsv } from './support/ruleFramework';
+
+const fw = ruleFramework('gaps', [{ code: 'i1', max: 10, rule: { kind: 'percent' }, measures: ['online'] }], [rate('online', 'percent'), rate('cash', 'percent'), rate('g5', 'percent')]);
+
+const profile = validateTargetProfile({
+  schema: 'dti-lab/targets@1',
+  id: 'plan',
+  title: { vi: 'Kế hoạch thử', en: 'Test plan' },
+  unit: { code: '40001', name: 'Xã Thử', level: 'xa' },
+  plan: { title: 'Kế hoạch thử', year: 2024, source: 'test' },
+  targets: [
+    { id: 't1', measure: 'online', comparator: '>=', value: 0.45, deadline: 2026, quote: 'DVCTT toàn trình đạt từ 45% trở lên' },
+    { id: 't2', measure: 'cash', comparator: '<=', value: 0.3, deadline: 2026, quote: 'giao dịch tiền mặt không quá 30%' },
+    { id: 't3', measure: 'g5', comparator: 'range', value: 0.15, high: 0.2, deadline: 2024, quote: 'phủ sóng 5G đạt 15-20% dân số' },
+    { id: 't4', measure: 'absent', comparator: '>=', value: 1, deadline: 2024, quote: 'không có số liệu' },
+  ],
+});
+
+describe('gaps to targets', () => {
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await freshWorkspace();
+    await ws.registerFramework(fw);
+    await ws.registerProfile(profile);
+    // online: 20 % (2022) → 30 % (2023) → 40 % (2024): slope 10 points a year.
+    await ws.loadFile(
+      csvFile(
+        'gaps.csv',
+        wideCsv([
+          { unit: '40001', year: 2022, cells: { online: 20, cash: 50, g5: 10 } },
+          { unit: '40001', year: 2023, cells: { online: 30, cash: 40, g5: 10 } },
+          { unit: '40001', year: 2024, cells: { online: 40, cash: 35, g5: 25 } },
+        ]),
+      ),
+    );
+    await ws.score('gaps', 'plan');
+  });
+
+  const get = async (target: string, year = 2024) =>
+    (await rows(ws, `SELECT * FROM gaps WHERE unit_code = '40001' AND year = ${year} AND target_id = '${target}'`))[0]!;
+
+  it('≥ target: positive gap is a shortfall; attainment x/T; progress from the first year; pace', async () => {
+    const g = await get('t1');
+    expect(g.x).toBeCloseTo(0.4, 12);
+    expect(g.gap).toBeCloseTo(0.05, 12);
+    expect(g.met).toBe(false);
+    expect(g.status).toBe('behind');
+    expect(g.attainment).toBeCloseTo(0.4 / 0.45, 12);
+    expect(g.baseline_year).toBe(2022);
+    expect(g.progress).toBeCloseTo((0.4 - 0.2) / (0.45 - 0.2), 12);
+    expect(g.slope).toBeCloseTo(0.1, 12);
+    expect(g.projected).toBeCloseTo(0.6, 12);
+    expect(g.on_track).toBe(true);
+    expect(g.needed_per_year).toBeCloseTo(0.025, 12);
+  });
+
+  it('≤ target: d = −1, gap = x − T', async () => {
+    const g = await get('t2');
+    expect(g.gap).toBeCloseTo(0.05, 12);
+    expect(g.met).toBe(false);
+    expect(g.attainment).toBeCloseTo(0.3 / 0.35, 12);
+    // 50 → 40 → 35: slope −7.5 points a year, projected 20 % ≤ 30 % by 2026.
+    expect(g.on_track).toBe(true);
+  });
+
+  it('range target: inside is met, outside the gap is the distance to the nearer end', async () => {
+    const g = await get('t3');
+    expect(g.gap).toBeCloseTo(0.05, 12);
+    expect(g.met).toBe(false);
+    expect(g.attainment).toBeCloseTo(0.2 / 0.25, 12);
+    expect(g.on_track).toBeNull(); // deadline reached: no projection
+    const first = await get('t3', 2022);
+    expect(first.gap).toBeCloseTo(0.05, 12);
+    expect(first.progress).toBeNull(); // one year only: no baseline before it
+  });
+
+  it('no data: status missing, nothing computed', async () => {
+    const g = await get('t4');
+    expect(g).toMatchObject({ status: 'missing', x: null, gap: null, met: null, attainment: null });
+  });
+});

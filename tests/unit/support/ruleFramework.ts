@@ -1,0 +1,74 @@
+// Builds a small framework and a wide CSV from a list of hand-computed cases, so each rule test
+// states its inputs and expected points in one place.
+import { validateFramework } from '../../../src/lib/framework/validateFramework';
+import type { Framework, MeasureDef, Rule } from '../../../src/lib/framework/types';
+
+export interface IndicatorSpec {
+  code: string;
+  max: number;
+  rule: Rule;
+  measures: string[];
+  direction?: 'higher' | 'lower';
+}
+
+export function ruleFramework(
+  id: string,
+  indicators: IndicatorSpec[],
+  measures: MeasureDef[],
+  extra: Partial<Record<'aggregation' | 'missing' | 'bands' | 'pillars', unknown>> = {},
+  mainIndexOf: (code: string) => string = (code) => `mi_${code}`,
+): Framework {
+  const mains = [...new Set(indicators.map((x) => mainIndexOf(x.code)))];
+  const pillarOf = (extra.pillars as { code: string }[] | undefined)?.map((p) => p.code) ?? [];
+  return validateFramework({
+    schema: 'dti-lab/framework@1',
+    id,
+    title: { vi: `Thử ${id}`, en: `Test ${id}` },
+    decision: 'test',
+    level: 'xa',
+    years: { from: 2020, to: null },
+    illustrative: true,
+    pillars: extra.pillars ?? [],
+    mainIndices: mains.map((m, i) => ({
+      code: m,
+      name: { vi: m, en: m },
+      maxPoints: indicators.filter((x) => mainIndexOf(x.code) === m).reduce((s, x) => s + x.max, 0),
+      scored: true,
+      pillar: pillarOf.length ? pillarOf[i % pillarOf.length] : null,
+    })),
+    indicators: indicators.map((x) => ({
+      code: x.code,
+      name: { vi: x.code, en: x.code },
+      mainIndex: mainIndexOf(x.code),
+      maxPoints: x.max,
+      rule: x.rule,
+      ...(x.rule.kind === 'parts' ? {} : { measures: x.measures }),
+      direction: x.direction ?? 'higher',
+    })),
+    measures,
+    ...(extra.aggregation ? { aggregation: extra.aggregation } : {}),
+    ...(extra.missing ? { missing: extra.missing } : {}),
+    ...(extra.bands ? { bands: extra.bands } : {}),
+  });
+}
+
+/** Wide CSV: one row per (unit, year) with the given measure cells; others left empty. */
+export function wideCsv(rows: { unit: string; year?: number; parent?: string; cells: Record<string, string | number> }[]): string {
+  const measures = [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
+  const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines = [['unit_code', 'unit_name', 'parent_code', 'year', ...measures].join(',')];
+  for (const r of rows) {
+    lines.push(
+      [r.unit, `Xã ${r.unit}`, r.parent ?? '999', String(r.year ?? 2024), ...measures.map((m) => quote(String(r.cells[m] ?? '')))].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const rate = (code: string, scale?: 'fraction' | 'percent'): MeasureDef => ({
+  code,
+  name: { vi: code, en: code },
+  kind: 'rate',
+  ...(scale ? { scale } : {}),
+});
+export const num = (code: string): MeasureDef => ({ code, name: { vi: code, en: code }, kind: 'number' });

@@ -22,6 +22,13 @@ export function toRows(table: Table): Row[] {
 function plainValue(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof Uint32Array && v.length === 4) return hugeintToNumber(v);
+  // LIST columns arrive as Arrow vectors and STRUCT values as row proxies. Duck-typed: the
+  // Node bindings bundle their own copy of Arrow, so `instanceof Vector` would miss them.
+  if (isVector(v)) return Array.from(v, plainValue);
+  if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function' && !(v instanceof Date)) {
+    const o = (v as { toJSON: () => Record<string, unknown> }).toJSON();
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plainValue(x)]));
+  }
   return v;
 }
 
@@ -31,4 +38,8 @@ function hugeintToNumber(words: Uint32Array): number {
   const value =
     hi * 2 ** 96 + (words[2] ?? 0) * 2 ** 64 + (words[1] ?? 0) * 2 ** 32 + (words[0] ?? 0);
   return value;
+}
+
+function isVector(v: unknown): v is Iterable<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { toArray?: unknown }).toArray === 'function' && Symbol.iterator in v;
 }

@@ -1,4 +1,5 @@
-// observations → measures: one value per unit, year and measure, rates normalised to 0–1,
+// observations → measures: one value per unit, year and measure, rates normalised to 0–1
+// (0–100 or 0–1 decided per loaded column),
 // "no data" markers read as missing, the latest load winning when a cell was loaded twice.
 import { foldSql } from '../../sql/fold';
 import { litList } from '../../sql/quote';
@@ -30,16 +31,16 @@ cleaned AS (
   FROM latest
 ),
 scale AS (
-  SELECT c.measure, coalesce(k.kind, 'number') AS kind,
+  SELECT c.measure, c.load_id, coalesce(k.kind, 'number') AS kind,
     CASE WHEN k.kind IS DISTINCT FROM 'rate' THEN 1.0
          WHEN k.scale = 'fraction' THEN 1.0
          WHEN k.scale = 'percent' THEN 100.0
          WHEN max(abs(c.value)) > 1 THEN 100.0 ELSE 1.0 END AS divisor
   FROM cleaned c LEFT JOIN measure_catalog k ON k.measure = c.measure
-  GROUP BY c.measure, k.kind, k.scale
+  GROUP BY c.measure, c.load_id, k.kind, k.scale
 )
 SELECT c.unit_code, c.year, c.measure, s.kind,
   c.value / s.divisor AS value, c.value AS raw_value, c.text, c.folded, s.divisor AS divisor,
   c.source_file, c.source_sheet, c.source_row, c.source_column, c.source_cell
-FROM cleaned c JOIN scale s USING (measure)`,
+FROM cleaned c JOIN scale s ON s.measure = c.measure AND s.load_id IS NOT DISTINCT FROM c.load_id`,
 };

@@ -65,7 +65,18 @@ export async function openWorkspace(engine: Engine, builtins: Builtins): Promise
     profile: (id) => get(profiles, id, 'target profile'),
     registerFramework,
     registerProfile,
-    loadFile: (file) => loadCsv(engine, file, knownMeasures()),
+    // One transaction per file: a file that fails half-way leaves no trace.
+    loadFile: async (file) => {
+      await engine.exec('BEGIN TRANSACTION');
+      try {
+        const report = await loadCsv(engine, file, knownMeasures());
+        await engine.exec('COMMIT');
+        return report;
+      } catch (e) {
+        await engine.exec('ROLLBACK');
+        throw e;
+      }
+    },
     score: (frameworkId, profileId) =>
       runPipeline(engine, {
         framework: get(frameworks, frameworkId, 'framework'),

@@ -15,7 +15,9 @@ SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.w
   m.max_points,
   sum(coalesce(p.points, 0)) AS points,
   sum(p.max_counted) AS max_counted,
-  CASE WHEN sum(p.max_counted) > 0 THEN sum(coalesce(p.points, 0)) / sum(p.max_counted) END AS value,
+  -- An unscored index with no data has no value (0 would read as a measured zero).
+  CASE WHEN NOT m.scored AND count(*) FILTER (WHERE p.status IN ('ok', 'imputed')) = 0 THEN NULL
+       WHEN sum(p.max_counted) > 0 THEN sum(coalesce(p.points, 0)) / sum(p.max_counted) END AS value,
   count(*) AS indicators,
   count(*) FILTER (WHERE p.status = 'ok') AS observed,
   count(*) FILTER (WHERE p.status = 'imputed') AS imputed,
@@ -23,5 +25,5 @@ SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.w
   count(*) FILTER (WHERE p.status = 'na') AS not_applicable
 FROM indicator_points p
 JOIN fw_main_indices m ON m.framework_id = ${lit(s.framework.id)} AND m.main_index = p.main_index
-GROUP BY ALL`,
+GROUP BY p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.weight, m.max_points`,
 };

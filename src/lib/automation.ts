@@ -1,0 +1,30 @@
+// `window.dtiLab`: the automation API for scripts, power users and the browser tests.
+import type { Row } from './db/rows';
+import type { LoadReport } from './ingest/loadCsv';
+import type { app as appState } from './state/app.svelte';
+
+export interface DtiLabApi {
+  /** Resolves when the engine has started and the default sample is loaded and scored. */
+  ready: Promise<void>;
+  /** Loads files as the file picker would; returns one report per file that loaded. */
+  loadFiles(files: File[]): Promise<LoadReport[]>;
+  /** Runs SQL in the in-page DuckDB; rows as plain objects (BIGINT/DECIMAL as numbers). */
+  query(sql: string): Promise<Row[]>;
+  /** Milliseconds from page start to the first ranking on screen. */
+  timings(): { firstRankingMs: number | null };
+}
+
+declare global {
+  interface Window {
+    dtiLab: DtiLabApi;
+  }
+}
+
+export function installAutomation(app: typeof appState): void {
+  window.dtiLab = {
+    ready: app.ready,
+    loadFiles: (files) => app.loadFiles(files),
+    query: (sql) => app.query(sql),
+    timings: () => ({ firstRankingMs: app.firstRankingMs }),
+  };
+}

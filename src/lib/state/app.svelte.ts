@@ -1,0 +1,159 @@
+// The app's state and the only place it changes. Components read it and call its actions;
+// the engine is started lazily so the first paint does not wait for 30 MB of wasm.
+import type { Engine } from '../db/engine';
+import { toRows, type Row } from '../db/rows';
+import { loadBuiltins } from '../framework/builtin';
+import type { Framework, LocalText, TargetProfile } from '../framework/types';
+import { describeLocation, IngestError } from '../ingest/errors';
+import type { LoadReport } from '../ingest/loadCsv';
+import type { Lang } from '../i18n/format';
+import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
+import { openWorkspace, type InputFile, type Workspace } from '../workspace/workspace';
+import sampleUrl from '../../../data-samples/nam-dan-2023-2024.csv?url';
+
+export const DEFAULT_FRAMEWORK = 'dti-xa-minh-hoa';
+export const DEFAULT_PROFILE = 'kh-cds-khanh-son-2024';
+const SAMPLE_NAME = 'nam-dan-2023-2024.csv';
+
+export type Phase = 'starting' | 'busy' | 'ready' | 'failed';
+
+export interface Notice {
+  id: number;
+  title: LocalText;
+  detail: LocalText;
+}
+
+class AppState {
+  lang = $state<Lang>('vi');
+  phase = $state<Phase>('starting');
+  frameworks = $state.raw<Framework[]>([]);
+  profiles = $state.raw<TargetProfile[]>([]);
+  frameworkId = $state(DEFAULT_FRAMEWORK);
+  profileId = $state<string | null>(DEFAULT_PROFILE);
+  years = $state.raw<number[]>([]);
+  year = $state<number | null>(null);
+  ranking = $state.raw<RankingRow[]>([]);
+  reports = $state.raw<LoadReport[]>([]);
+  notices = $state.raw<Notice[]>([]);
+  showingSample = $state(false);
+  /** Milliseconds from start to the first ranking on screen. */
+  firstRankingMs = $state<number | null>(null);
+
+  #workspace: Workspace | null = null;
+  #noticeId = 0;
+  readonly ready: Promise<void>;
+
+  constructor() {
+    this.ready = this.#start();
+  }
+
+  get framework(): Framework | undefined {
+    return this.frameworks.find((f) => f.id === this.frameworkId);
+  }
+
+  get engine(): Engine {
+    if (!this.#workspace) throw new Error('the engine has not started yet');
+    return this.#workspace.engine;
+  }
+
+  async #start(): Promise<void> {
+    const t0 = performance.now();
+    try {
+      const { startBrowserEngine } = await import('../db/browserEngine');
+      this.#workspace = await openWorkspace(await startBrowserEngine(), loadBuiltins());
+      this.frameworks = this.#workspace.frameworks();
+      this.profiles = this.#workspace.profiles();
+      const sample = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());
+      this.reports = [await this.#workspace.loadFile({ name: SAMPLE_NAME, bytes: sample })];
+      this.showingSample = true;
+      await this.#rescore();
+      this.firstRankingMs = performance.now() - t0;
+      this.phase = 'ready';
+    } catch (e) {
+      this.phase = 'failed';
+      this.#notify({ vi: 'Không khởi động được cơ sở dữ liệu trong trình duyệt', en: 'Could not start the in-browser database' }, e);
+      throw e;
+    }
+  }
+
+  /** Loads each file; a file that fails leaves everything loaded before it untouched. */
+  async loadFiles(files: readonly (File | InputFile)[]): Promise<LoadReport[]> {
+    await this.ready;
+    const ws = this.#workspace!;
+    this.phase = 'busy';
+    const done: LoadReport[] = [];
+    try {
+      for (const file of files) {
+        const input = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : file;
+        try {
+          done.push(await ws.loadFile(input));
+        } catch (e) {
+          this.#notify({ vi: `Không nạp được tệp "${input.name}"`, en: `Could not load "${input.name}"` }, e);
+        }
+      }
+      if (done.length > 0) {
+        this.reports = [...this.reports, ...done];
+        this.showingSample = false;
+        await this.#fitFrameworkTo(done.map((r) => r.loadId));
+        await this.#rescore(Math.max(...done.map((r) => r.year ?? 0)) || null).catch((e: unknown) =>
+          this.#notify({ vi: 'Không chấm điểm được', en: 'Scoring failed' }, e),
+        );
+      }
+    } finally {
+      this.phase = 'ready';
+    }
+    return done;
+  }
+
+  async query(sql: string): Promise<Row[]> {
+    await this.ready;
+    return toRows(await this.engine.query(sql));
+  }
+
+  async setFramework(id: string): Promise<void> {
+    this.frameworkId = id;
+    await this.#rescore();
+  }
+
+  async setProfile(id: string | null): Promise<void> {
+    this.profileId = id;
+    await this.#rescore();
+  }
+
+  async setYear(year: number): Promise<void> {
+    this.year = year;
+    this.ranking = await readRanking(this.engine, year);
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  /** After loading province data with a commune framework selected (or the reverse), switch. */
+  async #fitFrameworkTo(loadIds: number[]): Promise<void> {
+    const levels = await readLoadedLevels(this.engine, loadIds);
+    const current = this.framework;
+    if (!current || levels.length === 0 || levels.includes(current.level)) return;
+    const fitting = this.frameworks.find((f) => f.level === levels[0]);
+    if (fitting) this.frameworkId = fitting.id;
+  }
+
+  async #rescore(preferYear: number | null = null): Promise<void> {
+    const ws = this.#workspace!;
+    await ws.score(this.frameworkId, this.profileId);
+    this.years = await readYears(ws.engine);
+    const year = preferYear !== null && this.years.includes(preferYear) ? preferYear : this.years.includes(this.year ?? -1) ? this.year : (this.years.at(-1) ?? null);
+    this.year = year;
+    this.ranking = year === null ? [] : await readRanking(ws.engine, year);
+  }
+
+  #notify(title: LocalText, error: unknown): void {
+    const detail: LocalText =
+      error instanceof IngestError
+        ? { vi: `${describeLocation(error.at, 'vi')}: ${error.text.vi}`, en: `${describeLocation(error.at, 'en')}: ${error.text.en}` }
+        : { vi: String((error as Error)?.message ?? error), en: String((error as Error)?.message ?? error) };
+    this.notices = [...this.notices, { id: ++this.#noticeId, title, detail }];
+  }
+}
+
+export const app = new AppState();

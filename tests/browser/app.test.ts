@@ -1,0 +1,103 @@
+// The app as a person meets it: the sample district ranked on first load, a file dropped in
+// through the picker, the language switch — and no request ever leaving the page's origin.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, openApp, screenshot, type Session } from './support/browser';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const GOLDEN = path.resolve(ROOT, '../shared/design/golden/dti-2022-top5.csv');
+
+describe('first view', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('shows the sample district ranked, in Vietnamese, with vi-VN numbers', async () => {
+    const table = s.page.getByTestId('ranking');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(19);
+    const first = await table.locator('tbody tr').first().innerText();
+    expect(first).toMatch(/^1\b/);
+    expect(first).toMatch(/\d,\d{4}/); // 0,8123 — decimal comma
+    expect(await s.page.getByTestId('year-select').inputValue()).toBe('2024');
+    expect(await s.page.locator('h2#ranking-title').innerText()).toMatch(/Bảng xếp hạng/);
+    expect(await s.page.getByTestId('illustrative-note').innerText()).toMatch(/MINH HỌA/);
+    await screenshot(s.page, 'first-view-1366');
+  });
+
+  it('ranks in the table match the scores table, ties and all', async () => {
+    const ui = await s.page.getByTestId('ranking').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-unit'), Number.parseInt((tr.querySelector('td.rank') as HTMLElement).innerText, 10)]),
+    );
+    const db = await s.page.evaluate(() => window.dtiLab.query('SELECT unit_code, rank FROM scores WHERE year = 2024 ORDER BY rank, unit_code'));
+    expect(ui).toEqual(db.map((r) => [r.unit_code, r.rank]));
+  });
+
+  it('switches year and language', async () => {
+    await s.page.getByTestId('year-select').selectOption('2023');
+    await expect.poll(() => s.page.locator('h2#ranking-title').innerText()).toMatch(/2023/);
+    await s.page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => s.page.locator('h2#ranking-title').innerText()).toMatch(/^Ranking/);
+    expect(await s.page.getByTestId('ranking').locator('tbody tr').first().innerText()).toMatch(/\d\.\d{4}/);
+    await screenshot(s.page, 'first-view-english-2023');
+    await s.page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  });
+
+  it('exposes the pipeline tables to window.dtiLab.query, BIGINT as numbers', async () => {
+    const r = await s.page.evaluate(() =>
+      window.dtiLab.query(`SELECT (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM indicator_points) AS points,
+        (SELECT count(*) FROM main_index_scores) AS mains, (SELECT count(*) FROM pillar_scores) AS pillars,
+        (SELECT count(*) FROM gaps) AS gaps, (SELECT count(*) FROM explain) AS explain, (SELECT count(*) FROM pipeline_log) AS steps`),
+    );
+    expect(r[0]).toMatchObject({ points: 19 * 2 * 27, steps: 11 });
+    expect(typeof r[0]!.measures).toBe('number');
+  });
+
+  it('loads the official 2022 province table through the file input and switches to QĐ 922', async () => {
+    await s.page.getByTestId('file-input').setInputFiles(GOLDEN);
+    await expect.poll(() => s.page.getByTestId('framework-select').inputValue()).toBe('dti-tinh-922');
+    const rows = s.page.getByTestId('ranking').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(5);
+    expect(await rows.first().innerText()).toMatch(/TP\. Đà Nẵng\s+0,8002/);
+    expect(await s.page.getByTestId('year-select').inputValue()).toBe('2022');
+    await screenshot(s.page, 'golden-922-1366');
+    // What was loaded before is still there.
+    const units = await s.page.evaluate(() => window.dtiLab.query(`SELECT level, count(*)::INTEGER AS n FROM units GROUP BY level ORDER BY level`));
+    expect(units).toEqual([
+      { level: 'tinh', n: 5 },
+      { level: 'xa', n: 19 },
+    ]);
+  });
+
+  it('reports a bad file in Vietnamese, naming it, and keeps what was loaded', async () => {
+    await s.page.getByTestId('file-input').setInputFiles({ name: 'rong.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    const notice = s.page.getByTestId('notice').last();
+    await expect.poll(() => notice.innerText()).toMatch(/rong\.csv/);
+    expect(await notice.innerText()).toMatch(/Tệp rỗng/);
+    expect(await s.page.getByTestId('ranking').locator('tbody tr').count()).toBe(5);
+  });
+
+  it('never requested anything outside its own origin, and logged no errors', () => {
+    expect(s.requests.length).toBeGreaterThan(3);
+    expect(s.requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(foreignRequests(s)).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  });
+});
+
+describe('phone layout', () => {
+  it('renders the ranking at 390×844', async () => {
+    const s = await openApp({ width: 390, height: 844 });
+    try {
+      await expect.poll(() => s.page.getByTestId('ranking').locator('tbody tr').count()).toBe(19);
+      await screenshot(s.page, 'first-view-390');
+      const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+// Headless Debian Chromium driven by playwright-core, with every request the page makes
+// recorded so a test can prove nothing left the page's origin.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  requests: string[];
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openApp(viewport = { width: 1366, height: 768 }): Promise<Session> {
+  const baseUrl = inject('baseUrl');
+  const scratch = path.resolve(import.meta.dirname, '../../../.tmp');
+  mkdirSync(scratch, { recursive: true });
+  const profile = mkdtempSync(path.join(scratch, 'chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    env: { ...process.env, TMPDIR: scratch },
+  });
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(baseUrl);
+  await page.evaluate(() => window.dtiLab.ready);
+  return { context, page, baseUrl, requests, consoleErrors, close: () => context.close() };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Requests that went anywhere but the page's own origin (data: and blob: stay in the page). */
+export function foreignRequests(s: Session): string[] {
+  const origin = new URL(s.baseUrl).origin;
+  return s.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+}
+
+export { os };

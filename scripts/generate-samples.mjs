@@ -1,7 +1,8 @@
 // Generates the sample district (synthetic numbers, real commune names and codes) in three
 // shapes: a clean wide CSV, a long CSV and a government-style XLSX. Deterministic: the same
-// files every run. Usage: node scripts/generate-samples.mjs
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// files every run. Usage: node scripts/generate-samples.mjs [--check]
+// With --check nothing is written: it fails when a committed sample differs from the script's.
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { columnLetter, writeXlsx } from './lib/xlsx-writer.mjs';
 
@@ -10,9 +11,21 @@ const OUT = path.join(ROOT, 'data-samples');
 const DISTRICT = { code: '430', name: 'Huyện Nam Đàn', province: 'Tỉnh Nghệ An' };
 const YEARS = [2023, 2024];
 
-const framework = JSON.parse(readFileSync(path.join(ROOT, 'src/lib/framework/builtin/frameworks/dti-xa-minh-hoa.json'), 'utf8'));
-const catalog = JSON.parse(readFileSync(path.join(ROOT, 'src/lib/framework/builtin/measures.json'), 'utf8'));
-const khanhSon = JSON.parse(readFileSync(path.join(ROOT, 'src/lib/framework/builtin/targets/kh-cds-khanh-son-2024.json'), 'utf8'));
+const framework = JSON.parse(
+  readFileSync(
+    path.join(ROOT, 'src/lib/framework/builtin/frameworks/dti-xa-minh-hoa.json'),
+    'utf8',
+  ),
+);
+const catalog = JSON.parse(
+  readFileSync(path.join(ROOT, 'src/lib/framework/builtin/measures.json'), 'utf8'),
+);
+const khanhSon = JSON.parse(
+  readFileSync(
+    path.join(ROOT, 'src/lib/framework/builtin/targets/kh-cds-khanh-son-2024.json'),
+    'utf8',
+  ),
+);
 
 /** Mulberry32: a tiny seeded PRNG so the sample never changes between runs. */
 function prng(seed) {
@@ -31,7 +44,13 @@ const round1 = (x) => Math.round(x * 10) / 10;
 const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
 
 function communes() {
-  const lines = readFileSync(path.join(ROOT, '../shared/reference/plan-districts-units.csv'), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(
+    path.join(ROOT, '../shared/reference/plan-districts-units.csv'),
+    'utf8',
+  )
+    .trim()
+    .split('\n')
+    .slice(1);
   return lines
     .map((l) => l.split(','))
     .filter(([district]) => district === DISTRICT.code)
@@ -41,10 +60,19 @@ function communes() {
 // Measures: those the illustrative framework reads, then the Khánh Sơn plan's targets.
 const defs = new Map([...catalog.measures, ...framework.measures].map((m) => [m.code, m]));
 const measureCodes = [
-  ...new Set([...framework.indicators.flatMap((i) => i.measures ?? i.rule.parts.map((p) => p.measure)), ...khanhSon.targets.map((t) => t.measure)]),
+  ...new Set([
+    ...framework.indicators.flatMap((i) => i.measures ?? i.rule.parts.map((p) => p.measure)),
+    ...khanhSon.targets.map((t) => t.measure),
+  ]),
 ];
 
-const HEADS = ['Chủ tịch UBND xã', 'Bí thư Đảng ủy', 'Phó Chủ tịch UBND xã', 'Phó Bí thư Đảng ủy', 'Chủ tịch UBND xã'];
+const HEADS = [
+  'Chủ tịch UBND xã',
+  'Bí thư Đảng ủy',
+  'Phó Chủ tịch UBND xã',
+  'Phó Bí thư Đảng ủy',
+  'Chủ tịch UBND xã',
+];
 
 /** One synthetic value for a commune of maturity m (0–1) in year index y (0, 1). */
 function valueOf(code, m, y) {
@@ -89,7 +117,8 @@ function buildRows() {
       const cells = {};
       for (const code of measureCodes) {
         let v = code === 'tong_so_cbcc' ? staff : valueOf(code, m, y);
-        if (code === 'so_cbcc_boi_duong_ky_nang_so') v = Math.round(staff * clamp(m + y * 0.1 + between(-0.15, 0.1), 0, 1));
+        if (code === 'so_cbcc_boi_duong_ky_nang_so')
+          v = Math.round(staff * clamp(m + y * 0.1 + between(-0.15, 0.1), 0, 1));
         // Some cells left empty, as in real returns: more in the first year, never the staff count.
         if (code !== 'tong_so_cbcc' && rand() < (y === 0 ? 0.05 : 0.025)) v = '';
         cells[code] = v;
@@ -102,19 +131,29 @@ function buildRows() {
   return rows;
 }
 
-const csvCell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+const csvCell = (v) =>
+  /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v);
 const csvLine = (cells) => cells.map(csvCell).join(',');
 
 function wideCsv(rows) {
   const head = ['commune_code', 'commune', 'district_code', 'district', 'year', ...measureCodes];
-  const body = rows.map((r) => [r.code, r.name, DISTRICT.code, DISTRICT.name, r.year, ...measureCodes.map((m) => r.cells[m])]);
+  const body = rows.map((r) => [
+    r.code,
+    r.name,
+    DISTRICT.code,
+    DISTRICT.name,
+    r.year,
+    ...measureCodes.map((m) => r.cells[m]),
+  ]);
   return [head, ...body].map(csvLine).join('\n') + '\n';
 }
 
 function longCsv(rows) {
   const head = ['unit_code', 'unit_name', 'parent_code', 'parent_name', 'year', 'measure', 'value'];
   const body = rows.flatMap((r) =>
-    measureCodes.filter((m) => r.cells[m] !== '').map((m) => [r.code, r.name, DISTRICT.code, DISTRICT.name, r.year, m, r.cells[m]]),
+    measureCodes
+      .filter((m) => r.cells[m] !== '')
+      .map((m) => [r.code, r.name, DISTRICT.code, DISTRICT.name, r.year, m, r.cells[m]]),
   );
   return [head, ...body].map(csvLine).join('\n') + '\n';
 }
@@ -123,8 +162,12 @@ function longCsv(rows) {
 function governmentSheet(rows, year) {
   const groups = new Map();
   for (const code of measureCodes) {
-    const ind = framework.indicators.find((i) => (i.measures ?? i.rule.parts.map((p) => p.measure)).includes(code));
-    const main = ind ? framework.mainIndices.find((mi) => mi.code === ind.mainIndex).name.vi : 'Chỉ tiêu kế hoạch khác';
+    const ind = framework.indicators.find((i) =>
+      (i.measures ?? i.rule.parts.map((p) => p.measure)).includes(code),
+    );
+    const main = ind
+      ? framework.mainIndices.find((mi) => mi.code === ind.mainIndex).name.vi
+      : 'Chỉ tiêu kế hoạch khác';
     if (!groups.has(main)) groups.set(main, []);
     groups.get(main).push(code);
   }
@@ -152,20 +195,41 @@ function governmentSheet(rows, year) {
   let col = 3;
   for (const [group, codes] of groups) {
     h1[col] = group;
-    if (codes.length > 1) merges.push(`${columnLetter(col)}6:${columnLetter(col + codes.length - 1)}6`);
+    if (codes.length > 1)
+      merges.push(`${columnLetter(col)}6:${columnLetter(col + codes.length - 1)}6`);
     codes.forEach((code, k) => (h2[col + k] = label(code)));
     col += codes.length;
   }
   sheet.push(h1, h2);
   rows
     .filter((r) => r.year === year)
-    .forEach((r, i) => sheet.push([i + 1, r.code, r.name, ...ordered.map((m) => (r.cells[m] === '' ? null : r.cells[m]))]));
+    .forEach((r, i) =>
+      sheet.push([
+        i + 1,
+        r.code,
+        r.name,
+        ...ordered.map((m) => (r.cells[m] === '' ? null : r.cells[m])),
+      ]),
+    );
   const count = rows.filter((r) => r.year === year).length;
-  sheet.push(['', '', 'Tổng cộng', ...ordered.map((m) => (defs.get(m).kind === 'count' ? rows.filter((r) => r.year === year).reduce((s, r) => s + (Number(r.cells[m]) || 0), 0) : null))]);
+  sheet.push([
+    '',
+    '',
+    'Tổng cộng',
+    ...ordered.map((m) =>
+      defs.get(m).kind === 'count'
+        ? rows.filter((r) => r.year === year).reduce((s, r) => s + (Number(r.cells[m]) || 0), 0)
+        : null,
+    ),
+  ]);
   sheet.push(blank());
-  sheet.push(title('Ghi chú: Ô để trống là xã chưa báo cáo số liệu. Tỷ lệ tính theo phần trăm (%).'));
+  sheet.push(
+    title('Ghi chú: Ô để trống là xã chưa báo cáo số liệu. Tỷ lệ tính theo phần trăm (%).'),
+  );
   sheet.push(title(`Nam Đàn, ngày 15 tháng 01 năm ${year + 1}`));
-  sheet.push(Object.assign(blank(), { [width - 3]: 'NGƯỜI LẬP BIỂU', [width - 1]: 'TRƯỞNG PHÒNG' }));
+  sheet.push(
+    Object.assign(blank(), { [width - 3]: 'NGƯỜI LẬP BIỂU', [width - 1]: 'TRƯỞNG PHÒNG' }),
+  );
   const titleMerges = [0, 1, 2, 3].map((r) => `A${r + 1}:${columnLetter(width - 1)}${r + 1}`);
   return {
     name: `Năm ${year}`,
@@ -177,8 +241,30 @@ function governmentSheet(rows, year) {
 }
 
 const rows = buildRows();
-mkdirSync(OUT, { recursive: true });
-writeFileSync(path.join(OUT, 'nam-dan-2023-2024.csv'), wideCsv(rows));
-writeFileSync(path.join(OUT, 'nam-dan-2023-2024-long.csv'), longCsv(rows));
-writeFileSync(path.join(OUT, 'nam-dan-bao-cao-2023-2024.xlsx'), writeXlsx({ sheets: YEARS.map((y) => governmentSheet(rows, y)) }));
-console.log(`${rows.length / YEARS.length} communes × ${YEARS.length} years × ${measureCodes.length} measures → ${OUT}`);
+const outputs = {
+  'nam-dan-2023-2024.csv': wideCsv(rows),
+  'nam-dan-2023-2024-long.csv': longCsv(rows),
+  'nam-dan-bao-cao-2023-2024.xlsx': writeXlsx({
+    sheets: YEARS.map((y) => governmentSheet(rows, y)),
+  }),
+};
+if (process.argv.includes('--check')) {
+  const stale = Object.entries(outputs).filter(([name, content]) => {
+    const file = path.join(OUT, name);
+    return !existsSync(file) || !Buffer.from(content).equals(readFileSync(file));
+  });
+  if (stale.length > 0) {
+    console.error(
+      `samples differ from scripts/generate-samples.mjs: ${stale.map(([n]) => n).join(', ')} — run npm run samples`,
+    );
+    process.exit(1);
+  }
+  console.log(`samples: ${Object.keys(outputs).length} files match their generator`);
+} else {
+  mkdirSync(OUT, { recursive: true });
+  for (const [name, content] of Object.entries(outputs))
+    writeFileSync(path.join(OUT, name), content);
+  console.log(
+    `${rows.length / YEARS.length} communes × ${YEARS.length} years × ${measureCodes.length} measures → ${OUT}`,
+  );
+}

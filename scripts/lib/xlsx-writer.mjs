@@ -60,6 +60,7 @@ export function cellRef(row0, col0) {
 // XML 1.0 cannot represent C0 controls (other than tab/LF/CR), U+FFFE/U+FFFF or unpaired
 // surrogates at all, not even as character references, so they are dropped.
 const INVALID_XML_CHARS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // CR is written as a character reference because XML parsers normalise a literal CR to LF.
 /** @type {Record<string, string>} */
@@ -122,6 +123,7 @@ function validateSheetName(name, seen) {
   const text = /** @type {string} */ (name);
   if (text.length > 31) fail('must be at most 31 characters');
   if (/[[\]:*?/\\]/.test(text)) fail('must not contain any of [ ] : * ? / \\');
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u001F]/.test(text)) fail('must not contain control characters');
   if (text.startsWith("'") || text.endsWith("'")) fail('must not start or end with an apostrophe');
   // Excel compares sheet names case-insensitively, so "Data" and "DATA" would collide.

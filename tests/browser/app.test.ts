@@ -29,10 +29,20 @@ describe('first view', () => {
   });
 
   it('ranks in the table match the scores table, ties and all', async () => {
-    const ui = await s.page.getByTestId('ranking').locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [tr.getAttribute('data-unit'), Number.parseInt((tr.querySelector('td.rank') as HTMLElement).innerText, 10)]),
+    const ui = await s.page
+      .getByTestId('ranking')
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.getAttribute('data-unit'),
+          Number.parseInt((tr.querySelector('td.rank') as HTMLElement).innerText, 10),
+        ]),
+      );
+    const db = await s.page.evaluate(() =>
+      window.dtiLab.query(
+        'SELECT unit_code, rank FROM scores WHERE year = 2024 ORDER BY rank, unit_code',
+      ),
     );
-    const db = await s.page.evaluate(() => window.dtiLab.query('SELECT unit_code, rank FROM scores WHERE year = 2024 ORDER BY rank, unit_code'));
     expect(ui).toEqual(db.map((r) => [r.unit_code, r.rank]));
   });
 
@@ -41,14 +51,17 @@ describe('first view', () => {
     await expect.poll(() => s.page.locator('h2#ranking-title').innerText()).toMatch(/2023/);
     await s.page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => s.page.locator('h2#ranking-title').innerText()).toMatch(/^Ranking/);
-    expect(await s.page.getByTestId('ranking').locator('tbody tr').first().innerText()).toMatch(/\d\.\d{4}/);
+    expect(await s.page.getByTestId('ranking').locator('tbody tr').first().innerText()).toMatch(
+      /\d\.\d{4}/,
+    );
     await screenshot(s.page, 'first-view-english-2023');
     await s.page.getByRole('button', { name: 'Tiếng Việt' }).click();
   });
 
   it('exposes the pipeline tables to window.dtiLab.query, BIGINT as numbers', async () => {
     const r = await s.page.evaluate(() =>
-      window.dtiLab.query(`SELECT (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM indicator_points) AS points,
+      window.dtiLab
+        .query(`SELECT (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM indicator_points) AS points,
         (SELECT count(*) FROM main_index_scores) AS mains, (SELECT count(*) FROM pillar_scores) AS pillars,
         (SELECT count(*) FROM gaps) AS gaps, (SELECT count(*) FROM explain) AS explain, (SELECT count(*) FROM pipeline_log) AS steps`),
     );
@@ -58,14 +71,20 @@ describe('first view', () => {
 
   it('loads the official 2022 province table through the file input and switches to QĐ 922', async () => {
     await s.page.getByTestId('file-input').setInputFiles(GOLDEN);
-    await expect.poll(() => s.page.getByTestId('framework-select').inputValue()).toBe('dti-tinh-922');
+    await expect
+      .poll(() => s.page.getByTestId('framework-select').inputValue())
+      .toBe('dti-tinh-922');
     const rows = s.page.getByTestId('ranking').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(5);
     expect(await rows.first().innerText()).toMatch(/TP\. Đà Nẵng\s+0,8002/);
     expect(await s.page.getByTestId('year-select').inputValue()).toBe('2022');
     await screenshot(s.page, 'golden-922-1366');
     // What was loaded before is still there.
-    const units = await s.page.evaluate(() => window.dtiLab.query(`SELECT level, count(*)::INTEGER AS n FROM units GROUP BY level ORDER BY level`));
+    const units = await s.page.evaluate(() =>
+      window.dtiLab.query(
+        `SELECT level, count(*)::INTEGER AS n FROM units GROUP BY level ORDER BY level`,
+      ),
+    );
     expect(units).toEqual([
       { level: 'tinh', n: 5 },
       { level: 'xa', n: 19 },
@@ -73,7 +92,9 @@ describe('first view', () => {
   });
 
   it('reports a bad file in Vietnamese, naming it, and keeps what was loaded', async () => {
-    await s.page.getByTestId('file-input').setInputFiles({ name: 'rong.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await s.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'rong.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
     const notice = s.page.getByTestId('notice').last();
     await expect.poll(() => notice.innerText()).toMatch(/rong\.csv/);
     expect(await notice.innerText()).toMatch(/Tệp rỗng/);
@@ -94,7 +115,9 @@ describe('phone layout', () => {
     try {
       await expect.poll(() => s.page.getByTestId('ranking').locator('tbody tr').count()).toBe(19);
       await screenshot(s.page, 'first-view-390');
-      const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await s.page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     } finally {
       await s.close();

@@ -32,7 +32,10 @@ describe('aggregation', () => {
 
   it('points: main index = Σpoints/Σmax; total = Σpoints/Σmax (max-weighted, not plain mean)', async () => {
     const ws = await scoreWith(ruleFramework('p', indicators, measures, {}, mainOf), data);
-    const mains = await rows(ws, `SELECT main_index, points, max_counted, value FROM main_index_scores ORDER BY main_index`);
+    const mains = await rows(
+      ws,
+      `SELECT main_index, points, max_counted, value FROM main_index_scores ORDER BY main_index`,
+    );
     expect(mains).toEqual([
       { main_index: 'A', points: 20, max_counted: 30, value: 20 / 30 },
       { main_index: 'B', points: 56, max_counted: 70, value: 0.8 },
@@ -42,7 +45,13 @@ describe('aggregation', () => {
   });
 
   it('weighted by main index: fixed weights over main-index values', async () => {
-    const fw = ruleFramework('w', indicators, measures, { aggregation: { method: 'weighted', by: 'mainIndex', weights: { A: 1, B: 3 } } }, mainOf);
+    const fw = ruleFramework(
+      'w',
+      indicators,
+      measures,
+      { aggregation: { method: 'weighted', by: 'mainIndex', weights: { A: 1, B: 3 } } },
+      mainOf,
+    );
     const ws = await scoreWith(fw, data);
     const [s] = await rows(ws, `SELECT total FROM scores`);
     expect(Number(s!.total)).toBeCloseTo((1 * (2 / 3) + 3 * 0.8) / 4, 12);
@@ -53,7 +62,16 @@ describe('aggregation', () => {
       { code: 'P1', name: { vi: 'Trụ 1', en: 'P1' } },
       { code: 'P2', name: { vi: 'Trụ 2', en: 'P2' } },
     ];
-    const fw = ruleFramework('wp', indicators, measures, { pillars, aggregation: { method: 'weighted', by: 'pillar', weights: { P1: 0.25, P2: 0.75 } } }, mainOf);
+    const fw = ruleFramework(
+      'wp',
+      indicators,
+      measures,
+      {
+        pillars,
+        aggregation: { method: 'weighted', by: 'pillar', weights: { P1: 0.25, P2: 0.75 } },
+      },
+      mainOf,
+    );
     const ws = await scoreWith(fw, data);
     const ps = await rows(ws, `SELECT pillar, value FROM pillar_scores ORDER BY pillar`);
     expect(ps).toEqual([
@@ -65,17 +83,29 @@ describe('aggregation', () => {
   });
 
   it('geometric: max-points-weighted geometric mean; a zero main index gives zero', async () => {
-    const fw = ruleFramework('g', indicators, measures, { aggregation: { method: 'geometric' } }, mainOf);
-    const ws = await scoreWith(fw, [...data, { unit: '20002', cells: { m_a1: 0, m_a2: 0, m_b1: 1 } }]);
+    const fw = ruleFramework(
+      'g',
+      indicators,
+      measures,
+      { aggregation: { method: 'geometric' } },
+      mainOf,
+    );
+    const ws = await scoreWith(fw, [
+      ...data,
+      { unit: '20002', cells: { m_a1: 0, m_a2: 0, m_b1: 1 } },
+    ]);
     const got = await rows(ws, `SELECT unit_code, total FROM scores ORDER BY unit_code`);
-    expect(Number(got[0]!.total)).toBeCloseTo(Math.exp(0.3 * Math.log(2 / 3) + 0.7 * Math.log(0.8)), 12);
+    expect(Number(got[0]!.total)).toBeCloseTo(
+      Math.exp(0.3 * Math.log(2 / 3) + 0.7 * Math.log(0.8)),
+      12,
+    );
     expect(got[1]!.total).toBe(0);
   });
 });
 
 describe('missing-data policies', () => {
   // Unit 20011 has no a2 in 2024; it had a2 = 0.4 in 2023. Its parent's other unit has a2 = 0.6.
-  const data = [
+  const data: Parameters<typeof wideCsv>[0] = [
     { unit: '20011', year: 2023, cells: { m_a1: 0.5, m_a2: 0.4, m_b1: 0.5 } },
     { unit: '20011', year: 2024, cells: { m_a1: 0.5, m_b1: 0.5 } },
     { unit: '20012', year: 2024, cells: { m_a1: 1, m_a2: 0.6, m_b1: 1 } },
@@ -86,41 +116,88 @@ describe('missing-data policies', () => {
   it('zero (default): missing counts 0 points out of its max', async () => {
     const ws = await scoreWith(ruleFramework('z', indicators, measures, {}, mainOf), data);
     expect((await rows(ws, a2))[0]).toEqual({ status: 'missing', points: 0, max_counted: 10 });
-    const [s] = await rows(ws, `SELECT total, coverage FROM scores WHERE unit_code = '20011' AND year = 2024`);
+    const [s] = await rows(
+      ws,
+      `SELECT total, coverage FROM scores WHERE unit_code = '20011' AND year = 2024`,
+    );
     expect(Number(s!.total)).toBeCloseTo((10 + 35) / 100, 12);
     expect(Number(s!.coverage)).toBeCloseTo(2 / 3, 12);
   });
 
   it('exclude: missing leaves numerator and denominator (re-weighted over what is present)', async () => {
-    const ws = await scoreWith(ruleFramework('x', indicators, measures, { missing: { policy: 'exclude' } }, mainOf), data);
+    const ws = await scoreWith(
+      ruleFramework('x', indicators, measures, { missing: { policy: 'exclude' } }, mainOf),
+      data,
+    );
     expect((await rows(ws, a2))[0]).toEqual({ status: 'missing', points: null, max_counted: 0 });
-    const [s] = await rows(ws, `SELECT total FROM scores WHERE unit_code = '20011' AND year = 2024`);
+    const [s] = await rows(
+      ws,
+      `SELECT total FROM scores WHERE unit_code = '20011' AND year = 2024`,
+    );
     expect(Number(s!.total)).toBeCloseTo((10 + 35) / 90, 12);
   });
 
   it('impute carryForward: last year’s value, flagged, never over an observed one', async () => {
-    const ws = await scoreWith(ruleFramework('c', indicators, measures, { missing: { policy: 'impute', method: 'carryForward' } }, mainOf), data);
+    const ws = await scoreWith(
+      ruleFramework(
+        'c',
+        indicators,
+        measures,
+        { missing: { policy: 'impute', method: 'carryForward' } },
+        mainOf,
+      ),
+      data,
+    );
     expect((await rows(ws, a2))[0]).toEqual({ status: 'imputed', points: 4, max_counted: 10 });
-    const [inp] = await rows(ws, `SELECT imputed, impute_method FROM indicator_inputs WHERE unit_code = '20011' AND year = 2024 AND indicator = 'a2'`);
+    const [inp] = await rows(
+      ws,
+      `SELECT imputed, impute_method FROM indicator_inputs WHERE unit_code = '20011' AND year = 2024 AND indicator = 'a2'`,
+    );
     expect(inp).toEqual({ imputed: true, impute_method: 'carryForward:2023' });
-    const observed = await rows(ws, `SELECT count(*) FILTER (WHERE imputed)::INTEGER AS n FROM indicator_inputs WHERE NOT missing AND value IS NOT NULL AND raw_value IS NOT NULL`);
+    const observed = await rows(
+      ws,
+      `SELECT count(*) FILTER (WHERE imputed)::INTEGER AS n FROM indicator_inputs WHERE NOT missing AND value IS NOT NULL AND raw_value IS NOT NULL`,
+    );
     expect(observed[0]!.n).toBe(0);
   });
 
   it('impute groupMedian: median of the same parent that year', async () => {
-    const ws = await scoreWith(ruleFramework('m', indicators, measures, { missing: { policy: 'impute', method: 'groupMedian' } }, mainOf), data);
+    const ws = await scoreWith(
+      ruleFramework(
+        'm',
+        indicators,
+        measures,
+        { missing: { policy: 'impute', method: 'groupMedian' } },
+        mainOf,
+      ),
+      data,
+    );
     expect((await rows(ws, a2))[0]).toEqual({ status: 'imputed', points: 7, max_counted: 10 });
   });
 });
 
 describe('ranks and bands', () => {
   // Totals 0.9, 0.8, 0.8, 0.7 (parent 901) and 0.85, 0.5 (parent 902).
-  const mk = (unit: string, v: number, parent: string) => ({ unit, parent, cells: { m_a1: v, m_a2: v, m_b1: v } });
-  const data = [mk('30001', 0.9, '901'), mk('30002', 0.8, '901'), mk('30003', 0.8, '901'), mk('30004', 0.7, '901'), mk('30005', 0.85, '902'), mk('30006', 0.5, '902')];
+  const mk = (unit: string, v: number, parent: string) => ({
+    unit,
+    parent,
+    cells: { m_a1: v, m_a2: v, m_b1: v },
+  });
+  const data = [
+    mk('30001', 0.9, '901'),
+    mk('30002', 0.8, '901'),
+    mk('30003', 0.8, '901'),
+    mk('30004', 0.7, '901'),
+    mk('30005', 0.85, '902'),
+    mk('30006', 0.5, '902'),
+  ];
 
   it('competition ranking with ties (1, 2, 2, 4), overall and within the parent; bands by threshold', async () => {
     const ws = await scoreWith(ruleFramework('r', indicators, measures, { bands }, mainOf), data);
-    const got = await rows(ws, `SELECT unit_code, rank, rank_in_parent, band FROM scores ORDER BY unit_code`);
+    const got = await rows(
+      ws,
+      `SELECT unit_code, rank, rank_in_parent, band FROM scores ORDER BY unit_code`,
+    );
     expect(got).toEqual([
       { unit_code: '30001', rank: 1, rank_in_parent: 1, band: 'nang_cao' },
       { unit_code: '30002', rank: 3, rank_in_parent: 2, band: 'nang_cao' },
@@ -132,7 +209,11 @@ describe('ranks and bands', () => {
   });
 
   it('ties on the published precision: totals equal to 4 decimals share a rank', async () => {
-    const ws = await scoreWith(ruleFramework('t', indicators, measures, {}, mainOf), [mk('30011', 0.70001, '901'), mk('30012', 0.70004, '901'), mk('30013', 0.6, '901')]);
+    const ws = await scoreWith(ruleFramework('t', indicators, measures, {}, mainOf), [
+      mk('30011', 0.70001, '901'),
+      mk('30012', 0.70004, '901'),
+      mk('30013', 0.6, '901'),
+    ]);
     const got = await rows(ws, `SELECT unit_code, rank FROM scores ORDER BY unit_code`);
     expect(got.map((r) => r.rank)).toEqual([1, 1, 3]);
   });
@@ -144,7 +225,10 @@ describe('ranks and bands', () => {
       { unit: '30021', year: 2024, cells: { m_a1: 0.4, m_a2: 0.4, m_b1: 0.4 } },
       { unit: '30022', year: 2024, cells: { m_a1: 0.6, m_a2: 0.6, m_b1: 0.6 } },
     ]);
-    const got = await rows(ws, `SELECT unit_code, rank, previous_rank, rank_change FROM scores WHERE year = 2024 ORDER BY unit_code`);
+    const got = await rows(
+      ws,
+      `SELECT unit_code, rank, previous_rank, rank_change FROM scores WHERE year = 2024 ORDER BY unit_code`,
+    );
     expect(got).toEqual([
       { unit_code: '30021', rank: 2, previous_rank: 1, rank_change: -1 },
       { unit_code: '30022', rank: 1, previous_rank: 2, rank_change: 1 },
@@ -152,8 +236,13 @@ describe('ranks and bands', () => {
   });
 
   it('points at stake: max − points, and the effect on the total, largest first', async () => {
-    const ws = await scoreWith(ruleFramework('s', indicators, measures, {}, mainOf), [{ unit: '30031', cells: { m_a1: 0.5, m_a2: 1, m_b1: 0.9 } }]);
-    const got = await rows(ws, `SELECT indicator, at_stake, effect_on_total, stake_rank FROM points_at_stake ORDER BY stake_rank, indicator`);
+    const ws = await scoreWith(ruleFramework('s', indicators, measures, {}, mainOf), [
+      { unit: '30031', cells: { m_a1: 0.5, m_a2: 1, m_b1: 0.9 } },
+    ]);
+    const got = await rows(
+      ws,
+      `SELECT indicator, at_stake, effect_on_total, stake_rank FROM points_at_stake ORDER BY stake_rank, indicator`,
+    );
     expect(got.map((r) => r.indicator)).toEqual(['a1', 'b1', 'a2']);
     expect(Number(got[0]!.at_stake)).toBeCloseTo(10, 12);
     expect(Number(got[0]!.effect_on_total)).toBeCloseTo(0.1, 12);

@@ -5,7 +5,11 @@ import type { Workspace } from '../../src/lib/workspace/workspace';
 import { csvFile, freshWorkspace, rows } from './support/workspace';
 import { rate, ruleFramework, wideCsv } from './support/ruleFramework';
 
-const fw = ruleFramework('gaps', [{ code: 'i1', max: 10, rule: { kind: 'percent' }, measures: ['online'] }], [rate('online', 'percent'), rate('cash', 'percent'), rate('g5', 'percent')]);
+const fw = ruleFramework(
+  'gaps',
+  [{ code: 'i1', max: 10, rule: { kind: 'percent' }, measures: ['online'] }],
+  [rate('online', 'percent'), rate('cash', 'percent'), rate('g5', 'percent')],
+);
 
 const profile = validateTargetProfile({
   schema: 'dti-lab/targets@1',
@@ -14,10 +18,39 @@ const profile = validateTargetProfile({
   unit: { code: '40001', name: 'Xã Thử', level: 'xa' },
   plan: { title: 'Kế hoạch thử', year: 2024, source: 'test' },
   targets: [
-    { id: 't1', measure: 'online', comparator: '>=', value: 0.45, deadline: 2026, quote: 'DVCTT toàn trình đạt từ 45% trở lên' },
-    { id: 't2', measure: 'cash', comparator: '<=', value: 0.3, deadline: 2026, quote: 'giao dịch tiền mặt không quá 30%' },
-    { id: 't3', measure: 'g5', comparator: 'range', value: 0.15, high: 0.2, deadline: 2024, quote: 'phủ sóng 5G đạt 15-20% dân số' },
-    { id: 't4', measure: 'absent', comparator: '>=', value: 1, deadline: 2024, quote: 'không có số liệu' },
+    {
+      id: 't1',
+      measure: 'online',
+      comparator: '>=',
+      value: 0.45,
+      deadline: 2026,
+      quote: 'DVCTT toàn trình đạt từ 45% trở lên',
+    },
+    {
+      id: 't2',
+      measure: 'cash',
+      comparator: '<=',
+      value: 0.3,
+      deadline: 2026,
+      quote: 'giao dịch tiền mặt không quá 30%',
+    },
+    {
+      id: 't3',
+      measure: 'g5',
+      comparator: 'range',
+      value: 0.15,
+      high: 0.2,
+      deadline: 2024,
+      quote: 'phủ sóng 5G đạt 15-20% dân số',
+    },
+    {
+      id: 't4',
+      measure: 'absent',
+      comparator: '>=',
+      value: 1,
+      deadline: 2024,
+      quote: 'không có số liệu',
+    },
   ],
 });
 
@@ -42,7 +75,12 @@ describe('gaps to targets', () => {
   });
 
   const get = async (target: string, year = 2024) =>
-    (await rows(ws, `SELECT * FROM gaps WHERE unit_code = '40001' AND year = ${year} AND target_id = '${target}'`))[0]!;
+    (
+      await rows(
+        ws,
+        `SELECT * FROM gaps WHERE unit_code = '40001' AND year = ${year} AND target_id = '${target}'`,
+      )
+    )[0]!;
 
   it('≥ target: positive gap is a shortfall; attainment x/T; progress from the first year; pace', async () => {
     const g = await get('t1');

@@ -8,7 +8,13 @@ const fw = ruleFramework(
   'rules',
   [
     { code: 'ratio', max: 10, rule: { kind: 'ratio' }, measures: ['ra', 'rb'] },
-    { code: 'ratio_low', max: 10, rule: { kind: 'ratio' }, measures: ['la', 'lb'], direction: 'lower' },
+    {
+      code: 'ratio_low',
+      max: 10,
+      rule: { kind: 'ratio' },
+      measures: ['la', 'lb'],
+      direction: 'lower',
+    },
     { code: 'pct100', max: 20, rule: { kind: 'percent' }, measures: ['p100'] },
     { code: 'pct01', max: 20, rule: { kind: 'percent' }, measures: ['p01'] },
     { code: 'pct_full', max: 20, rule: { kind: 'percent', fullAt: 0.5 }, measures: ['p01'] },
@@ -16,13 +22,27 @@ const fw = ruleFramework(
     {
       code: 'tiers',
       max: 20,
-      rule: { kind: 'tiers', tiers: [{ at: 1, points: 5 }, { at: 4, points: 20 }, { at: 2, points: 10 }, { at: 3, points: 15 }] },
+      rule: {
+        kind: 'tiers',
+        tiers: [
+          { at: 1, points: 5 },
+          { at: 4, points: 20 },
+          { at: 2, points: 10 },
+          { at: 3, points: 15 },
+        ],
+      },
       measures: ['meetings'],
     },
     {
       code: 'tiers_low',
       max: 10,
-      rule: { kind: 'tiers', tiers: [{ at: 1, points: 10 }, { at: 3, points: 5 }] },
+      rule: {
+        kind: 'tiers',
+        tiers: [
+          { at: 1, points: 10 },
+          { at: 3, points: 5 },
+        ],
+      },
       measures: ['incidents'],
       direction: 'lower',
     },
@@ -32,8 +52,16 @@ const fw = ruleFramework(
       rule: {
         kind: 'choice',
         options: [
-          { match: ['Bí thư', 'Chủ tịch'], label: { vi: 'Bí thư/Chủ tịch', en: 'Secretary/Chair' }, fraction: 1 },
-          { match: ['Phó Bí thư', 'Phó Chủ tịch'], label: { vi: 'Cấp phó', en: 'Deputy' }, fraction: 0.5 },
+          {
+            match: ['Bí thư', 'Chủ tịch'],
+            label: { vi: 'Bí thư/Chủ tịch', en: 'Secretary/Chair' },
+            fraction: 1,
+          },
+          {
+            match: ['Phó Bí thư', 'Phó Chủ tịch'],
+            label: { vi: 'Cấp phó', en: 'Deputy' },
+            fraction: 0.5,
+          },
           { match: ['Không có'], label: { vi: 'Không có', en: 'None' }, fraction: 0 },
         ],
       },
@@ -47,17 +75,44 @@ const fw = ruleFramework(
       rule: {
         kind: 'parts',
         parts: [
-          { measure: 'attended', share: 0.5, test: { kind: 'yes' }, label: { vi: 'dự họp', en: 'attended' } },
-          { measure: 'chaired', share: 0.5, test: { kind: 'atLeast', value: 3 }, label: { vi: 'chủ trì', en: 'chaired' } },
+          {
+            measure: 'attended',
+            share: 0.5,
+            test: { kind: 'yes' },
+            label: { vi: 'dự họp', en: 'attended' },
+          },
+          {
+            measure: 'chaired',
+            share: 0.5,
+            test: { kind: 'atLeast', value: 3 },
+            label: { vi: 'chủ trì', en: 'chaired' },
+          },
         ],
       },
       measures: [],
     },
     { code: 'goal', max: 10, rule: { kind: 'goalpost', worst: 0, best: 50 }, measures: ['g'] },
-    { code: 'goal_low', max: 10, rule: { kind: 'goalpost', worst: 30, best: 10 }, measures: ['days'], direction: 'lower' },
+    {
+      code: 'goal_low',
+      max: 10,
+      rule: { kind: 'goalpost', worst: 30, best: 10 },
+      measures: ['days'],
+      direction: 'lower',
+    },
     { code: 'minmax', max: 10, rule: { kind: 'minmax', peers: 'all' }, measures: ['peer'] },
-    { code: 'minmax_low', max: 10, rule: { kind: 'minmax', peers: 'all' }, measures: ['peer'], direction: 'lower' },
-    { code: 'zscore', max: 12, rule: { kind: 'zscore', peers: 'all', clip: 3 }, measures: ['peer'] },
+    {
+      code: 'minmax_low',
+      max: 10,
+      rule: { kind: 'minmax', peers: 'all' },
+      measures: ['peer'],
+      direction: 'lower',
+    },
+    {
+      code: 'zscore',
+      max: 12,
+      rule: { kind: 'zscore', peers: 'all', clip: 3 },
+      measures: ['peer'],
+    },
   ],
   [rate('p100'), rate('p01'), num('ra'), num('rb'), num('g'), num('peer')],
 );
@@ -144,19 +199,31 @@ describe('scoring rules (hand-computed, through the pipeline)', () => {
   });
 
   it('a ratio with b = 0 is not applicable: out of numerator and denominator', async () => {
-    const [r] = await rows(ws, `SELECT points, max_counted FROM indicator_points WHERE unit_code = '10003' AND indicator = 'ratio'`);
+    const [r] = await rows(
+      ws,
+      `SELECT points, max_counted FROM indicator_points WHERE unit_code = '10003' AND indicator = 'ratio'`,
+    );
     expect(r).toEqual({ points: null, max_counted: 0 });
-    const [m] = await rows(ws, `SELECT value FROM main_index_scores WHERE unit_code = '10003' AND main_index = 'mi_ratio'`);
+    const [m] = await rows(
+      ws,
+      `SELECT value FROM main_index_scores WHERE unit_code = '10003' AND main_index = 'mi_ratio'`,
+    );
     expect(m?.value).toBeNull();
   });
 
   it('missing data scores zero but still counts in the denominator (default policy)', async () => {
-    const [r] = await rows(ws, `SELECT points, max_counted FROM indicator_points WHERE unit_code = '10005' AND indicator = 'ratio'`);
+    const [r] = await rows(
+      ws,
+      `SELECT points, max_counted FROM indicator_points WHERE unit_code = '10005' AND indicator = 'ratio'`,
+    );
     expect(r).toEqual({ points: 0, max_counted: 10 });
   });
 
   it('records the 0–100 vs 0–1 decision per measure', async () => {
-    const got = await rows(ws, `SELECT DISTINCT measure, divisor FROM measures WHERE measure IN ('p100', 'p01') ORDER BY measure`);
+    const got = await rows(
+      ws,
+      `SELECT DISTINCT measure, divisor FROM measures WHERE measure IN ('p100', 'p01') ORDER BY measure`,
+    );
     expect(got).toEqual([
       { measure: 'p01', divisor: 1 },
       { measure: 'p100', divisor: 100 },

@@ -22,11 +22,17 @@ describe('sample district: Nam Đàn (wide CSV)', () => {
   });
 
   it('has 19 communes of Huyện Nam Đàn with official codes, ranked 1…19 each year', async () => {
-    const units = await rows(ws, `SELECT count(*)::INTEGER AS n, min(parent_code) AS p, max(parent_code) AS q, min(level) AS l FROM units`);
+    const units = await rows(
+      ws,
+      `SELECT count(*)::INTEGER AS n, min(parent_code) AS p, max(parent_code) AS q, min(level) AS l FROM units`,
+    );
     expect(units[0]).toEqual({ n: 19, p: '430', q: '430', l: 'xa' });
     const ks = await rows(ws, `SELECT unit_name FROM units WHERE unit_code = '17986'`);
     expect(ks[0]!.unit_name).toBe('Xã Khánh Sơn');
-    const byYear = await rows(ws, `SELECT year, count(*)::INTEGER AS n, min(rank)::INTEGER AS lo, max(rank_in_parent)::INTEGER AS hi FROM scores GROUP BY year ORDER BY year`);
+    const byYear = await rows(
+      ws,
+      `SELECT year, count(*)::INTEGER AS n, min(rank)::INTEGER AS lo, max(rank_in_parent)::INTEGER AS hi FROM scores GROUP BY year ORDER BY year`,
+    );
     expect(byYear).toEqual([
       { year: 2023, n: 19, lo: 1, hi: 19 },
       { year: 2024, n: 19, lo: 1, hi: 19 },
@@ -47,14 +53,23 @@ describe('sample district: Nam Đàn (wide CSV)', () => {
   });
 
   it('some data is missing, shown as missing and counted in coverage', async () => {
-    const [m] = await rows(ws, `SELECT count(*)::INTEGER AS n FROM indicator_points WHERE status = 'missing'`);
+    const [m] = await rows(
+      ws,
+      `SELECT count(*)::INTEGER AS n FROM indicator_points WHERE status = 'missing'`,
+    );
     expect(m!.n).toBeGreaterThan(5);
-    const [partial] = await rows(ws, `SELECT coverage FROM scores WHERE unit_code = '17944' AND year = 2023`);
+    const [partial] = await rows(
+      ws,
+      `SELECT coverage FROM scores WHERE unit_code = '17944' AND year = 2023`,
+    );
     expect(Number(partial!.coverage)).toBeLessThan(0.8);
   });
 
   it('explains one indicator down to its source cell (hand-computed)', async () => {
-    const csv = readFileSync(path.join(ROOT, WIDE), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const csv = readFileSync(path.join(ROOT, WIDE), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const header = csv[0]!;
     const rowIndex = csv.findIndex((r) => r[0] === '17986' && r[4] === '2024');
     const trained = Number(csv[rowIndex]![header.indexOf('so_cbcc_boi_duong_ky_nang_so')]);
@@ -77,16 +92,26 @@ describe('sample district: Nam Đàn (wide CSV)', () => {
       column: 'so_cbcc_boi_duong_ky_nang_so',
       cell: `${String.fromCharCode(65 + col)}${rowIndex + 1}`,
     });
-    expect(step.formula.vi).toBe(`min(${trained} ÷ ${staff}; 1) × 6 = ${expected.toLocaleString('vi-VN', { maximumFractionDigits: 4 })} điểm`);
-    const sumOfMain = trace.filter((t) => t.mainIndex === 'nhan_luc_so').reduce((s, t) => s + (t.points ?? 0), 0);
+    expect(step.formula.vi).toBe(
+      `min(${trained} ÷ ${staff}; 1) × 6 = ${expected.toLocaleString('vi-VN', { maximumFractionDigits: 4 })} điểm`,
+    );
+    const sumOfMain = trace
+      .filter((t) => t.mainIndex === 'nhan_luc_so')
+      .reduce((s, t) => s + (t.points ?? 0), 0);
     expect(step.mainIndexPoints).toBeCloseTo(sumOfMain, 12);
     expect(step.total).toBeCloseTo((step.totalPoints ?? 0) / 100, 12);
   });
 
   it('gaps to the Khánh Sơn plan: every target, for every commune and year', async () => {
-    const [n] = await rows(ws, `SELECT count(*)::INTEGER AS n, count(DISTINCT target_id)::INTEGER AS t FROM gaps`);
+    const [n] = await rows(
+      ws,
+      `SELECT count(*)::INTEGER AS n, count(DISTINCT target_id)::INTEGER AS t FROM gaps`,
+    );
     expect(n).toEqual({ n: 19 * 2 * 13, t: 13 });
-    const paced = await rows(ws, `SELECT count(*)::INTEGER AS n FROM gaps WHERE year = 2024 AND on_track IS NOT NULL`);
+    const paced = await rows(
+      ws,
+      `SELECT count(*)::INTEGER AS n FROM gaps WHERE year = 2024 AND on_track IS NOT NULL`,
+    );
     expect(paced[0]!.n).toBe(0); // the plan's deadline is 2024: no projection past it
   });
 });
@@ -116,12 +141,23 @@ describe('sample district in long form and as a government XLSX', () => {
     expect(sheet[26]![2]).toBe('Tổng cộng');
     expect(sheet.slice(27).some((r) => String(r[0] ?? '').startsWith('Ghi chú'))).toBe(true);
 
-    const csv = readFileSync(path.join(ROOT, WIDE), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const csv = readFileSync(path.join(ROOT, WIDE), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const ks = csv.find((r) => r[0] === '17986' && r[4] === '2024')!;
     const xl = data.find((r) => String(r[1]) === '17986')!;
     const num = (v: unknown): number | null => (v === null || v === '' ? null : Number(v));
-    const csvNumbers = ks.slice(5).map(num).filter((v) => v !== null && !Number.isNaN(v)).sort();
-    const xlNumbers = xl.slice(3).map(num).filter((v) => v !== null && !Number.isNaN(v)).sort();
+    const csvNumbers = ks
+      .slice(5)
+      .map(num)
+      .filter((v) => v !== null && !Number.isNaN(v))
+      .sort();
+    const xlNumbers = xl
+      .slice(3)
+      .map(num)
+      .filter((v) => v !== null && !Number.isNaN(v))
+      .sort();
     expect(xlNumbers).toEqual(csvNumbers);
   });
 });
@@ -132,9 +168,15 @@ describe('Thành Thọ 2023: measured results from the plan', () => {
     const report = await ws.loadFile(fileAt('data-samples/thanh-tho-2023-ket-qua.csv'));
     expect(report).toMatchObject({ shape: 'long', units: 1, observations: 27 });
     await ws.score('dti-xa-minh-hoa', 'kh-cds-thanh-tho-2023');
-    const [online] = await rows(ws, `SELECT value FROM measures WHERE unit_code = '15253' AND measure = 'ho_so_truc_tuyen_ty_le'`);
+    const [online] = await rows(
+      ws,
+      `SELECT value FROM measures WHERE unit_code = '15253' AND measure = 'ho_so_truc_tuyen_ty_le'`,
+    );
     expect(Number(online!.value)).toBeCloseTo(0.99, 12);
-    const gaps = await rows(ws, `SELECT status, count(*)::INTEGER AS n FROM gaps GROUP BY status ORDER BY status`);
+    const gaps = await rows(
+      ws,
+      `SELECT status, count(*)::INTEGER AS n FROM gaps GROUP BY status ORDER BY status`,
+    );
     expect(gaps.reduce((s, r) => s + Number(r.n), 0)).toBe(11);
     expect(gaps.some((r) => r.status === 'met' || r.status === 'behind')).toBe(true);
   });

@@ -9,7 +9,8 @@ function problemsOf(f: () => unknown): Record<string, string> {
   try {
     f();
   } catch (e) {
-    if (e instanceof InvalidSpecError) return Object.fromEntries(e.problems.map((p) => [p.path, p.message.en]));
+    if (e instanceof InvalidSpecError)
+      return Object.fromEntries(e.problems.map((p) => [p.path, p.message.en]));
     throw e;
   }
   throw new Error('expected a validation error');
@@ -24,7 +25,15 @@ const base = () => ({
   years: { from: 2024, to: null },
   mainIndices: [{ code: 'A', name: { vi: 'A', en: 'A' }, maxPoints: 10, scored: true }],
   indicators: [
-    { code: 'a1', name: { vi: 'a1', en: 'a1' }, mainIndex: 'A', maxPoints: 10, rule: { kind: 'ratio' }, measures: ['p', 'q'], direction: 'higher' },
+    {
+      code: 'a1',
+      name: { vi: 'a1', en: 'a1' },
+      mainIndex: 'A',
+      maxPoints: 10,
+      rule: { kind: 'ratio' },
+      measures: ['p', 'q'],
+      direction: 'higher',
+    },
   ],
 });
 
@@ -40,9 +49,31 @@ describe('framework validation', () => {
     const raw = base() as Record<string, unknown>;
     raw.level = 'commune';
     raw.indicators = [
-      { code: 'a1', name: { vi: 'a1' }, mainIndex: 'B', maxPoints: 10, rule: { kind: 'ratio' }, measures: ['p'] },
-      { code: 'a2', name: { vi: 'a2', en: 'a2' }, mainIndex: 'A', maxPoints: 5, rule: { kind: 'tiers', tiers: [{ at: 1, points: 9 }] }, measures: ['t'] },
-      { code: 'a3', name: { vi: 'a3', en: 'a3' }, mainIndex: 'A', maxPoints: 6, rule: { kind: 'magic' }, measures: ['t'], colour: 'red' },
+      {
+        code: 'a1',
+        name: { vi: 'a1' },
+        mainIndex: 'B',
+        maxPoints: 10,
+        rule: { kind: 'ratio' },
+        measures: ['p'],
+      },
+      {
+        code: 'a2',
+        name: { vi: 'a2', en: 'a2' },
+        mainIndex: 'A',
+        maxPoints: 5,
+        rule: { kind: 'tiers', tiers: [{ at: 1, points: 9 }] },
+        measures: ['t'],
+      },
+      {
+        code: 'a3',
+        name: { vi: 'a3', en: 'a3' },
+        mainIndex: 'A',
+        maxPoints: 6,
+        rule: { kind: 'magic' },
+        measures: ['t'],
+        colour: 'red',
+      },
     ];
     const p = problemsOf(() => validateFramework(raw));
     expect(p.level).toMatch(/one of "tinh", "huyen", "xa"/);
@@ -64,11 +95,22 @@ describe('framework validation', () => {
     ];
     raw.indicators = [
       {
-        code: 'a1', name: { vi: 'a', en: 'a' }, mainIndex: 'A', maxPoints: 10,
-        rule: { kind: 'parts', parts: [
-          { measure: 'p', share: 0.7, test: { kind: 'yes' }, label: { vi: 'p', en: 'p' } },
-          { measure: 'q', share: 0.7, test: { kind: 'atLeast', value: 1 }, label: { vi: 'q', en: 'q' } },
-        ] },
+        code: 'a1',
+        name: { vi: 'a', en: 'a' },
+        mainIndex: 'A',
+        maxPoints: 10,
+        rule: {
+          kind: 'parts',
+          parts: [
+            { measure: 'p', share: 0.7, test: { kind: 'yes' }, label: { vi: 'p', en: 'p' } },
+            {
+              measure: 'q',
+              share: 0.7,
+              test: { kind: 'atLeast', value: 1 },
+              label: { vi: 'q', en: 'q' },
+            },
+          ],
+        },
       },
     ];
     const p = problemsOf(() => validateFramework(raw));
@@ -97,11 +139,22 @@ describe('target profile validation', () => {
   it('requires a high end for ranges only', () => {
     const p = problemsOf(() =>
       validateTargetProfile({
-        schema: 'dti-lab/targets@1', id: 'p', title: { vi: 'p', en: 'p' },
-        unit: { code: '1', name: 'x', level: 'xa' }, plan: { title: 't', year: 2024, source: 's' },
+        schema: 'dti-lab/targets@1',
+        id: 'p',
+        title: { vi: 'p', en: 'p' },
+        unit: { code: '1', name: 'x', level: 'xa' },
+        plan: { title: 't', year: 2024, source: 's' },
         targets: [
           { id: 't1', measure: 'm', comparator: 'range', value: 0.2, deadline: 2025, quote: 'q' },
-          { id: 't2', measure: 'm', comparator: '>=', value: 0.2, high: 0.3, deadline: 2025, quote: 'q' },
+          {
+            id: 't2',
+            measure: 'm',
+            comparator: '>=',
+            value: 0.2,
+            high: 0.3,
+            deadline: 2025,
+            quote: 'q',
+          },
           { id: 't2', measure: 'm', comparator: '≥', value: 0.2, deadline: 2025, quote: '' },
         ],
       }),
@@ -119,8 +172,13 @@ describe('built-in frameworks and profiles', () => {
     const b = loadBuiltins();
     expect(b.frameworks.map((f) => f.id)).toContain('dti-tinh-922');
     expect(b.profiles).toHaveLength(5);
-    const known = new Set([...b.measures.map((m) => m.code), ...b.frameworks.flatMap((f) => f.measures.map((m) => m.code))]);
-    for (const p of b.profiles) for (const t of p.targets) expect(known.has(t.measure), `${p.id} ${t.id} ${t.measure}`).toBe(true);
+    const known = new Set([
+      ...b.measures.map((m) => m.code),
+      ...b.frameworks.flatMap((f) => f.measures.map((m) => m.code)),
+    ]);
+    for (const p of b.profiles)
+      for (const t of p.targets)
+        expect(known.has(t.measure), `${p.id} ${t.id} ${t.measure}`).toBe(true);
   });
 
   it('QĐ 922 totals 1000 points over 8 scored main indices, Đô thị thông minh unscored', () => {

@@ -9,8 +9,14 @@ import type { Table } from 'apache-arrow';
 import { CONNECTION_SETTINGS, QUERY_CONFIG, queryError, type Engine } from './engine';
 
 const BUNDLES: duckdb.DuckDBBundles = {
-  mvp: { mainModule: new URL(mvpWasm, location.href).href, mainWorker: new URL(mvpWorker, location.href).href },
-  eh: { mainModule: new URL(ehWasm, location.href).href, mainWorker: new URL(ehWorker, location.href).href },
+  mvp: {
+    mainModule: new URL(mvpWasm, location.href).href,
+    mainWorker: new URL(mvpWorker, location.href).href,
+  },
+  eh: {
+    mainModule: new URL(ehWasm, location.href).href,
+    mainWorker: new URL(ehWorker, location.href).href,
+  },
 };
 
 export async function startBrowserEngine(): Promise<Engine> {

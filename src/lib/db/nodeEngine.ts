@@ -2,12 +2,7 @@
 // SQL as the browser, through the blocking bindings.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import {
-  createDuckDB,
-  NODE_RUNTIME,
-  VoidLogger,
-  type DuckDBBindings,
-} from '@duckdb/duckdb-wasm/blocking';
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
 import { CONNECTION_SETTINGS, QUERY_CONFIG, queryError, type Engine } from './engine';
 
@@ -25,8 +20,8 @@ export async function startNodeEngine(): Promise<Engine> {
       mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs'),
     },
   };
-  const db: DuckDBBindings = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
-  await db.instantiate();
+  const db = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
+  await db.instantiate(() => undefined);
   db.open({ query: QUERY_CONFIG });
   const conn = db.connect();
   for (const s of CONNECTION_SETTINGS) conn.query(s);

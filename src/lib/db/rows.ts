@@ -25,7 +25,12 @@ function plainValue(v: unknown): unknown {
   // LIST columns arrive as Arrow vectors and STRUCT values as row proxies. Duck-typed: the
   // Node bindings bundle their own copy of Arrow, so `instanceof Vector` would miss them.
   if (isVector(v)) return Array.from(v, plainValue);
-  if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function' && !(v instanceof Date)) {
+  if (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { toJSON?: unknown }).toJSON === 'function' &&
+    !(v instanceof Date)
+  ) {
     const o = (v as { toJSON: () => Record<string, unknown> }).toJSON();
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plainValue(x)]));
   }
@@ -41,5 +46,10 @@ function hugeintToNumber(words: Uint32Array): number {
 }
 
 function isVector(v: unknown): v is Iterable<unknown> {
-  return typeof v === 'object' && v !== null && typeof (v as { toArray?: unknown }).toArray === 'function' && Symbol.iterator in v;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { toArray?: unknown }).toArray === 'function' &&
+    Symbol.iterator in v
+  );
 }

@@ -19,19 +19,31 @@ export class Checker {
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
       return raw as Record<string, unknown>;
     }
-    this.fail(path, `phải là một đối tượng {…}, nhận được ${kindOf(raw)}`, `must be an object {…}, got ${kindOf(raw)}`);
+    this.fail(
+      path,
+      `phải là một đối tượng {…}, nhận được ${kindOf(raw)}`,
+      `must be an object {…}, got ${kindOf(raw)}`,
+    );
     return {};
   }
 
   array(raw: unknown, path: string): unknown[] {
     if (Array.isArray(raw)) return raw;
-    this.fail(path, `phải là một danh sách […], nhận được ${kindOf(raw)}`, `must be a list […], got ${kindOf(raw)}`);
+    this.fail(
+      path,
+      `phải là một danh sách […], nhận được ${kindOf(raw)}`,
+      `must be a list […], got ${kindOf(raw)}`,
+    );
     return [];
   }
 
   string(raw: unknown, path: string): string {
     if (typeof raw === 'string' && raw.trim() !== '') return raw;
-    this.fail(path, `phải là chuỗi không rỗng, nhận được ${kindOf(raw)}`, `must be a non-empty string, got ${kindOf(raw)}`);
+    this.fail(
+      path,
+      `phải là chuỗi không rỗng, nhận được ${kindOf(raw)}`,
+      `must be a non-empty string, got ${kindOf(raw)}`,
+    );
     return '';
   }
 
@@ -43,41 +55,66 @@ export class Checker {
   code(raw: unknown, path: string): string {
     const s = this.string(raw, path);
     if (s !== '' && !/^[\p{L}\p{N}_.-]+$/u.test(s)) {
-      this.fail(path, `mã "${s}" chỉ được gồm chữ, số, "_", ".", "-"`, `code "${s}" may hold only letters, digits, "_", ".", "-"`);
+      this.fail(
+        path,
+        `mã "${s}" chỉ được gồm chữ, số, "_", ".", "-"`,
+        `code "${s}" may hold only letters, digits, "_", ".", "-"`,
+      );
     }
     return s;
   }
 
   number(raw: unknown, path: string, range?: { min?: number; max?: number }): number {
     if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-      this.fail(path, `phải là một số, nhận được ${kindOf(raw)}`, `must be a number, got ${kindOf(raw)}`);
+      this.fail(
+        path,
+        `phải là một số, nhận được ${kindOf(raw)}`,
+        `must be a number, got ${kindOf(raw)}`,
+      );
       return 0;
     }
     if (range?.min !== undefined && raw < range.min) {
-      this.fail(path, `phải ≥ ${range.min}, nhận được ${raw}`, `must be ≥ ${range.min}, got ${raw}`);
+      this.fail(
+        path,
+        `phải ≥ ${range.min}, nhận được ${raw}`,
+        `must be ≥ ${range.min}, got ${raw}`,
+      );
     }
     if (range?.max !== undefined && raw > range.max) {
-      this.fail(path, `phải ≤ ${range.max}, nhận được ${raw}`, `must be ≤ ${range.max}, got ${raw}`);
+      this.fail(
+        path,
+        `phải ≤ ${range.max}, nhận được ${raw}`,
+        `must be ≤ ${range.max}, got ${raw}`,
+      );
     }
     return raw;
   }
 
   integer(raw: unknown, path: string, range?: { min?: number; max?: number }): number {
     const n = this.number(raw, path, range);
-    if (!Number.isInteger(n)) this.fail(path, `phải là số nguyên, nhận được ${n}`, `must be a whole number, got ${n}`);
+    if (!Number.isInteger(n))
+      this.fail(path, `phải là số nguyên, nhận được ${n}`, `must be a whole number, got ${n}`);
     return n;
   }
 
   boolean(raw: unknown, path: string): boolean {
     if (typeof raw === 'boolean') return raw;
-    this.fail(path, `phải là true hoặc false, nhận được ${kindOf(raw)}`, `must be true or false, got ${kindOf(raw)}`);
+    this.fail(
+      path,
+      `phải là true hoặc false, nhận được ${kindOf(raw)}`,
+      `must be true or false, got ${kindOf(raw)}`,
+    );
     return false;
   }
 
   oneOf<T extends string>(raw: unknown, path: string, allowed: readonly T[]): T {
     if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
     const list = allowed.map((a) => `"${a}"`).join(', ');
-    this.fail(path, `phải là một trong ${list}, nhận được ${kindOf(raw)}`, `must be one of ${list}, got ${kindOf(raw)}`);
+    this.fail(
+      path,
+      `phải là một trong ${list}, nhận được ${kindOf(raw)}`,
+      `must be one of ${list}, got ${kindOf(raw)}`,
+    );
     return allowed[0]!;
   }
 

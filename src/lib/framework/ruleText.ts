@@ -13,14 +13,30 @@ export function ruleText(ind: Indicator): LocalText {
   switch (r.kind) {
     case 'ratio':
       return lower
-        ? { vi: `điểm = (1 − min(${a} ÷ ${b}; 1)) × ${vn(m)}; ${b} = 0 → không áp dụng`, en: `points = (1 − min(${a} ÷ ${b}, 1)) × ${en(m)}; ${b} = 0 → not applicable` }
-        : { vi: `điểm = min(${a} ÷ ${b}; 1) × ${vn(m)}; ${b} = 0 → không áp dụng`, en: `points = min(${a} ÷ ${b}, 1) × ${en(m)}; ${b} = 0 → not applicable` };
+        ? {
+            vi: `điểm = (1 − min(${a} ÷ ${b}; 1)) × ${vn(m)}; ${b} = 0 → không áp dụng`,
+            en: `points = (1 − min(${a} ÷ ${b}, 1)) × ${en(m)}; ${b} = 0 → not applicable`,
+          }
+        : {
+            vi: `điểm = min(${a} ÷ ${b}; 1) × ${vn(m)}; ${b} = 0 → không áp dụng`,
+            en: `points = min(${a} ÷ ${b}, 1) × ${en(m)}; ${b} = 0 → not applicable`,
+          };
     case 'percent': {
-      if (lower) return { vi: `điểm = (1 − tỷ lệ ${a}) × ${vn(m)}`, en: `points = (1 − rate ${a}) × ${en(m)}` };
+      if (lower)
+        return {
+          vi: `điểm = (1 − tỷ lệ ${a}) × ${vn(m)}`,
+          en: `points = (1 − rate ${a}) × ${en(m)}`,
+        };
       const full = r.fullAt ?? 1;
       return full === 1
-        ? { vi: `điểm = tỷ lệ ${a} × ${vn(m)} (tối đa 100 %)`, en: `points = rate ${a} × ${en(m)} (capped at 100 %)` }
-        : { vi: `điểm = min(tỷ lệ ${a} ÷ ${pct(full, vn)}; 1) × ${vn(m)}`, en: `points = min(rate ${a} ÷ ${pct(full, en)}, 1) × ${en(m)}` };
+        ? {
+            vi: `điểm = tỷ lệ ${a} × ${vn(m)} (tối đa 100 %)`,
+            en: `points = rate ${a} × ${en(m)} (capped at 100 %)`,
+          }
+        : {
+            vi: `điểm = min(tỷ lệ ${a} ÷ ${pct(full, vn)}; 1) × ${vn(m)}`,
+            en: `points = min(rate ${a} ÷ ${pct(full, en)}, 1) × ${en(m)}`,
+          };
     }
     case 'tiers': {
       const op = lower ? '≤' : '≥';
@@ -41,8 +57,12 @@ export function ruleText(ind: Indicator): LocalText {
         : { vi: `có → ${vn(m)} điểm; không → 0 điểm`, en: `yes → ${en(m)} pts; no → 0 pts` };
     case 'parts':
       return {
-        vi: r.parts.map((p) => `${p.label.vi} (${testText(p.test, 'vi')}) → ${vn(p.share * m)} điểm`).join(' + '),
-        en: r.parts.map((p) => `${p.label.en} (${testText(p.test, 'en')}) → ${en(p.share * m)} pts`).join(' + '),
+        vi: r.parts
+          .map((p) => `${p.label.vi} (${testText(p.test, 'vi')}) → ${vn(p.share * m)} điểm`)
+          .join(' + '),
+        en: r.parts
+          .map((p) => `${p.label.en} (${testText(p.test, 'en')}) → ${en(p.share * m)} pts`)
+          .join(' + '),
       };
     case 'goalpost':
       return {
@@ -69,6 +89,7 @@ function testText(t: PartTest, lang: 'vi' | 'en'): string {
 }
 
 function peerText(peers: 'all' | 'parent', lang: 'vi' | 'en'): string {
-  if (lang === 'vi') return peers === 'all' ? 'các đơn vị cùng năm' : 'các đơn vị cùng cấp trên, cùng năm';
+  if (lang === 'vi')
+    return peers === 'all' ? 'các đơn vị cùng năm' : 'các đơn vị cùng cấp trên, cùng năm';
   return peers === 'all' ? 'all units that year' : 'units of the same parent that year';
 }

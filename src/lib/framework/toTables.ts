@@ -9,7 +9,9 @@ type Cell = string | number | boolean | null | undefined;
 
 function insert(table: string, rows: Cell[][]): string[] {
   if (rows.length === 0) return [];
-  return [`INSERT INTO ${table} VALUES ${rows.map((r) => `(${r.map(lit).join(', ')})`).join(',\n')}`];
+  return [
+    `INSERT INTO ${table} VALUES ${rows.map((r) => `(${r.map(lit).join(', ')})`).join(',\n')}`,
+  ];
 }
 
 export function totalMax(fw: Framework): number {
@@ -24,26 +26,82 @@ function weightOf(fw: Framework, by: 'pillar' | 'mainIndex', code: string): numb
 
 export function frameworkTablesSql(fw: Framework): string[] {
   const id = fw.id;
-  const tables = ['fw_frameworks', 'fw_pillars', 'fw_main_indices', 'fw_indicators', 'fw_indicator_measures', 'fw_bands'];
+  const tables = [
+    'fw_frameworks',
+    'fw_pillars',
+    'fw_main_indices',
+    'fw_indicators',
+    'fw_indicator_measures',
+    'fw_bands',
+  ];
   return [
     ...tables.map((t) => `DELETE FROM ${t} WHERE framework_id = ${lit(id)}`),
     ...insert('fw_frameworks', [
-      [id, fw.title.vi, fw.title.en, fw.decision, fw.level, fw.illustrative, totalMax(fw), fw.aggregation.method, fw.missing.policy],
+      [
+        id,
+        fw.title.vi,
+        fw.title.en,
+        fw.decision,
+        fw.level,
+        fw.illustrative,
+        totalMax(fw),
+        fw.aggregation.method,
+        fw.missing.policy,
+      ],
     ]),
-    ...insert('fw_pillars', fw.pillars.map((p, i) => [id, p.code, p.name.vi, p.name.en, weightOf(fw, 'pillar', p.code), i])),
+    ...insert(
+      'fw_pillars',
+      fw.pillars.map((p, i) => [
+        id,
+        p.code,
+        p.name.vi,
+        p.name.en,
+        weightOf(fw, 'pillar', p.code),
+        i,
+      ]),
+    ),
     ...insert(
       'fw_main_indices',
-      fw.mainIndices.map((m, i) => [id, m.code, m.name.vi, m.name.en, m.maxPoints, m.scored, m.pillar, weightOf(fw, 'mainIndex', m.code), i]),
+      fw.mainIndices.map((m, i) => [
+        id,
+        m.code,
+        m.name.vi,
+        m.name.en,
+        m.maxPoints,
+        m.scored,
+        m.pillar,
+        weightOf(fw, 'mainIndex', m.code),
+        i,
+      ]),
     ),
     ...insert(
       'fw_indicators',
       fw.indicators.map((x, i) => {
         const words = ruleText(x);
-        return [id, x.code, x.name.vi, x.name.en, x.mainIndex, x.maxPoints, x.rule.kind, x.direction, words.vi, words.en, peerGroupOf(x.rule) !== null, i];
+        return [
+          id,
+          x.code,
+          x.name.vi,
+          x.name.en,
+          x.mainIndex,
+          x.maxPoints,
+          x.rule.kind,
+          x.direction,
+          words.vi,
+          words.en,
+          peerGroupOf(x.rule) !== null,
+          i,
+        ];
       }),
     ),
-    ...insert('fw_indicator_measures', fw.indicators.flatMap((x) => x.measures.map((m, slot) => [id, x.code, slot + 1, m]))),
-    ...insert('fw_bands', fw.bands.map((b) => [id, b.code, b.name.vi, b.name.en, b.min])),
+    ...insert(
+      'fw_indicator_measures',
+      fw.indicators.flatMap((x) => x.measures.map((m, slot) => [id, x.code, slot + 1, m])),
+    ),
+    ...insert(
+      'fw_bands',
+      fw.bands.map((b) => [id, b.code, b.name.vi, b.name.en, b.min]),
+    ),
   ];
 }
 
@@ -54,7 +112,14 @@ export function measureCatalogSql(measures: readonly MeasureDef[]): string[] {
     'DELETE FROM measure_catalog',
     ...insert(
       'measure_catalog',
-      [...byCode.values()].map((m) => [m.code, m.kind, m.scale ?? 'auto', m.unit ?? null, m.name.vi, m.name.en]),
+      [...byCode.values()].map((m) => [
+        m.code,
+        m.kind,
+        m.scale ?? 'auto',
+        m.unit ?? null,
+        m.name.vi,
+        m.name.en,
+      ]),
     ),
   ];
 }
@@ -63,10 +128,32 @@ export function targetProfileTablesSql(p: TargetProfile): string[] {
   return [
     `DELETE FROM tp_profiles WHERE profile_id = ${lit(p.id)}`,
     `DELETE FROM tp_targets WHERE profile_id = ${lit(p.id)}`,
-    ...insert('tp_profiles', [[p.id, p.title.vi, p.title.en, p.unit.code, p.unit.name, p.plan.year, p.baselineYear ?? null, p.plan.source]]),
+    ...insert('tp_profiles', [
+      [
+        p.id,
+        p.title.vi,
+        p.title.en,
+        p.unit.code,
+        p.unit.name,
+        p.plan.year,
+        p.baselineYear ?? null,
+        p.plan.source,
+      ],
+    ]),
     ...insert(
       'tp_targets',
-      p.targets.map((t, i) => [p.id, t.id, t.measure, t.comparator, t.value, t.high ?? null, t.deadline, t.quote, t.section ?? null, i]),
+      p.targets.map((t, i) => [
+        p.id,
+        t.id,
+        t.measure,
+        t.comparator,
+        t.value,
+        t.high ?? null,
+        t.deadline,
+        t.quote,
+        t.section ?? null,
+        i,
+      ]),
     ),
   ];
 }

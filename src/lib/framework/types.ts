@@ -47,9 +47,7 @@ export interface ChoiceOption {
 }
 
 export type PartTest =
-  | { kind: 'yes' }
-  | { kind: 'atLeast'; value: number }
-  | { kind: 'atMost'; value: number };
+  { kind: 'yes' } | { kind: 'atLeast'; value: number } | { kind: 'atMost'; value: number };
 
 export interface Part {
   measure: string;

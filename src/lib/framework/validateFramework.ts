@@ -49,7 +49,10 @@ export function validateFramework(raw: unknown): Framework {
   const c = new Checker();
   const fw = readFramework(c, raw);
   if (c.problems.length > 0) {
-    throw new InvalidSpecError({ vi: 'Bộ chỉ số không hợp lệ', en: 'Invalid framework' }, c.problems);
+    throw new InvalidSpecError(
+      { vi: 'Bộ chỉ số không hợp lệ', en: 'Invalid framework' },
+      c.problems,
+    );
   }
   return fw;
 }
@@ -57,30 +60,70 @@ export function validateFramework(raw: unknown): Framework {
 function readFramework(c: Checker, raw: unknown): Framework {
   const o = c.object(raw, '');
   c.noExtraFields(o, '', [
-    'schema', 'id', 'title', 'decision', 'level', 'years', 'illustrative', 'note', 'pillars',
-    'mainIndices', 'indicators', 'measures', 'aggregation', 'missing', 'bands', 'rankDecimals',
+    'schema',
+    'id',
+    'title',
+    'decision',
+    'level',
+    'years',
+    'illustrative',
+    'note',
+    'pillars',
+    'mainIndices',
+    'indicators',
+    'measures',
+    'aggregation',
+    'missing',
+    'bands',
+    'rankDecimals',
   ]);
   if (o.schema !== 'dti-lab/framework@1') {
     c.fail('schema', 'phải là "dti-lab/framework@1"', 'must be "dti-lab/framework@1"');
   }
   const years = c.object(o.years, 'years');
   const from = c.integer(years.from, 'years.from', { min: 1990, max: 2100 });
-  const to = years.to === null || years.to === undefined ? null : c.integer(years.to, 'years.to', { min: from, max: 2100 });
+  const to =
+    years.to === null || years.to === undefined
+      ? null
+      : c.integer(years.to, 'years.to', { min: from, max: 2100 });
 
-  const pillars = o.pillars === undefined ? [] : c.array(o.pillars, 'pillars').map((p, i) => readPillar(c, p, `pillars[${i}]`));
-  c.unique(pillars.map((p) => p.code), (i) => `pillars[${i}].code`);
+  const pillars =
+    o.pillars === undefined
+      ? []
+      : c.array(o.pillars, 'pillars').map((p, i) => readPillar(c, p, `pillars[${i}]`));
+  c.unique(
+    pillars.map((p) => p.code),
+    (i) => `pillars[${i}].code`,
+  );
   const pillarCodes = new Set(pillars.map((p) => p.code));
 
-  const mainIndices = c.array(o.mainIndices, 'mainIndices').map((m, i) => readMainIndex(c, m, `mainIndices[${i}]`, pillarCodes));
-  c.unique(mainIndices.map((m) => m.code), (i) => `mainIndices[${i}].code`);
-  if (mainIndices.length === 0) c.fail('mainIndices', 'cần ít nhất một chỉ số chính', 'needs at least one main index');
+  const mainIndices = c
+    .array(o.mainIndices, 'mainIndices')
+    .map((m, i) => readMainIndex(c, m, `mainIndices[${i}]`, pillarCodes));
+  c.unique(
+    mainIndices.map((m) => m.code),
+    (i) => `mainIndices[${i}].code`,
+  );
+  if (mainIndices.length === 0)
+    c.fail('mainIndices', 'cần ít nhất một chỉ số chính', 'needs at least one main index');
 
-  const measures = o.measures === undefined ? [] : c.array(o.measures, 'measures').map((m, i) => readMeasureDef(c, m, `measures[${i}]`));
-  c.unique(measures.map((m) => m.code), (i) => `measures[${i}].code`);
+  const measures =
+    o.measures === undefined
+      ? []
+      : c.array(o.measures, 'measures').map((m, i) => readMeasureDef(c, m, `measures[${i}]`));
+  c.unique(
+    measures.map((m) => m.code),
+    (i) => `measures[${i}].code`,
+  );
 
   const mainByCode = new Map(mainIndices.map((m) => [m.code, m]));
-  const indicators = c.array(o.indicators, 'indicators').map((x, i) => readIndicator(c, x, `indicators[${i}]`, mainByCode));
-  c.unique(indicators.map((x) => x.code), (i) => `indicators[${i}].code`);
+  const indicators = c
+    .array(o.indicators, 'indicators')
+    .map((x, i) => readIndicator(c, x, `indicators[${i}]`, mainByCode));
+  c.unique(
+    indicators.map((x) => x.code),
+    (i) => `indicators[${i}].code`,
+  );
   checkPointSums(c, mainIndices, indicators);
 
   const fw: Framework = {
@@ -98,7 +141,10 @@ function readFramework(c: Checker, raw: unknown): Framework {
     aggregation: readAggregation(c, o.aggregation, 'aggregation', pillarCodes, mainByCode),
     missing: readMissing(c, o.missing, 'missing'),
     bands: readBands(c, o.bands, 'bands'),
-    rankDecimals: o.rankDecimals === undefined ? 4 : c.integer(o.rankDecimals, 'rankDecimals', { min: 0, max: 12 }),
+    rankDecimals:
+      o.rankDecimals === undefined
+        ? 4
+        : c.integer(o.rankDecimals, 'rankDecimals', { min: 0, max: 12 }),
   };
   const note = c.optionalLocalText(o.note, 'note');
   if (note) fw.note = note;
@@ -125,29 +171,65 @@ function readMainIndex(c: Checker, raw: unknown, path: string, pillars: Set<stri
   if (o.pillar !== undefined && o.pillar !== null) {
     m.pillar = c.code(o.pillar, `${path}.pillar`);
     if (m.pillar !== '' && !pillars.has(m.pillar)) {
-      c.fail(`${path}.pillar`, `trụ cột "${m.pillar}" không có trong "pillars"`, `pillar "${m.pillar}" is not listed in "pillars"`);
+      c.fail(
+        `${path}.pillar`,
+        `trụ cột "${m.pillar}" không có trong "pillars"`,
+        `pillar "${m.pillar}" is not listed in "pillars"`,
+      );
     }
   }
   const group = c.optionalLocalText(o.group, `${path}.group`);
   if (group) m.group = group;
   if (scored && m.maxPoints <= 0) {
-    c.fail(`${path}.maxPoints`, 'chỉ số chính được tính điểm phải có điểm tối đa > 0', 'a scored main index needs maxPoints > 0');
+    c.fail(
+      `${path}.maxPoints`,
+      'chỉ số chính được tính điểm phải có điểm tối đa > 0',
+      'a scored main index needs maxPoints > 0',
+    );
   }
   return m;
 }
 
-function readIndicator(c: Checker, raw: unknown, path: string, mains: Map<string, MainIndex>): Indicator {
+function readIndicator(
+  c: Checker,
+  raw: unknown,
+  path: string,
+  mains: Map<string, MainIndex>,
+): Indicator {
   const o = c.object(raw, path);
-  c.noExtraFields(o, path, ['code', 'name', 'mainIndex', 'maxPoints', 'rule', 'measures', 'direction']);
+  c.noExtraFields(o, path, [
+    'code',
+    'name',
+    'mainIndex',
+    'maxPoints',
+    'rule',
+    'measures',
+    'direction',
+  ]);
   const mainIndex = c.code(o.mainIndex, `${path}.mainIndex`);
   if (mainIndex !== '' && !mains.has(mainIndex)) {
-    c.fail(`${path}.mainIndex`, `chỉ số chính "${mainIndex}" không tồn tại`, `main index "${mainIndex}" does not exist`);
+    c.fail(
+      `${path}.mainIndex`,
+      `chỉ số chính "${mainIndex}" không tồn tại`,
+      `main index "${mainIndex}" does not exist`,
+    );
   }
   const maxPoints = c.number(o.maxPoints, `${path}.maxPoints`, { min: 0 });
   const rule = readRule(c, o.rule, `${path}.rule`, maxPoints);
-  const direction = o.direction === undefined ? 'higher' : c.oneOf(o.direction, `${path}.direction`, ['higher', 'lower'] as const);
+  const direction =
+    o.direction === undefined
+      ? 'higher'
+      : c.oneOf(o.direction, `${path}.direction`, ['higher', 'lower'] as const);
   const measures = readIndicatorMeasures(c, o.measures, `${path}.measures`, rule);
-  return { code: c.code(o.code, `${path}.code`), name: c.localText(o.name, `${path}.name`), mainIndex, maxPoints, rule, measures, direction };
+  return {
+    code: c.code(o.code, `${path}.code`),
+    name: c.localText(o.name, `${path}.name`),
+    mainIndex,
+    maxPoints,
+    rule,
+    measures,
+    direction,
+  };
 }
 
 function readIndicatorMeasures(c: Checker, raw: unknown, path: string, rule: Rule): string[] {
@@ -156,7 +238,11 @@ function readIndicatorMeasures(c: Checker, raw: unknown, path: string, rule: Rul
     if (raw !== undefined) {
       const given = c.array(raw, path).map((m, i) => c.code(m, `${path}[${i}]`));
       if (given.join('\u0001') !== fromParts.join('\u0001')) {
-        c.fail(path, 'với quy tắc "parts", danh sách chỉ tiêu phải trùng thứ tự các phần', 'with rule "parts", measures must list each part\'s measure in order');
+        c.fail(
+          path,
+          'với quy tắc "parts", danh sách chỉ tiêu phải trùng thứ tự các phần',
+          'with rule "parts", measures must list each part\'s measure in order',
+        );
       }
     }
     return fromParts;
@@ -164,7 +250,11 @@ function readIndicatorMeasures(c: Checker, raw: unknown, path: string, rule: Rul
   const measures = c.array(raw, path).map((m, i) => c.code(m, `${path}[${i}]`));
   const need = MEASURE_COUNT[rule.kind];
   if (measures.length !== need) {
-    c.fail(path, `quy tắc "${rule.kind}" đọc đúng ${need} chỉ tiêu, có ${measures.length}`, `rule "${rule.kind}" reads exactly ${need} measure(s), got ${measures.length}`);
+    c.fail(
+      path,
+      `quy tắc "${rule.kind}" đọc đúng ${need} chỉ tiêu, có ${measures.length}`,
+      `rule "${rule.kind}" reads exactly ${need} measure(s), got ${measures.length}`,
+    );
   }
   return measures;
 }
@@ -184,39 +274,63 @@ export function readRule(c: Checker, raw: unknown, path: string, maxPoints: numb
     }
     case 'tiers': {
       c.noExtraFields(o, path, ['kind', 'tiers']);
-      const tiers = c.array(o.tiers, `${path}.tiers`).map((t, i) => readTier(c, t, `${path}.tiers[${i}]`, maxPoints));
-      if (tiers.length === 0) c.fail(`${path}.tiers`, 'cần ít nhất một bậc', 'needs at least one tier');
+      const tiers = c
+        .array(o.tiers, `${path}.tiers`)
+        .map((t, i) => readTier(c, t, `${path}.tiers[${i}]`, maxPoints));
+      if (tiers.length === 0)
+        c.fail(`${path}.tiers`, 'cần ít nhất một bậc', 'needs at least one tier');
       return { kind, tiers };
     }
     case 'choice': {
       c.noExtraFields(o, path, ['kind', 'options']);
-      const options = c.array(o.options, `${path}.options`).map((x, i) => readOption(c, x, `${path}.options[${i}]`));
-      if (options.length === 0) c.fail(`${path}.options`, 'cần ít nhất một lựa chọn', 'needs at least one option');
+      const options = c
+        .array(o.options, `${path}.options`)
+        .map((x, i) => readOption(c, x, `${path}.options[${i}]`));
+      if (options.length === 0)
+        c.fail(`${path}.options`, 'cần ít nhất một lựa chọn', 'needs at least one option');
       return { kind, options };
     }
     case 'parts': {
       c.noExtraFields(o, path, ['kind', 'parts']);
-      const parts = c.array(o.parts, `${path}.parts`).map((x, i) => readPart(c, x, `${path}.parts[${i}]`));
+      const parts = c
+        .array(o.parts, `${path}.parts`)
+        .map((x, i) => readPart(c, x, `${path}.parts[${i}]`));
       const total = parts.reduce((s, p) => s + p.share, 0);
-      if (parts.length === 0) c.fail(`${path}.parts`, 'cần ít nhất một phần', 'needs at least one part');
-      if (total > 1 + EPS) c.fail(`${path}.parts`, `tổng tỷ trọng các phần là ${total}, phải ≤ 1`, `part shares sum to ${total}, must be ≤ 1`);
+      if (parts.length === 0)
+        c.fail(`${path}.parts`, 'cần ít nhất một phần', 'needs at least one part');
+      if (total > 1 + EPS)
+        c.fail(
+          `${path}.parts`,
+          `tổng tỷ trọng các phần là ${total}, phải ≤ 1`,
+          `part shares sum to ${total}, must be ≤ 1`,
+        );
       return { kind, parts };
     }
     case 'goalpost': {
       c.noExtraFields(o, path, ['kind', 'worst', 'best']);
       const worst = c.number(o.worst, `${path}.worst`);
       const best = c.number(o.best, `${path}.best`);
-      if (worst === best) c.fail(`${path}.best`, '"best" phải khác "worst"', '"best" must differ from "worst"');
+      if (worst === best)
+        c.fail(`${path}.best`, '"best" phải khác "worst"', '"best" must differ from "worst"');
       return { kind, worst, best };
     }
     case 'minmax':
       c.noExtraFields(o, path, ['kind', 'peers']);
-      return { kind, peers: o.peers === undefined ? 'all' : c.oneOf(o.peers, `${path}.peers`, ['all', 'parent'] as const) };
+      return {
+        kind,
+        peers:
+          o.peers === undefined
+            ? 'all'
+            : c.oneOf(o.peers, `${path}.peers`, ['all', 'parent'] as const),
+      };
     case 'zscore':
       c.noExtraFields(o, path, ['kind', 'peers', 'clip']);
       return {
         kind,
-        peers: o.peers === undefined ? 'all' : c.oneOf(o.peers, `${path}.peers`, ['all', 'parent'] as const),
+        peers:
+          o.peers === undefined
+            ? 'all'
+            : c.oneOf(o.peers, `${path}.peers`, ['all', 'parent'] as const),
         clip: o.clip === undefined ? 3 : c.number(o.clip, `${path}.clip`, { min: EPS }),
       };
   }
@@ -225,15 +339,23 @@ export function readRule(c: Checker, raw: unknown, path: string, maxPoints: numb
 function readTier(c: Checker, raw: unknown, path: string, maxPoints: number): Tier {
   const o = c.object(raw, path);
   c.noExtraFields(o, path, ['at', 'points']);
-  return { at: c.number(o.at, `${path}.at`), points: c.number(o.points, `${path}.points`, { min: 0, max: maxPoints }) };
+  return {
+    at: c.number(o.at, `${path}.at`),
+    points: c.number(o.points, `${path}.points`, { min: 0, max: maxPoints }),
+  };
 }
 
 function readOption(c: Checker, raw: unknown, path: string): ChoiceOption {
   const o = c.object(raw, path);
   c.noExtraFields(o, path, ['match', 'label', 'fraction']);
   const match = c.array(o.match, `${path}.match`).map((m, i) => c.string(m, `${path}.match[${i}]`));
-  if (match.length === 0) c.fail(`${path}.match`, 'cần ít nhất một câu trả lời', 'needs at least one accepted answer');
-  return { match, label: c.localText(o.label, `${path}.label`), fraction: c.number(o.fraction, `${path}.fraction`, { min: 0, max: 1 }) };
+  if (match.length === 0)
+    c.fail(`${path}.match`, 'cần ít nhất một câu trả lời', 'needs at least one accepted answer');
+  return {
+    match,
+    label: c.localText(o.label, `${path}.label`),
+    fraction: c.number(o.fraction, `${path}.fraction`, { min: 0, max: 1 }),
+  };
 }
 
 function readPart(c: Checker, raw: unknown, path: string): Part {
@@ -241,7 +363,8 @@ function readPart(c: Checker, raw: unknown, path: string): Part {
   c.noExtraFields(o, path, ['measure', 'share', 'test', 'label']);
   const t = c.object(o.test, `${path}.test`);
   const kind = c.oneOf(t.kind, `${path}.test.kind`, ['yes', 'atLeast', 'atMost'] as const);
-  const test: PartTest = kind === 'yes' ? { kind } : { kind, value: c.number(t.value, `${path}.test.value`) };
+  const test: PartTest =
+    kind === 'yes' ? { kind } : { kind, value: c.number(t.value, `${path}.test.value`) };
   return {
     measure: c.code(o.measure, `${path}.measure`),
     share: c.number(o.share, `${path}.share`, { min: 0, max: 1 }),
@@ -250,7 +373,13 @@ function readPart(c: Checker, raw: unknown, path: string): Part {
   };
 }
 
-function readAggregation(c: Checker, raw: unknown, path: string, pillars: Set<string>, mains: Map<string, MainIndex>): Aggregation {
+function readAggregation(
+  c: Checker,
+  raw: unknown,
+  path: string,
+  pillars: Set<string>,
+  mains: Map<string, MainIndex>,
+): Aggregation {
   if (raw === undefined) return { method: 'points' };
   const o = c.object(raw, path);
   const method = c.oneOf(o.method, `${path}.method`, ['points', 'weighted', 'geometric'] as const);
@@ -262,13 +391,22 @@ function readAggregation(c: Checker, raw: unknown, path: string, pillars: Set<st
   const by = c.oneOf(o.by, `${path}.by`, ['pillar', 'mainIndex'] as const);
   const w = c.object(o.weights, `${path}.weights`);
   const weights: Record<string, number> = {};
-  const groups = by === 'pillar' ? pillars : new Set([...mains.values()].filter((m) => m.scored).map((m) => m.code));
+  const groups =
+    by === 'pillar'
+      ? pillars
+      : new Set([...mains.values()].filter((m) => m.scored).map((m) => m.code));
   for (const [k, v] of Object.entries(w)) {
     weights[k] = c.number(v, `${path}.weights.${k}`, { min: 0 });
-    if (!groups.has(k)) c.fail(`${path}.weights.${k}`, `"${k}" không phải ${by === 'pillar' ? 'trụ cột' : 'chỉ số chính được tính điểm'}`, `"${k}" is not a ${by === 'pillar' ? 'pillar' : 'scored main index'}`);
+    if (!groups.has(k))
+      c.fail(
+        `${path}.weights.${k}`,
+        `"${k}" không phải ${by === 'pillar' ? 'trụ cột' : 'chỉ số chính được tính điểm'}`,
+        `"${k}" is not a ${by === 'pillar' ? 'pillar' : 'scored main index'}`,
+      );
   }
   for (const g of groups) {
-    if (!(g in weights)) c.fail(`${path}.weights`, `thiếu trọng số cho "${g}"`, `no weight for "${g}"`);
+    if (!(g in weights))
+      c.fail(`${path}.weights`, `thiếu trọng số cho "${g}"`, `no weight for "${g}"`);
   }
   return { method, by, weights };
 }
@@ -282,7 +420,10 @@ function readMissing(c: Checker, raw: unknown, path: string): MissingPolicy {
     return { policy };
   }
   c.noExtraFields(o, path, ['policy', 'method']);
-  return { policy, method: c.oneOf(o.method, `${path}.method`, ['carryForward', 'groupMedian'] as const) };
+  return {
+    policy,
+    method: c.oneOf(o.method, `${path}.method`, ['carryForward', 'groupMedian'] as const),
+  };
 }
 
 function readBands(c: Checker, raw: unknown, path: string): Band[] {
@@ -291,13 +432,30 @@ function readBands(c: Checker, raw: unknown, path: string): Band[] {
     const p = `${path}[${i}]`;
     const o = c.object(b, p);
     c.noExtraFields(o, p, ['code', 'name', 'min']);
-    return { code: c.code(o.code, `${p}.code`), name: c.localText(o.name, `${p}.name`), min: c.number(o.min, `${p}.min`, { min: 0, max: 1 }) };
+    return {
+      code: c.code(o.code, `${p}.code`),
+      name: c.localText(o.name, `${p}.name`),
+      min: c.number(o.min, `${p}.min`, { min: 0, max: 1 }),
+    };
   });
-  c.unique(bands.map((b) => b.code), (i) => `${path}[${i}].code`);
+  c.unique(
+    bands.map((b) => b.code),
+    (i) => `${path}[${i}].code`,
+  );
   bands.forEach((b, i) => {
-    if (i > 0 && b.min <= bands[i - 1]!.min) c.fail(`${path}[${i}].min`, 'các ngưỡng xếp loại phải tăng dần', 'band thresholds must increase');
+    if (i > 0 && b.min <= bands[i - 1]!.min)
+      c.fail(
+        `${path}[${i}].min`,
+        'các ngưỡng xếp loại phải tăng dần',
+        'band thresholds must increase',
+      );
   });
-  if (bands.length > 0 && bands[0]!.min !== 0) c.fail(`${path}[0].min`, 'xếp loại đầu tiên phải bắt đầu từ 0', 'the first band must start at 0');
+  if (bands.length > 0 && bands[0]!.min !== 0)
+    c.fail(
+      `${path}[0].min`,
+      'xếp loại đầu tiên phải bắt đầu từ 0',
+      'the first band must start at 0',
+    );
   return bands;
 }
 
@@ -306,12 +464,20 @@ function checkPointSums(c: Checker, mains: MainIndex[], indicators: Indicator[])
   mains.forEach((m, i) => {
     const own = indicators.filter((x) => x.mainIndex === m.code);
     if (own.length === 0) {
-      c.fail(`mainIndices[${i}]`, `chỉ số chính "${m.code}" không có chỉ số thành phần nào`, `main index "${m.code}" has no indicators`);
+      c.fail(
+        `mainIndices[${i}]`,
+        `chỉ số chính "${m.code}" không có chỉ số thành phần nào`,
+        `main index "${m.code}" has no indicators`,
+      );
       return;
     }
     const sum = own.reduce((s, x) => s + x.maxPoints, 0);
     if (m.scored && Math.abs(sum - m.maxPoints) > 1e-6) {
-      c.fail(`mainIndices[${i}].maxPoints`, `là ${m.maxPoints} nhưng tổng điểm tối đa các chỉ số thành phần là ${sum}`, `is ${m.maxPoints} but its indicators' max points sum to ${sum}`);
+      c.fail(
+        `mainIndices[${i}].maxPoints`,
+        `là ${m.maxPoints} nhưng tổng điểm tối đa các chỉ số thành phần là ${sum}`,
+        `is ${m.maxPoints} but its indicators' max points sum to ${sum}`,
+      );
     }
   });
 }

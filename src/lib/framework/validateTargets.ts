@@ -41,16 +41,31 @@ export function validateTargetProfile(raw: unknown): TargetProfile {
   if (o.baselineYear !== undefined) {
     profile.baselineYear = c.integer(o.baselineYear, 'baselineYear', { min: 1990, max: 2100 });
   }
-  c.unique(profile.targets.map((t) => t.id), (i) => `targets[${i}].id`);
+  c.unique(
+    profile.targets.map((t) => t.id),
+    (i) => `targets[${i}].id`,
+  );
   if (c.problems.length > 0) {
-    throw new InvalidSpecError({ vi: 'Bộ chỉ tiêu kế hoạch không hợp lệ', en: 'Invalid target profile' }, c.problems);
+    throw new InvalidSpecError(
+      { vi: 'Bộ chỉ tiêu kế hoạch không hợp lệ', en: 'Invalid target profile' },
+      c.problems,
+    );
   }
   return profile;
 }
 
 function readTarget(c: Checker, raw: unknown, path: string): Target {
   const o = c.object(raw, path);
-  c.noExtraFields(o, path, ['id', 'measure', 'comparator', 'value', 'high', 'deadline', 'quote', 'section']);
+  c.noExtraFields(o, path, [
+    'id',
+    'measure',
+    'comparator',
+    'value',
+    'high',
+    'deadline',
+    'quote',
+    'section',
+  ]);
   const t: Target = {
     id: c.code(o.id, `${path}.id`),
     measure: c.code(o.measure, `${path}.measure`),

@@ -5,7 +5,10 @@ const locale = (lang: Lang): string => (lang === 'vi' ? 'vi-VN' : 'en-US');
 
 export function formatNumber(x: number | null | undefined, lang: Lang, digits = 2): string {
   if (x === null || x === undefined || Number.isNaN(x)) return '—';
-  return x.toLocaleString(locale(lang), { minimumFractionDigits: 0, maximumFractionDigits: digits });
+  return x.toLocaleString(locale(lang), {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: digits,
+  });
 }
 
 /** A 0–1 index value, shown like the official tables: 0,8002. */

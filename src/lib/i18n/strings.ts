@@ -12,11 +12,13 @@ const vi = {
   noTargets: '(không so sánh chỉ tiêu)',
   loadFiles: 'Nạp tệp CSV',
   chooseFiles: 'Chọn tệp…',
-  loadHint: 'Bảng rộng: mỗi dòng một đơn vị, tiêu đề cột là mã chỉ tiêu; hoặc bảng dài (đơn vị, năm, chỉ tiêu, giá trị).',
+  loadHint:
+    'Bảng rộng: mỗi dòng một đơn vị, tiêu đề cột là mã chỉ tiêu; hoặc bảng dài (đơn vị, năm, chỉ tiêu, giá trị).',
   starting: 'Đang khởi động DuckDB…',
   loading: 'Đang nạp và chấm điểm…',
   ranking: 'Bảng xếp hạng',
-  rankingCaption: 'Xếp hạng theo chỉ số tổng hợp (điểm đạt ÷ điểm tối đa). Đồng hạng khi bằng nhau đến 4 chữ số thập phân.',
+  rankingCaption:
+    'Xếp hạng theo chỉ số tổng hợp (điểm đạt ÷ điểm tối đa). Đồng hạng khi bằng nhau đến 4 chữ số thập phân.',
   rank: 'Hạng',
   code: 'Mã',
   unit: 'Đơn vị',
@@ -41,7 +43,8 @@ const vi = {
   errorTitle: 'Không nạp được tệp',
   engineError: 'Không khởi động được cơ sở dữ liệu trong trình duyệt',
   dismiss: 'Đóng',
-  sampleNote: 'Đang hiển thị dữ liệu mẫu huyện Nam Đàn (Nghệ An): tên và mã xã thật, số liệu giả lập.',
+  sampleNote:
+    'Đang hiển thị dữ liệu mẫu huyện Nam Đàn (Nghệ An): tên và mã xã thật, số liệu giả lập.',
   levelTinh: 'cấp tỉnh',
   levelHuyen: 'cấp huyện',
   levelXa: 'cấp xã',
@@ -52,7 +55,8 @@ type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
   appTitle: 'DTI Lab',
-  appSubtitle: 'Digital transformation index scoring in your browser — your data never leaves this device',
+  appSubtitle:
+    'Digital transformation index scoring in your browser — your data never leaves this device',
   language: 'Language',
   framework: 'Framework',
   year: 'Year',
@@ -60,11 +64,13 @@ const en: Record<Key, string> = {
   noTargets: '(no target comparison)',
   loadFiles: 'Load CSV files',
   chooseFiles: 'Choose files…',
-  loadHint: 'Wide table: one row per unit, column headers are measure codes; or long table (unit, year, measure, value).',
+  loadHint:
+    'Wide table: one row per unit, column headers are measure codes; or long table (unit, year, measure, value).',
   starting: 'Starting DuckDB…',
   loading: 'Loading and scoring…',
   ranking: 'Ranking',
-  rankingCaption: 'Ranked by total index (points ÷ max points). Units tie when equal to 4 decimals.',
+  rankingCaption:
+    'Ranked by total index (points ÷ max points). Units tie when equal to 4 decimals.',
   rank: 'Rank',
   code: 'Code',
   unit: 'Unit',
@@ -89,7 +95,8 @@ const en: Record<Key, string> = {
   errorTitle: 'Could not load the file',
   engineError: 'Could not start the in-browser database',
   dismiss: 'Dismiss',
-  sampleNote: 'Showing the Nam Đàn district sample (Nghệ An): real commune names and codes, synthetic numbers.',
+  sampleNote:
+    'Showing the Nam Đàn district sample (Nghệ An): real commune names and codes, synthetic numbers.',
   levelTinh: 'province level',
   levelHuyen: 'district level',
   levelXa: 'commune level',

@@ -16,7 +16,9 @@ export type ColumnRole =
   | { role: 'measureColumn'; measure: string };
 
 export function headerKey(header: string): string {
-  return fold(header).replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_|_$/g, '');
+  return fold(header)
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_|_$/g, '');
 }
 
 const ROLES: [ColumnRole, string[]][] = [
@@ -37,7 +39,9 @@ const ROLES: [ColumnRole, string[]][] = [
   [{ role: 'rowNumber' }, ['stt', 'tt', 'no']],
 ];
 
-const BY_KEY = new Map<string, ColumnRole>(ROLES.flatMap(([role, keys]) => keys.map((k) => [k, role] as const)));
+const BY_KEY = new Map<string, ColumnRole>(
+  ROLES.flatMap(([role, keys]) => keys.map((k) => [k, role] as const)),
+);
 
 /** Role of one header; anything not recognised is a measure column named by its key. */
 export function roleOf(header: string, knownMeasures: ReadonlySet<string>): ColumnRole {
@@ -49,14 +53,6 @@ export function roleOf(header: string, knownMeasures: ReadonlySet<string>): Colu
 
 /** Official code lengths: 2-digit province, 3-digit district, 5-digit commune. */
 export const CODE_LENGTH: Record<Level, number> = { tinh: 2, huyen: 3, xa: 5 };
-
-export function levelOfCode(code: string): Level | null {
-  if (!/^\d+$/.test(code)) return null;
-  if (code.length === 5) return 'xa';
-  if (code.length === 3) return 'huyen';
-  if (code.length <= 2) return 'tinh';
-  return null;
-}
 
 /** A commune's parent is a district; a district's a province. */
 export function parentLevel(level: Level): Level | null {

@@ -14,7 +14,9 @@ export class IngestError extends Error {
     readonly text: LocalText,
     readonly at: Location,
   ) {
-    super(`${at.file}${at.row ? `, row ${at.row}` : ''}${at.column ? `, column "${at.column}"` : ''}: ${text.en}`);
+    super(
+      `${at.file}${at.row ? `, row ${at.row}` : ''}${at.column ? `, column "${at.column}"` : ''}: ${text.en}`,
+    );
     this.name = 'IngestError';
   }
 }

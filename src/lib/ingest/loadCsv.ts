@@ -4,7 +4,7 @@ import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import type { Level } from '../framework/types';
 import { ident, lit } from '../sql/quote';
-import { CODE_LENGTH, levelOfCode, parentLevel, roleOf, type ColumnRole } from './columnRoles';
+import { CODE_LENGTH, parentLevel, roleOf, type ColumnRole } from './columnRoles';
 import { IngestError } from './errors';
 import { parseNumberSql } from './numbersSql';
 import { columnLetter } from './cellRef';
@@ -54,19 +54,29 @@ export async function loadCsv(
     );
   } catch (e) {
     throw new IngestError(
-      { vi: `Không đọc được tệp CSV: ${(e as Error).message}`, en: `Could not read the CSV file: ${(e as Error).message}` },
+      {
+        vi: `Không đọc được tệp CSV: ${(e as Error).message}`,
+        en: `Could not read the CSV file: ${(e as Error).message}`,
+      },
       { file: file.name },
     );
   } finally {
     await engine.dropFile(virtualName);
   }
   try {
-    const headers = toRows(await engine.query(`DESCRIBE ${raw}`)).map((r) => String(r.column_name)).filter((h) => h !== '__row');
+    const headers = toRows(await engine.query(`DESCRIBE ${raw}`))
+      .map((r) => String(r.column_name))
+      .filter((h) => h !== '__row');
     const cols: Columns = { headers, roles: headers.map((h) => roleOf(h, knownMeasures)) };
-    const shape = cols.roles.some((r) => r.role === 'measure') && cols.roles.some((r) => r.role === 'value') ? 'long' : 'wide';
+    const shape =
+      cols.roles.some((r) => r.role === 'measure') && cols.roles.some((r) => r.role === 'value')
+        ? 'long'
+        : 'wide';
     const unit = unitColumns(cols, file.name);
     const year = yearOf(cols, file.name);
-    const rowsRead = Number(toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${raw}`))[0]?.n ?? 0);
+    const rowsRead = Number(
+      toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${raw}`))[0]?.n ?? 0,
+    );
     const skippedRows = toRows(
       await engine.query(
         `SELECT __row AS row, concat_ws(' | ', ${headers.map((h) => `${ident(h)}`).join(', ')}) AS text FROM ${raw}
@@ -75,17 +85,28 @@ export async function loadCsv(
     ).map((r) => ({ row: Number(r.row), text: String(r.text ?? '') }));
 
     const codeSql = codeExpr(unit.code, unit.level);
-    const yearSql = year.column ? `TRY_CAST(trim(${ident(year.column)}) AS INTEGER)` : lit(year.value);
+    const yearSql = year.column
+      ? `TRY_CAST(trim(${ident(year.column)}) AS INTEGER)`
+      : lit(year.value);
     await checkYears(engine, raw, yearSql, year.column, file.name);
     await upsertUnits(engine, raw, unit, codeSql);
 
     const before = await countObservations(engine);
     const observationSelects =
-      shape === 'long' ? [longSelect(cols, raw, unit.code, codeSql, yearSql, file.name, loadId)] : wideSelects(cols, raw, unit.code, codeSql, yearSql, file.name, loadId);
-    for (const select of observationSelects) await engine.exec(`INSERT INTO observations ${select}`);
+      shape === 'long'
+        ? [longSelect(cols, raw, unit.code, codeSql, yearSql, file.name, loadId)]
+        : wideSelects(cols, raw, unit.code, codeSql, yearSql, file.name, loadId);
+    for (const select of observationSelects)
+      await engine.exec(`INSERT INTO observations ${select}`);
     const observations = (await countObservations(engine)) - before;
 
-    const units = Number(toRows(await engine.query(`SELECT count(DISTINCT ${codeSql})::DOUBLE AS n FROM ${raw} WHERE nullif(trim(${ident(unit.code)}), '') IS NOT NULL`))[0]?.n ?? 0);
+    const units = Number(
+      toRows(
+        await engine.query(
+          `SELECT count(DISTINCT ${codeSql})::DOUBLE AS n FROM ${raw} WHERE nullif(trim(${ident(unit.code)}), '') IS NOT NULL`,
+        ),
+      )[0]?.n ?? 0,
+    );
     await engine.exec(
       `INSERT INTO loads VALUES (${loadId}, ${lit(file.name)}, ${lit(shape)}, ${rowsRead}, ${observations}, current_timestamp)`,
     );
@@ -116,23 +137,33 @@ export async function loadCsv(
 
 function assertText(file: { name: string; bytes: Uint8Array }): void {
   if (file.bytes.length === 0) {
-    throw new IngestError({ vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' }, { file: file.name });
+    throw new IngestError(
+      { vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' },
+      { file: file.name },
+    );
   }
   if (file.bytes.subarray(0, 4096).includes(0)) {
     throw new IngestError(
-      { vi: 'Tệp không phải văn bản CSV (có byte nhị phân).', en: 'The file is not CSV text (it holds binary bytes).' },
+      {
+        vi: 'Tệp không phải văn bản CSV (có byte nhị phân).',
+        en: 'The file is not CSV text (it holds binary bytes).',
+      },
       { file: file.name },
     );
   }
 }
 
 async function nextLoadId(engine: Engine): Promise<number> {
-  const rows = toRows(await engine.query('SELECT coalesce(max(load_id), 0)::INTEGER + 1 AS id FROM loads'));
+  const rows = toRows(
+    await engine.query('SELECT coalesce(max(load_id), 0)::INTEGER + 1 AS id FROM loads'),
+  );
   return Number(rows[0]?.id ?? 1);
 }
 
 async function countObservations(engine: Engine): Promise<number> {
-  return Number(toRows(await engine.query('SELECT count(*)::DOUBLE AS n FROM observations'))[0]?.n ?? 0);
+  return Number(
+    toRows(await engine.query('SELECT count(*)::DOUBLE AS n FROM observations'))[0]?.n ?? 0,
+  );
 }
 
 interface UnitColumns {
@@ -165,9 +196,15 @@ function unitColumns(cols: Columns, fileName: string): UnitColumns {
   return {
     code: find((r) => r.role === 'code' && r.level === level)!,
     level,
-    name: find((r) => r.role === 'name' && r.level === level) ?? find((r) => r.role === 'name' && r.level === null),
-    parentCode: find((r) => r.role === 'parentCode') ?? (up ? find((r) => r.role === 'code' && r.level === up) : null),
-    parentName: find((r) => r.role === 'parentName') ?? (up ? find((r) => r.role === 'name' && r.level === up) : null),
+    name:
+      find((r) => r.role === 'name' && r.level === level) ??
+      find((r) => r.role === 'name' && r.level === null),
+    parentCode:
+      find((r) => r.role === 'parentCode') ??
+      (up ? find((r) => r.role === 'code' && r.level === up) : null),
+    parentName:
+      find((r) => r.role === 'parentName') ??
+      (up ? find((r) => r.role === 'name' && r.level === up) : null),
     levelColumn: find((r) => r.role === 'level'),
   };
 }
@@ -186,7 +223,13 @@ function yearOf(cols: Columns, fileName: string): { column: string | null; value
   );
 }
 
-async function checkYears(engine: Engine, raw: string, yearSql: string, column: string | null, file: string): Promise<void> {
+async function checkYears(
+  engine: Engine,
+  raw: string,
+  yearSql: string,
+  column: string | null,
+  file: string,
+): Promise<void> {
   if (!column) return;
   const bad = toRows(
     await engine.query(
@@ -196,7 +239,10 @@ async function checkYears(engine: Engine, raw: string, yearSql: string, column: 
   )[0];
   if (bad) {
     throw new IngestError(
-      { vi: `Năm không hợp lệ: "${String(bad.text ?? '')}".`, en: `Not a valid year: "${String(bad.text ?? '')}".` },
+      {
+        vi: `Năm không hợp lệ: "${String(bad.text ?? '')}".`,
+        en: `Not a valid year: "${String(bad.text ?? '')}".`,
+      },
       { file, row: Number(bad.row), column },
     );
   }
@@ -210,19 +256,41 @@ function codeExpr(column: string, level: Level | null): string {
 }
 
 const LEVEL_WORDS: Record<string, Level> = {
-  xa: 'xa', phuong: 'xa', 'thi tran': 'xa', 'dac khu': 'xa',
-  huyen: 'huyen', quan: 'huyen', 'thi xa': 'huyen', 'thanh pho thuoc tinh': 'huyen',
-  tinh: 'tinh', 'thanh pho truc thuoc trung uong': 'tinh',
+  xa: 'xa',
+  phuong: 'xa',
+  'thi tran': 'xa',
+  'dac khu': 'xa',
+  huyen: 'huyen',
+  quan: 'huyen',
+  'thi xa': 'huyen',
+  'thanh pho thuoc tinh': 'huyen',
+  tinh: 'tinh',
+  'thanh pho truc thuoc trung uong': 'tinh',
 };
 
-async function upsertUnits(engine: Engine, raw: string, u: UnitColumns, codeSql: string): Promise<void> {
+async function upsertUnits(
+  engine: Engine,
+  raw: string,
+  u: UnitColumns,
+  codeSql: string,
+): Promise<void> {
   const pick = (c: string | null): string => (c ? `nullif(trim(${ident(c)}), '')` : 'NULL');
   const levelFromColumn = u.levelColumn
-    ? `CASE ${Object.entries(LEVEL_WORDS).map(([w, l]) => `WHEN ${lit(w)} = lower(strip_accents(trim(${ident(u.levelColumn!)}))) THEN ${lit(l)}`).join(' ')} END`
+    ? `CASE ${Object.entries(LEVEL_WORDS)
+        .map(
+          ([w, l]) =>
+            `WHEN ${lit(w)} = lower(strip_accents(trim(${ident(u.levelColumn!)}))) THEN ${lit(l)}`,
+        )
+        .join(' ')} END`
     : 'NULL';
   const byLength = `CASE length(${codeSql}) ${(['xa', 'huyen', 'tinh'] as Level[]).map((l) => `WHEN ${CODE_LENGTH[l]} THEN ${lit(l)}`).join(' ')} END`;
-  const level = u.level ? lit(u.level) : `coalesce(${levelFromColumn}, CASE WHEN regexp_full_match(${codeSql}, '\\d+') THEN ${byLength} END)`;
-  const parentCode = u.parentCode && u.level && parentLevel(u.level) ? codeExpr(u.parentCode, parentLevel(u.level)) : pick(u.parentCode);
+  const level = u.level
+    ? lit(u.level)
+    : `coalesce(${levelFromColumn}, CASE WHEN regexp_full_match(${codeSql}, '\\d+') THEN ${byLength} END)`;
+  const parentCode =
+    u.parentCode && u.level && parentLevel(u.level)
+      ? codeExpr(u.parentCode, parentLevel(u.level))
+      : pick(u.parentCode);
   await engine.exec(`
 INSERT INTO units
 SELECT code, any_value(name), any_value(level), any_value(parent_code), any_value(parent_name) FROM (
@@ -237,7 +305,15 @@ ON CONFLICT (unit_code) DO UPDATE SET
   parent_name = coalesce(excluded.parent_name, units.parent_name)`);
 }
 
-function wideSelects(cols: Columns, raw: string, codeColumn: string, codeSql: string, yearSql: string, file: string, loadId: number): string[] {
+function wideSelects(
+  cols: Columns,
+  raw: string,
+  codeColumn: string,
+  codeSql: string,
+  yearSql: string,
+  file: string,
+  loadId: number,
+): string[] {
   return cols.headers.flatMap((header, i) => {
     const role = cols.roles[i]!;
     if (role.role !== 'measureColumn') return [];
@@ -253,8 +329,17 @@ function wideSelects(cols: Columns, raw: string, codeColumn: string, codeSql: st
   });
 }
 
-function longSelect(cols: Columns, raw: string, codeColumn: string, codeSql: string, yearSql: string, file: string, loadId: number): string {
-  const h = (role: ColumnRole['role']): string => cols.headers[cols.roles.findIndex((r) => r.role === role)]!;
+function longSelect(
+  cols: Columns,
+  raw: string,
+  codeColumn: string,
+  codeSql: string,
+  yearSql: string,
+  file: string,
+  loadId: number,
+): string {
+  const h = (role: ColumnRole['role']): string =>
+    cols.headers[cols.roles.findIndex((r) => r.role === role)]!;
   const valueIndex = cols.roles.findIndex((r) => r.role === 'value');
   const measure = ident(h('measure'));
   const value = ident(h('value'));
@@ -265,4 +350,3 @@ function longSelect(cols: Columns, raw: string, codeColumn: string, codeSql: str
     WHERE nullif(trim(${ident(codeColumn)}), '') IS NOT NULL AND nullif(trim(${measure}), '') IS NOT NULL
       AND nullif(trim(${value}), '') IS NOT NULL`;
 }
-

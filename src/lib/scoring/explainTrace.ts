@@ -13,7 +13,13 @@ export interface TraceInput {
   imputed: boolean;
   imputeMethod: string | null;
   missing: boolean;
-  source: { file: string | null; sheet: string | null; row: number | null; column: string | null; cell: string | null };
+  source: {
+    file: string | null;
+    sheet: string | null;
+    row: number | null;
+    column: string | null;
+    cell: string | null;
+  };
 }
 
 export interface TraceStep {
@@ -45,9 +51,15 @@ export interface TraceStep {
 const fmt = (x: number, lang: 'vi' | 'en'): string =>
   x.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 4 });
 
-export async function explainUnit(engine: Engine, unitCode: string, year: number): Promise<TraceStep[]> {
+export async function explainUnit(
+  engine: Engine,
+  unitCode: string,
+  year: number,
+): Promise<TraceStep[]> {
   const rows = toRows(
-    await engine.query(`SELECT * FROM explain WHERE unit_code = ${lit(unitCode)} AND year = ${lit(year)} ORDER BY ord`),
+    await engine.query(
+      `SELECT * FROM explain WHERE unit_code = ${lit(unitCode)} AND year = ${lit(year)} ORDER BY ord`,
+    ),
   );
   return rows.map(toStep);
 }
@@ -106,10 +118,14 @@ export function formulaOf(s: Omit<TraceStep, 'formula'>, lang: 'vi' | 'en'): str
   const pts = lang === 'vi' ? 'điểm' : 'pts';
   const [a, b] = s.inputs;
   const max = s.maxPoints;
-  if (s.status === 'missing') return lang === 'vi' ? `chưa có số liệu → 0 ${pts}` : `no data → 0 ${pts}`;
-  if (s.status === 'na') return lang === 'vi' ? 'mẫu số bằng 0 → không áp dụng' : 'denominator is 0 → not applicable';
+  if (s.status === 'missing')
+    return lang === 'vi' ? `chưa có số liệu → 0 ${pts}` : `no data → 0 ${pts}`;
+  if (s.status === 'na')
+    return lang === 'vi' ? 'mẫu số bằng 0 → không áp dụng' : 'denominator is 0 → not applicable';
   if (s.status === 'unreadable') {
-    return lang === 'vi' ? `không đọc được "${a?.text ?? ''}" → 0 ${pts}` : `cannot read "${a?.text ?? ''}" → 0 ${pts}`;
+    return lang === 'vi'
+      ? `không đọc được "${a?.text ?? ''}" → 0 ${pts}`
+      : `cannot read "${a?.text ?? ''}" → 0 ${pts}`;
   }
   const points = s.points ?? 0;
   const result = `${f(points)} ${pts}`;

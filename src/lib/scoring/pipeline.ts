@@ -57,10 +57,26 @@ export async function runPipeline(engine: Engine, settings: ScoringSettings): Pr
     const s0 = performance.now();
     await engine.exec(sql);
     const counted = toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${step.output}`));
-    steps.push({ step: step.name, output: step.output, sql, rows: Number(counted[0]?.n ?? 0), ms: performance.now() - s0 });
+    steps.push({
+      step: step.name,
+      output: step.output,
+      sql,
+      rows: Number(counted[0]?.n ?? 0),
+      ms: performance.now() - s0,
+    });
   }
-  await engine.exec(`CREATE OR REPLACE TABLE pipeline_log AS SELECT * FROM (VALUES ${steps
-    .map((s, i) => `(${i + 1}, ${lit(s.step)}, ${lit(s.output)}, ${s.rows}, ${lit(Math.round(s.ms * 10) / 10)}, ${lit(s.sql)})`)
-    .join(', ')}) AS v(ord, step, output, rows, ms, sql)`);
-  return { frameworkId: settings.framework.id, profileId: settings.profile?.id ?? null, steps, ms: performance.now() - t0 };
+  await engine.exec(
+    `CREATE OR REPLACE TABLE pipeline_log AS SELECT * FROM (VALUES ${steps
+      .map(
+        (s, i) =>
+          `(${i + 1}, ${lit(s.step)}, ${lit(s.output)}, ${s.rows}, ${lit(Math.round(s.ms * 10) / 10)}, ${lit(s.sql)})`,
+      )
+      .join(', ')}) AS v(ord, step, output, rows, ms, sql)`,
+  );
+  return {
+    frameworkId: settings.framework.id,
+    profileId: settings.profile?.id ?? null,
+    steps,
+    ms: performance.now() - t0,
+  };
 }

@@ -29,8 +29,16 @@ export async function readYears(engine: Engine): Promise<number[]> {
 
 export async function readRanking(engine: Engine, year: number): Promise<RankingRow[]> {
   const y = lit(year);
-  const scores = toRows(await engine.query(`SELECT * FROM scores WHERE year = ${y} ORDER BY rank NULLS LAST, unit_code`));
-  const mains = toRows(await engine.query(`SELECT unit_code, main_index, value FROM main_index_scores WHERE year = ${y}`));
+  const scores = toRows(
+    await engine.query(
+      `SELECT * FROM scores WHERE year = ${y} ORDER BY rank NULLS LAST, unit_code`,
+    ),
+  );
+  const mains = toRows(
+    await engine.query(
+      `SELECT unit_code, main_index, value FROM main_index_scores WHERE year = ${y}`,
+    ),
+  );
   const byUnit = new Map<string, Record<string, number | null>>();
   for (const m of mains) {
     const code = String(m.unit_code);
@@ -56,7 +64,10 @@ export async function readRanking(engine: Engine, year: number): Promise<Ranking
 }
 
 /** Levels of the units in the given loads, most frequent first: picks a framework that fits. */
-export async function readLoadedLevels(engine: Engine, loadIds: readonly number[]): Promise<string[]> {
+export async function readLoadedLevels(
+  engine: Engine,
+  loadIds: readonly number[],
+): Promise<string[]> {
   const rows = toRows(
     await engine.query(
       `SELECT u.level FROM units u WHERE u.level IS NOT NULL AND u.unit_code IN

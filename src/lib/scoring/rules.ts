@@ -5,7 +5,7 @@
 //   ta          first measure's folded text (for yes/no and choice answers)
 //   parts_got   Σ share × (part met) over the parts of a `parts` rule
 //   peer_min, peer_max, peer_mean, peer_sd   statistics of `a` over the rule's peer group
-import type { Indicator, PartTest, Rule, Tier } from '../framework/types';
+import type { Indicator, PartTest, Tier } from '../framework/types';
 import { fold } from '../sql/fold';
 import { lit, litList } from '../sql/quote';
 
@@ -47,7 +47,11 @@ export function partTestSql(test: PartTest, value: string, foldedText: string): 
 export function compileRule(ind: Indicator): CompiledRule {
   const higher = ind.direction === 'higher';
   const r = ind.rule;
-  const plain = (fraction: string): CompiledRule => ({ fraction, applicable: 'TRUE', relative: false });
+  const plain = (fraction: string): CompiledRule => ({
+    fraction,
+    applicable: 'TRUE',
+    relative: false,
+  });
   switch (r.kind) {
     case 'ratio': {
       const share = clamp01('a / b');
@@ -65,7 +69,9 @@ export function compileRule(ind: Indicator): CompiledRule {
       return plain(tiersSql(r.tiers, ind.maxPoints, higher));
     case 'boolean': {
       const yes = yesSql('a', 'ta');
-      return plain(`(CASE ${yes} WHEN TRUE THEN ${higher ? 1 : 0}.0 WHEN FALSE THEN ${higher ? 0 : 1}.0 END)`);
+      return plain(
+        `(CASE ${yes} WHEN TRUE THEN ${higher ? 1 : 0}.0 WHEN FALSE THEN ${higher ? 0 : 1}.0 END)`,
+      );
     }
     case 'choice': {
       const whens = r.options
@@ -102,7 +108,8 @@ export function compileRule(ind: Indicator): CompiledRule {
 function tiersSql(tiers: Tier[], max: number, higher: boolean): string {
   const ordered = [...tiers].sort((x, y) => (higher ? y.at - x.at : x.at - y.at));
   const op = higher ? '>=' : '<=';
-  const whens = ordered.map((t) => `WHEN a ${op} ${lit(t.at)} THEN ${lit(max > 0 ? t.points / max : 0)}`).join(' ');
+  const whens = ordered
+    .map((t) => `WHEN a ${op} ${lit(t.at)} THEN ${lit(max > 0 ? t.points / max : 0)}`)
+    .join(' ');
   return `(CASE WHEN a IS NULL THEN NULL ${whens} ELSE 0.0 END)`;
 }
-

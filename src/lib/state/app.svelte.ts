@@ -71,7 +71,13 @@ class AppState {
       this.phase = 'ready';
     } catch (e) {
       this.phase = 'failed';
-      this.#notify({ vi: 'Không khởi động được cơ sở dữ liệu trong trình duyệt', en: 'Could not start the in-browser database' }, e);
+      this.#notify(
+        {
+          vi: 'Không khởi động được cơ sở dữ liệu trong trình duyệt',
+          en: 'Could not start the in-browser database',
+        },
+        e,
+      );
       throw e;
     }
   }
@@ -84,11 +90,17 @@ class AppState {
     const done: LoadReport[] = [];
     try {
       for (const file of files) {
-        const input = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : file;
+        const input =
+          file instanceof File
+            ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+            : file;
         try {
           done.push(await ws.loadFile(input));
         } catch (e) {
-          this.#notify({ vi: `Không nạp được tệp "${input.name}"`, en: `Could not load "${input.name}"` }, e);
+          this.#notify(
+            { vi: `Không nạp được tệp "${input.name}"`, en: `Could not load "${input.name}"` },
+            e,
+          );
         }
       }
       if (done.length > 0) {
@@ -142,7 +154,12 @@ class AppState {
     const ws = this.#workspace!;
     await ws.score(this.frameworkId, this.profileId);
     this.years = await readYears(ws.engine);
-    const year = preferYear !== null && this.years.includes(preferYear) ? preferYear : this.years.includes(this.year ?? -1) ? this.year : (this.years.at(-1) ?? null);
+    const year =
+      preferYear !== null && this.years.includes(preferYear)
+        ? preferYear
+        : this.years.includes(this.year ?? -1)
+          ? this.year
+          : (this.years.at(-1) ?? null);
     this.year = year;
     this.ranking = year === null ? [] : await readRanking(ws.engine, year);
   }
@@ -150,8 +167,14 @@ class AppState {
   #notify(title: LocalText, error: unknown): void {
     const detail: LocalText =
       error instanceof IngestError
-        ? { vi: `${describeLocation(error.at, 'vi')}: ${error.text.vi}`, en: `${describeLocation(error.at, 'en')}: ${error.text.en}` }
-        : { vi: String((error as Error)?.message ?? error), en: String((error as Error)?.message ?? error) };
+        ? {
+            vi: `${describeLocation(error.at, 'vi')}: ${error.text.vi}`,
+            en: `${describeLocation(error.at, 'en')}: ${error.text.en}`,
+          }
+        : {
+            vi: String((error as Error)?.message ?? error),
+            en: String((error as Error)?.message ?? error),
+          };
     this.notices = [...this.notices, { id: ++this.#noticeId, title, detail }];
   }
 }

@@ -3,7 +3,11 @@
 import type { Engine } from '../db/engine';
 import { WORKSPACE_DDL } from '../db/schema';
 import type { Builtins } from '../framework/builtin';
-import { frameworkTablesSql, measureCatalogSql, targetProfileTablesSql } from '../framework/toTables';
+import {
+  frameworkTablesSql,
+  measureCatalogSql,
+  targetProfileTablesSql,
+} from '../framework/toTables';
 import type { Framework, MeasureDef, TargetProfile } from '../framework/types';
 import { loadCsv, type LoadReport } from '../ingest/loadCsv';
 import { runPipeline, type PipelineRun } from '../scoring/pipeline';

@@ -26,7 +26,15 @@ export async function openApp(viewport = { width: 1366, height: 768 }): Promise<
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     env: { ...process.env, TMPDIR: scratch },
   });
   const requests: string[] = [];
@@ -52,7 +60,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Requests that went anywhere but the page's own origin (data: and blob: stay in the page). */
 export function foreignRequests(s: Session): string[] {
   const origin = new URL(s.baseUrl).origin;
-  return s.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+  return s.requests.filter(
+    (u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin,
+  );
 }
 
 export { os };

@@ -53,13 +53,21 @@ export function ruleFramework(
 }
 
 /** Wide CSV: one row per (unit, year) with the given measure cells; others left empty. */
-export function wideCsv(rows: { unit: string; year?: number; parent?: string; cells: Record<string, string | number> }[]): string {
+export function wideCsv(
+  rows: { unit: string; year?: number; parent?: string; cells: Record<string, string | number> }[],
+): string {
   const measures = [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
   const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   const lines = [['unit_code', 'unit_name', 'parent_code', 'year', ...measures].join(',')];
   for (const r of rows) {
     lines.push(
-      [r.unit, `Xã ${r.unit}`, r.parent ?? '999', String(r.year ?? 2024), ...measures.map((m) => quote(String(r.cells[m] ?? '')))].join(','),
+      [
+        r.unit,
+        `Xã ${r.unit}`,
+        r.parent ?? '999',
+        String(r.year ?? 2024),
+        ...measures.map((m) => quote(String(r.cells[m] ?? ''))),
+      ].join(','),
     );
   }
   return lines.join('\n') + '\n';
@@ -71,4 +79,8 @@ export const rate = (code: string, scale?: 'fraction' | 'percent'): MeasureDef =
   kind: 'rate',
   ...(scale ? { scale } : {}),
 });
-export const num = (code: string): MeasureDef => ({ code, name: { vi: code, en: code }, kind: 'number' });
+export const num = (code: string): MeasureDef => ({
+  code,
+  name: { vi: code, en: code },
+  kind: 'number',
+});

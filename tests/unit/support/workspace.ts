@@ -12,7 +12,10 @@ export async function freshWorkspace(): Promise<Workspace> {
   return openWorkspace(await startNodeEngine(), loadBuiltins());
 }
 
-export function fileAt(relative: string, name = path.basename(relative)): { name: string; bytes: Uint8Array } {
+export function fileAt(
+  relative: string,
+  name = path.basename(relative),
+): { name: string; bytes: Uint8Array } {
   return { name, bytes: new Uint8Array(readFileSync(path.join(ROOT, relative))) };
 }
 

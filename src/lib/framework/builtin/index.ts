@@ -6,8 +6,14 @@ import { validateTargetProfile } from '../validateTargets';
 import type { Framework, MeasureDef, TargetProfile } from '../types';
 import catalogJson from './measures.json';
 
-const frameworkFiles = import.meta.glob<unknown>('./frameworks/*.json', { eager: true, import: 'default' });
-const profileFiles = import.meta.glob<unknown>('./targets/*.json', { eager: true, import: 'default' });
+const frameworkFiles = import.meta.glob<unknown>('./frameworks/*.json', {
+  eager: true,
+  import: 'default',
+});
+const profileFiles = import.meta.glob<unknown>('./targets/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 export interface Builtins {
   frameworks: Framework[];
@@ -15,7 +21,8 @@ export interface Builtins {
   measures: MeasureDef[];
 }
 
-const byTitle = <T extends { title: { vi: string } }>(a: T, b: T): number => a.title.vi.localeCompare(b.title.vi, 'vi');
+const byTitle = <T extends { title: { vi: string } }>(a: T, b: T): number =>
+  a.title.vi.localeCompare(b.title.vi, 'vi');
 
 export function loadBuiltins(): Builtins {
   return {

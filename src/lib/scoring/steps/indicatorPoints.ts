@@ -7,7 +7,11 @@ import { lit } from '../../sql/quote';
 import { compileRule, partTestSql } from '../rules';
 import type { ScoringSettings, Step } from '../step';
 
-function byIndicator(indicators: Indicator[], expr: (x: Indicator) => string, otherwise = 'NULL'): string {
+function byIndicator(
+  indicators: Indicator[],
+  expr: (x: Indicator) => string,
+  otherwise = 'NULL',
+): string {
   if (indicators.length === 0) return otherwise;
   const whens = indicators.map((x) => `WHEN ${lit(x.code)} THEN ${expr(x)}`).join('\n    ');
   return `CASE indicator\n    ${whens}\n    ELSE ${otherwise} END`;
@@ -38,7 +42,9 @@ function peerStatsSql(s: ScoringSettings): string {
       ? 'year, indicator'
       : `year, indicator, CASE WHEN indicator IN (${byParent.map(lit).join(', ')}) THEN parent_code END`;
   return ['min', 'max', 'avg', 'stddev_pop']
-    .map((f, i) => `${f}(a) OVER (PARTITION BY ${group}) AS peer_${['min', 'max', 'mean', 'sd'][i]}`)
+    .map(
+      (f, i) => `${f}(a) OVER (PARTITION BY ${group}) AS peer_${['min', 'max', 'mean', 'sd'][i]}`,
+    )
     .join(',\n    ');
 }
 

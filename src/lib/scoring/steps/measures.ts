@@ -6,7 +6,20 @@ import { litList } from '../../sql/quote';
 import type { Step } from '../step';
 
 /** Cell texts that mean "no data" rather than a value. */
-export const MISSING_MARKERS = ['', '-', '–', '—', 'n/a', 'na', '#n/a', 'chua co', 'khong co so lieu', 'null', '...', '…'];
+export const MISSING_MARKERS = [
+  '',
+  '-',
+  '–',
+  '—',
+  'n/a',
+  'na',
+  '#n/a',
+  'chua co',
+  'khong co so lieu',
+  'null',
+  '...',
+  '…',
+];
 
 export const measuresStep: Step = {
   name: 'measures',

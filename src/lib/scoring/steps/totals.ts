@@ -14,7 +14,8 @@ function totalExpr(s: ScoringSettings): { from: string; value: string } {
     case 'weighted':
       return {
         from: agg.by === 'pillar' ? 'pillar_scores' : 'main_index_scores',
-        value: 'sum(weight * value) FILTER (WHERE value IS NOT NULL) / nullif(sum(weight) FILTER (WHERE value IS NOT NULL), 0)',
+        value:
+          'sum(weight * value) FILTER (WHERE value IS NOT NULL) / nullif(sum(weight) FILTER (WHERE value IS NOT NULL), 0)',
       };
     case 'geometric':
       // Weighted geometric mean of main-index values, weights = max points; any zero gives zero.

@@ -45,7 +45,7 @@ const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
 
 function communes() {
   const lines = readFileSync(
-    path.join(ROOT, '../shared/reference/plan-districts-units.csv'),
+    path.join(ROOT, 'data-samples/reference/plan-districts-units.csv'),
     'utf8',
   )
     .trim()

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openApp, screenshot, type Session } from './support/browser';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const GOLDEN = path.resolve(ROOT, '../shared/design/golden/dti-2022-top5.csv');
+const GOLDEN = path.resolve(ROOT, 'tests/fixtures/golden/dti-2022-top5.csv');
 
 describe('first view', () => {
   let s: Session;

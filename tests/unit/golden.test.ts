@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/lib/workspace/workspace';
 import { fileAt, freshWorkspace, rows } from './support/workspace';
 
-const GOLDEN = '../shared/design/golden/dti-2022-top5.csv';
+const GOLDEN = 'tests/fixtures/golden/dti-2022-top5.csv';
 
 describe('golden: DTI 2022 province ranking under QĐ 922', () => {
   let ws: Workspace;

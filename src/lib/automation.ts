@@ -10,6 +10,8 @@ export interface DtiLabApi {
   loadFiles(files: File[]): Promise<LoadReport[]>;
   /** Runs SQL in the in-page DuckDB; rows as plain objects (BIGINT/DECIMAL as numbers). */
   query(sql: string): Promise<Row[]>;
+  /** Resolves when every load, selection and re-score started so far has finished. */
+  settled(): Promise<void>;
   /** Milliseconds from page start to the first ranking on screen. */
   timings(): { firstRankingMs: number | null };
 }
@@ -25,6 +27,7 @@ export function installAutomation(app: typeof appState): void {
     ready: app.ready,
     loadFiles: (files) => app.loadFiles(files),
     query: (sql) => app.query(sql),
+    settled: () => app.settled(),
     timings: () => ({ firstRankingMs: app.firstRankingMs }),
   };
 }

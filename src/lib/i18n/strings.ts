@@ -10,7 +10,7 @@ const vi = {
   year: 'Năm',
   targets: 'Chỉ tiêu kế hoạch',
   noTargets: '(không so sánh chỉ tiêu)',
-  loadFiles: 'Nạp tệp CSV',
+  loadFiles: 'Nạp tệp (CSV, JSON)',
   chooseFiles: 'Chọn tệp…',
   loadHint:
     'Bảng rộng: mỗi dòng một đơn vị, tiêu đề cột là mã chỉ tiêu; hoặc bảng dài (đơn vị, năm, chỉ tiêu, giá trị).',
@@ -62,7 +62,7 @@ const en: Record<Key, string> = {
   year: 'Year',
   targets: 'Plan targets',
   noTargets: '(no target comparison)',
-  loadFiles: 'Load CSV files',
+  loadFiles: 'Load files (CSV, JSON)',
   chooseFiles: 'Choose files…',
   loadHint:
     'Wide table: one row per unit, column headers are measure codes; or long table (unit, year, measure, value).',

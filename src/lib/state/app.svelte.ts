@@ -4,7 +4,8 @@ import type { Engine } from '../db/engine';
 import { toRows, type Row } from '../db/rows';
 import { loadBuiltins } from '../framework/builtin';
 import type { Framework, LocalText, TargetProfile } from '../framework/types';
-import { describeLocation, IngestError } from '../ingest/errors';
+import { readSpecFile } from '../framework/readSpecFile';
+import { errorText } from './errorText';
 import type { LoadReport } from '../ingest/loadCsv';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
@@ -41,10 +42,11 @@ class AppState {
 
   #workspace: Workspace | null = null;
   #noticeId = 0;
+  #tail: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
 
   constructor() {
-    this.ready = this.#start();
+    this.ready = this.#queue(() => this.#start());
   }
 
   get framework(): Framework | undefined {
@@ -82,12 +84,20 @@ class AppState {
     }
   }
 
-  /** Loads each file; a file that fails leaves everything loaded before it untouched. */
-  async loadFiles(files: readonly (File | InputFile)[]): Promise<LoadReport[]> {
+  /**
+   * Loads each file: data (CSV) into the workspace, frameworks and target profiles (JSON) into
+   * the selectors. A file that fails leaves everything loaded before it untouched.
+   */
+  loadFiles(files: readonly (File | InputFile)[]): Promise<LoadReport[]> {
+    return this.#queue(() => this.#loadFiles(files));
+  }
+
+  async #loadFiles(files: readonly (File | InputFile)[]): Promise<LoadReport[]> {
     await this.ready;
     const ws = this.#workspace!;
     this.phase = 'busy';
     const done: LoadReport[] = [];
+    let changed = false;
     try {
       for (const file of files) {
         const input =
@@ -95,7 +105,12 @@ class AppState {
             ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
             : file;
         try {
-          done.push(await ws.loadFile(input));
+          if (/\.json$/i.test(input.name)) {
+            await this.#registerSpec(ws, new TextDecoder().decode(input.bytes));
+          } else {
+            done.push(await ws.loadFile(input));
+          }
+          changed = true;
         } catch (e) {
           this.#notify(
             { vi: `Không nạp được tệp "${input.name}"`, en: `Could not load "${input.name}"` },
@@ -107,7 +122,10 @@ class AppState {
         this.reports = [...this.reports, ...done];
         this.showingSample = false;
         await this.#fitFrameworkTo(done.map((r) => r.loadId));
-        await this.#rescore(Math.max(...done.map((r) => r.year ?? 0)) || null).catch((e: unknown) =>
+      }
+      if (changed) {
+        const newest = Math.max(0, ...done.map((r) => r.year ?? 0));
+        await this.#rescore(newest || null).catch((e: unknown) =>
           this.#notify({ vi: 'Không chấm điểm được', en: 'Scoring failed' }, e),
         );
       }
@@ -122,23 +140,60 @@ class AppState {
     return toRows(await this.engine.query(sql));
   }
 
-  async setFramework(id: string): Promise<void> {
-    this.frameworkId = id;
-    await this.#rescore();
+  setFramework(id: string): Promise<void> {
+    return this.#queue(async () => {
+      this.frameworkId = id;
+      await this.#rescore();
+    });
   }
 
-  async setProfile(id: string | null): Promise<void> {
-    this.profileId = id;
-    await this.#rescore();
+  setProfile(id: string | null): Promise<void> {
+    return this.#queue(async () => {
+      this.profileId = id;
+      await this.#rescore();
+    });
   }
 
-  async setYear(year: number): Promise<void> {
-    this.year = year;
-    this.ranking = await readRanking(this.engine, year);
+  setYear(year: number): Promise<void> {
+    return this.#queue(async () => {
+      this.year = year;
+      this.ranking = await readRanking(this.engine, year);
+    });
+  }
+
+  /** Resolves when every operation started so far has finished. */
+  settled(): Promise<void> {
+    return this.#tail;
+  }
+
+  /**
+   * Runs state-changing operations one after another: two quick selector changes must not
+   * score concurrently and leave the ranking of the first on screen.
+   */
+  #queue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#tail.then(task);
+    this.#tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   dismiss(id: number): void {
     this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  async #registerSpec(ws: Workspace, text: string): Promise<void> {
+    const spec = readSpecFile(text);
+    if (spec.kind === 'framework') {
+      await ws.registerFramework(spec.framework);
+      this.frameworks = ws.frameworks();
+      this.frameworkId = spec.framework.id;
+    } else {
+      await ws.registerProfile(spec.profile);
+      this.profiles = ws.profiles();
+      this.profileId = spec.profile.id;
+    }
   }
 
   /** After loading province data with a commune framework selected (or the reverse), switch. */
@@ -165,17 +220,7 @@ class AppState {
   }
 
   #notify(title: LocalText, error: unknown): void {
-    const detail: LocalText =
-      error instanceof IngestError
-        ? {
-            vi: `${describeLocation(error.at, 'vi')}: ${error.text.vi}`,
-            en: `${describeLocation(error.at, 'en')}: ${error.text.en}`,
-          }
-        : {
-            vi: String((error as Error)?.message ?? error),
-            en: String((error as Error)?.message ?? error),
-          };
-    this.notices = [...this.notices, { id: ++this.#noticeId, title, detail }];
+    this.notices = [...this.notices, { id: ++this.#noticeId, title, detail: errorText(error) }];
   }
 }
 

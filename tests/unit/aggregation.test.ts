@@ -250,3 +250,53 @@ describe('ranks and bands', () => {
     expect(Number(got[2]!.at_stake)).toBeCloseTo(0, 12);
   });
 });
+
+describe('coverage and partial data', () => {
+  it('coverage counts only the indicators that apply to the unit', async () => {
+    const fw = ruleFramework(
+      'cov',
+      [
+        { code: 'r', max: 10, rule: { kind: 'ratio' }, measures: ['x', 'y'] },
+        { code: 'p', max: 10, rule: { kind: 'percent' }, measures: ['m_a1'] },
+      ],
+      [rate('m_a1', 'fraction')],
+    );
+    const ws = await scoreWith(fw, [{ unit: '50001', cells: { x: 0, y: 0, m_a1: 0.5 } }]);
+    const [s] = await rows(ws, `SELECT coverage, total FROM scores`);
+    expect(s).toEqual({ coverage: 1, total: 0.5 });
+  });
+
+  it('exclude: the share of a part with no data leaves the denominator', async () => {
+    const fw = ruleFramework(
+      'px',
+      [
+        {
+          code: 'pp',
+          max: 10,
+          rule: {
+            kind: 'parts',
+            parts: [
+              { measure: 'p1', share: 0.6, test: { kind: 'yes' }, label: { vi: 'a', en: 'a' } },
+              { measure: 'p2', share: 0.4, test: { kind: 'yes' }, label: { vi: 'b', en: 'b' } },
+            ],
+          },
+          measures: [],
+        },
+      ],
+      [],
+      { missing: { policy: 'exclude' } },
+    );
+    const ws = await scoreWith(fw, [
+      { unit: '50011', cells: { p1: 'có' } },
+      { unit: '50012', cells: { p1: 'có', p2: 'không' } },
+    ]);
+    const got = await rows(
+      ws,
+      `SELECT unit_code, status, points, max_counted FROM indicator_points ORDER BY unit_code`,
+    );
+    expect(got).toEqual([
+      { unit_code: '50011', status: 'partial', points: 6, max_counted: 6 },
+      { unit_code: '50012', status: 'ok', points: 6, max_counted: 10 },
+    ]);
+  });
+});

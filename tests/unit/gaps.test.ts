@@ -122,3 +122,70 @@ describe('gaps to targets', () => {
     expect(g).toMatchObject({ status: 'missing', x: null, gap: null, met: null, attainment: null });
   });
 });
+
+describe('gaps: "=" targets, baseline year, falling behind', () => {
+  it('attainment below and above an "=" target; a baseline year limits only baseline and trend', async () => {
+    const ws = await freshWorkspace();
+    await ws.registerFramework(fw);
+    await ws.registerProfile(
+      validateTargetProfile({
+        schema: 'dti-lab/targets@1',
+        id: 'eq',
+        title: { vi: 'Bằng', en: 'Equal' },
+        unit: { code: '40002', name: 'Xã Thử', level: 'xa' },
+        plan: { title: 'Thử', year: 2024, source: 'test' },
+        baselineYear: 2023,
+        targets: [
+          {
+            id: 'eq',
+            measure: 'online',
+            comparator: '=',
+            value: 0.5,
+            deadline: 2026,
+            quote: 'đúng 50 %',
+          },
+          {
+            id: 'up',
+            measure: 'cash',
+            comparator: '>=',
+            value: 0.9,
+            deadline: 2026,
+            quote: 'từ 90 %',
+          },
+        ],
+      }),
+    );
+    // online: 40 % (2022) → 25 % (2023) → 60 % (2024); cash: 80 → 70 → 60 (falling).
+    await ws.loadFile(
+      csvFile(
+        'eq.csv',
+        wideCsv([
+          { unit: '40002', year: 2022, cells: { online: 40, cash: 80 } },
+          { unit: '40002', year: 2023, cells: { online: 25, cash: 70 } },
+          { unit: '40002', year: 2024, cells: { online: 60, cash: 60 } },
+        ]),
+      ),
+    );
+    await ws.score('gaps', 'eq');
+    const get = async (t: string, y: number) =>
+      (await rows(ws, `SELECT * FROM gaps WHERE target_id = '${t}' AND year = ${y}`))[0]!;
+
+    const below = await get('eq', 2023);
+    expect(below.attainment).toBeCloseTo(0.25 / 0.5, 12);
+    const above = await get('eq', 2024);
+    expect(above.gap).toBeCloseTo(0.1, 12);
+    expect(above.attainment).toBeCloseTo(0.5 / 0.6, 12);
+    // Baseline 2023: 2022 is still observed, but baseline and trend start in 2023.
+    const early = await get('eq', 2022);
+    expect(early).toMatchObject({ status: 'behind', baseline_year: null, progress: null });
+    expect(early.x).toBeCloseTo(0.4, 12);
+    expect(above.baseline_year).toBe(2023);
+    expect(above.baseline).toBeCloseTo(0.25, 12);
+    expect(above.slope).toBeCloseTo(0.35, 12);
+
+    const falling = await get('up', 2024);
+    expect(falling.slope).toBeCloseTo(-0.1, 12);
+    expect(falling.on_track).toBe(false);
+    expect(falling.progress).toBeCloseTo((0.6 - 0.7) / (0.9 - 0.7), 12);
+  });
+});

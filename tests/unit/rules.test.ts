@@ -19,6 +19,7 @@ const fw = ruleFramework(
     { code: 'pct01', max: 20, rule: { kind: 'percent' }, measures: ['p01'] },
     { code: 'pct_full', max: 20, rule: { kind: 'percent', fullAt: 0.5 }, measures: ['p01'] },
     { code: 'pct_low', max: 20, rule: { kind: 'percent' }, measures: ['p01'], direction: 'lower' },
+    { code: 'pct_sign', max: 20, rule: { kind: 'percent' }, measures: ['psign'] },
     {
       code: 'tiers',
       max: 20,
@@ -114,7 +115,7 @@ const fw = ruleFramework(
       measures: ['peer'],
     },
   ],
-  [rate('p100'), rate('p01'), num('ra'), num('rb'), num('g'), num('peer')],
+  [rate('p100'), rate('p01'), rate('psign'), num('ra'), num('rb'), num('g'), num('peer')],
 );
 
 /** [unit, measure cells, indicator, expected points (null = none), expected status]. */
@@ -135,7 +136,11 @@ const cases: Case[] = [
   ['10014', {}, 'pct_full', 18, 'ok'],
   ['10014', {}, 'pct_low', 11, 'ok'],
   ['10015', { p01: -0.2 }, 'pct01', 0, 'ok'],
+  // A "%" sign makes the column 0–100 even when no value is above 1.
+  ['10016', { psign: '1%' }, 'pct_sign', 0.2, 'ok'],
   ['10021', { meetings: 5 }, 'tiers', 20, 'ok'],
+  // This column shows a dot decimal elsewhere (2.5), so "1.200" is 1.2 here, not 1200.
+  ['10028', { meetings: '1.200' }, 'tiers', 5, 'ok'],
   ['10022', { meetings: 3 }, 'tiers', 15, 'ok'],
   ['10023', { meetings: 2.5 }, 'tiers', 10, 'ok'],
   ['10024', { meetings: 0 }, 'tiers', 0, 'ok'],
@@ -160,8 +165,19 @@ const cases: Case[] = [
   ['10050', { yn: 'N/A' }, 'bool', 0, 'missing'],
   ['10051', { attended: 'có', chaired: 4 }, 'parts', 10, 'ok'],
   ['10052', { attended: 'có', chaired: 2 }, 'parts', 5, 'ok'],
-  ['10053', { attended: 'không' }, 'parts', 0, 'ok'],
-  ['10054', { chaired: 3 }, 'parts', 5, 'ok'],
+  // A part with no data, or an answer that cannot be read, makes the indicator partial.
+  ['10053', { attended: 'không' }, 'parts', 0, 'partial'],
+  ['10054', { chaired: 3 }, 'parts', 5, 'partial'],
+  ['10055', { attended: 'có lẽ', chaired: 5 }, 'parts', 5, 'partial'],
+  ['10056', { head: 'Bí thư' }, 'parts', 0, 'missing'],
+  // Text that is not a number is unreadable — never full points (DuckDB's greatest/least skip NULL).
+  ['10081', { ra: 'đang cập nhật', rb: 10 }, 'ratio', 0, 'unreadable'],
+  ['10082', { ra: 5, rb: -10 }, 'ratio', 0, 'unreadable'],
+  ['10083', { p01: 'chưa thống kê' }, 'pct01', 0, 'unreadable'],
+  ['10084', { g: 'không rõ' }, 'goal', 0, 'unreadable'],
+  ['10085', { p01: 'NaN' }, 'pct01', 0, 'unreadable'],
+  ['10086', { meetings: 'inf' }, 'tiers', 0, 'unreadable'],
+  ['10087', { la: 'x', lb: 10 }, 'ratio_low', 0, 'unreadable'],
   ['10061', { g: 25 }, 'goal', 5, 'ok'],
   ['10062', { g: 60 }, 'goal', 10, 'ok'],
   ['10063', { g: -5 }, 'goal', 0, 'ok'],

@@ -121,6 +121,34 @@ describe('framework validation', () => {
     expect(p['indicators[0].rule.parts']).toMatch(/sum to 1.4/);
   });
 
+  it('refuses rule parameters that contradict the direction', () => {
+    const raw = base() as Record<string, unknown>;
+    raw.mainIndices = [{ code: 'A', name: { vi: 'A', en: 'A' }, maxPoints: 20, scored: true }];
+    raw.indicators = [
+      {
+        code: 'a1',
+        name: { vi: 'a', en: 'a' },
+        mainIndex: 'A',
+        maxPoints: 10,
+        rule: { kind: 'percent', fullAt: 0.5 },
+        measures: ['p'],
+        direction: 'lower',
+      },
+      {
+        code: 'a2',
+        name: { vi: 'a', en: 'a' },
+        mainIndex: 'A',
+        maxPoints: 10,
+        rule: { kind: 'goalpost', worst: 30, best: 10 },
+        measures: ['d'],
+        direction: 'higher',
+      },
+    ];
+    const p = problemsOf(() => validateFramework(raw));
+    expect(p['indicators[0].rule.fullAt']).toMatch(/only applies when higher is better/);
+    expect(p['indicators[1].direction']).toMatch(/means "lower"/);
+  });
+
   it('gives every message in Vietnamese too', () => {
     try {
       validateFramework({ ...base(), level: 'x' });

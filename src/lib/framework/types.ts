@@ -1,5 +1,6 @@
 // The validated, typed shapes of frameworks, measure catalogs and target profiles.
-// Raw JSON from files is checked field by field in `validate.ts` before it becomes one of these.
+// Raw JSON from files is checked field by field (validateFramework.ts, validateTargets.ts,
+// validateMeasures.ts) before it becomes one of these.
 
 export type Level = 'tinh' | 'huyen' | 'xa';
 

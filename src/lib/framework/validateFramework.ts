@@ -221,6 +221,7 @@ function readIndicator(
       ? 'higher'
       : c.oneOf(o.direction, `${path}.direction`, ['higher', 'lower'] as const);
   const measures = readIndicatorMeasures(c, o.measures, `${path}.measures`, rule);
+  checkDirection(c, rule, direction, path);
   return {
     code: c.code(o.code, `${path}.code`),
     name: c.localText(o.name, `${path}.name`),
@@ -230,6 +231,24 @@ function readIndicator(
     measures,
     direction,
   };
+}
+
+/** Rule parameters that only make sense one way round. */
+function checkDirection(c: Checker, rule: Rule, direction: 'higher' | 'lower', path: string): void {
+  if (rule.kind === 'percent' && rule.fullAt !== undefined && direction === 'lower') {
+    c.fail(
+      `${path}.rule.fullAt`,
+      '"fullAt" chỉ dùng khi giá trị càng cao càng tốt',
+      '"fullAt" only applies when higher is better',
+    );
+  }
+  if (rule.kind === 'goalpost' && rule.best < rule.worst !== (direction === 'lower')) {
+    c.fail(
+      `${path}.direction`,
+      `"best" ${rule.best < rule.worst ? '<' : '>'} "worst" nghĩa là "${rule.best < rule.worst ? 'lower' : 'higher'}"`,
+      `"best" ${rule.best < rule.worst ? '<' : '>'} "worst" means "${rule.best < rule.worst ? 'lower' : 'higher'}"`,
+    );
+  }
 }
 
 function readIndicatorMeasures(c: Checker, raw: unknown, path: string, rule: Rule): string[] {

@@ -9,8 +9,3 @@ export function columnLetter(index: number): string {
   }
   return s;
 }
-
-/** A1-style reference of a 1-based row and 0-based column. */
-export function cellRef(row: number, column: number): string {
-  return `${columnLetter(column)}${row}`;
-}

@@ -53,8 +53,3 @@ export function roleOf(header: string, knownMeasures: ReadonlySet<string>): Colu
 
 /** Official code lengths: 2-digit province, 3-digit district, 5-digit commune. */
 export const CODE_LENGTH: Record<Level, number> = { tinh: 2, huyen: 3, xa: 5 };
-
-/** A commune's parent is a district; a district's a province. */
-export function parentLevel(level: Level): Level | null {
-  return level === 'xa' ? 'huyen' : level === 'huyen' ? 'tinh' : null;
-}

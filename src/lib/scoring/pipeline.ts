@@ -50,7 +50,20 @@ export function pipelineSql(settings: ScoringSettings): { step: Step; sql: strin
   return PIPELINE.map((step) => ({ step, sql: step.sql(settings) }));
 }
 
+/** Runs every step in one transaction: a failing step leaves the previous results whole. */
 export async function runPipeline(engine: Engine, settings: ScoringSettings): Promise<PipelineRun> {
+  await engine.exec('BEGIN TRANSACTION');
+  try {
+    const run = await runSteps(engine, settings);
+    await engine.exec('COMMIT');
+    return run;
+  } catch (e) {
+    await engine.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+async function runSteps(engine: Engine, settings: ScoringSettings): Promise<PipelineRun> {
   const t0 = performance.now();
   const steps: StepLog[] = [];
   for (const { step, sql } of pipelineSql(settings)) {

@@ -18,11 +18,12 @@ export interface CompiledRule {
   fraction: string;
   /** FALSE when the rule does not apply to this unit (ratio with b = 0). */
   applicable: string;
-  /** TRUE when the rule compares a unit with its peers (its score depends on them). */
-  relative: boolean;
 }
 
-const clamp01 = (e: string): string => `greatest(0.0, least(1.0, ${e}))`;
+/** Clamp to [0, 1], keeping NULL: DuckDB's greatest/least skip NULLs, so an unreadable input
+ * would otherwise come out as 1 (full points). */
+const clamp01 = (e: string): string =>
+  `(CASE WHEN (${e}) IS NULL OR isnan(${e}) THEN NULL ELSE greatest(0.0, least(1.0, ${e})) END)`;
 
 /** SQL for "value/text reads as yes": TRUE, FALSE, or NULL when neither. */
 export function yesSql(value: string, foldedText: string): string {
@@ -50,15 +51,14 @@ export function compileRule(ind: Indicator): CompiledRule {
   const plain = (fraction: string): CompiledRule => ({
     fraction,
     applicable: 'TRUE',
-    relative: false,
   });
   switch (r.kind) {
     case 'ratio': {
-      const share = clamp01('a / b');
+      // A negative count in the denominator cannot be read as a share.
+      const share = clamp01('CASE WHEN b > 0 THEN a / b END');
       return {
         fraction: higher ? share : `1.0 - ${share}`,
         applicable: '(b IS NULL OR b <> 0)',
-        relative: false,
       };
     }
     case 'percent': {
@@ -89,7 +89,6 @@ export function compileRule(ind: Indicator): CompiledRule {
       return {
         fraction: `(CASE WHEN a IS NULL THEN NULL WHEN ${span} = 0 THEN 1.0 ELSE ${clamp01(`(${pos}) / (${span})`)} END)`,
         applicable: 'TRUE',
-        relative: true,
       };
     }
     case 'zscore': {
@@ -98,7 +97,6 @@ export function compileRule(ind: Indicator): CompiledRule {
       return {
         fraction: `(CASE WHEN a IS NULL THEN NULL WHEN coalesce(peer_sd, 0) = 0 THEN 0.5 ELSE ${clamp01(`(${z} + ${k}) / (2 * ${k})`)} END)`,
         applicable: 'TRUE',
-        relative: true,
       };
     }
   }

@@ -4,7 +4,7 @@ import { lit } from '../../sql/quote';
 import type { Step } from '../step';
 
 export const bandsStep: Step = {
-  name: 'scores',
+  name: 'bands',
   output: 'scores',
   describe: {
     vi: 'Xếp loại theo ngưỡng của bộ chỉ số',

@@ -25,31 +25,36 @@ const aim = `CASE WHEN comparator = 'range' AND x > target_high THEN target_high
 
 function gapsSql(s: ScoringSettings): string {
   const p = s.profile!;
-  const baselineFilter = p.baselineYear === undefined ? '' : `AND m.year >= ${lit(p.baselineYear)}`;
+  const fromBaseline = p.baselineYear === undefined ? '' : `AND m.year >= ${lit(p.baselineYear)}`;
   return `
 CREATE OR REPLACE TABLE gaps AS
 WITH scope AS (${scopeSql(s)}),
 t AS (SELECT * FROM tp_targets WHERE profile_id = ${lit(p.id)}),
-series AS (
-  SELECT m.unit_code, m.year, m.measure, m.value,
+observed AS (
+  SELECT m.unit_code, m.year, m.measure, m.value FROM measures m
+  WHERE m.value IS NOT NULL AND m.measure IN (SELECT measure FROM t)
+),
+-- Baseline and trend count only from the profile's baseline year (all years when it has none).
+trend AS (
+  SELECT m.unit_code, m.year, m.measure,
     first_value(m.year) OVER w AS baseline_year,
     first_value(m.value) OVER w AS baseline,
     count(*) OVER w AS years_observed,
     regr_slope(m.value, m.year) OVER w AS slope
-  FROM measures m
-  WHERE m.value IS NOT NULL ${baselineFilter}
-    AND m.measure IN (SELECT measure FROM t)
+  FROM observed m
+  WHERE TRUE ${fromBaseline}
   WINDOW w AS (PARTITION BY m.unit_code, m.measure ORDER BY m.year ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 ),
 joined AS (
   SELECT sc.unit_code, sc.year, t.profile_id, t.target_id, t.measure, t.comparator,
-    t.value AS target, t.high AS target_high, t.deadline, t.ord, se.value AS x,
-    se.baseline_year, se.baseline, se.years_observed, se.slope
+    t.value AS target, t.high AS target_high, t.deadline, t.ord, o.value AS x,
+    tr.baseline_year, tr.baseline, coalesce(tr.years_observed, 0) AS years_observed, tr.slope
   FROM scope sc CROSS JOIN t
-  LEFT JOIN series se ON se.unit_code = sc.unit_code AND se.year = sc.year AND se.measure = t.measure
+  LEFT JOIN observed o ON o.unit_code = sc.unit_code AND o.year = sc.year AND o.measure = t.measure
+  LEFT JOIN trend tr ON tr.unit_code = sc.unit_code AND tr.year = sc.year AND tr.measure = t.measure
 ),
 measured AS (
-  SELECT *, ${gapOf('x')} AS gap,
+  SELECT *, ${gapOf('x')} AS gap, ${aim} AS aim,
     CASE WHEN years_observed >= 2 AND deadline > year THEN x + slope * (deadline - year) END AS projected
   FROM joined
 )
@@ -57,14 +62,15 @@ SELECT unit_code, year, profile_id, target_id, measure, comparator, target, targ
   CASE WHEN x IS NULL THEN 'missing' WHEN gap <= 1e-9 THEN 'met' ELSE 'behind' END AS status,
   gap,
   CASE WHEN x IS NOT NULL THEN gap <= 1e-9 END AS met,
+  -- x ÷ T below the aim, T ÷ x above it (for ≤, =, and the top of a range).
   CASE WHEN x IS NULL THEN NULL
        WHEN gap <= 1e-9 THEN 1.0
-       WHEN comparator IN ('>=', 'range') AND x < target THEN CASE WHEN target > 0 THEN greatest(0.0, x / target) ELSE 0.0 END
-       WHEN x > 0 THEN greatest(0.0, least(1.0, ${aim} / x))
+       WHEN x < aim THEN CASE WHEN aim > 0 THEN greatest(0.0, x / aim) ELSE 0.0 END
+       WHEN x > 0 THEN least(1.0, greatest(0.0, aim / x))
        ELSE 0.0 END AS attainment,
   CASE WHEN years_observed >= 2 THEN baseline_year END AS baseline_year,
   CASE WHEN years_observed >= 2 THEN baseline END AS baseline,
-  CASE WHEN years_observed >= 2 AND ${aim} <> baseline THEN (x - baseline) / (${aim} - baseline) END AS progress,
+  CASE WHEN years_observed >= 2 AND aim <> baseline THEN (x - baseline) / (aim - baseline) END AS progress,
   years_observed::INTEGER AS years_observed,
   CASE WHEN years_observed >= 2 THEN slope END AS slope,
   projected,

@@ -1,5 +1,5 @@
 // indicator_inputs → indicator_points: each indicator's rule applied to each unit-year, with a
-// status saying why points are what they are (ok, imputed, missing, unreadable, not applicable)
+// status saying why points are what they are (ok, imputed, partial, missing, unreadable, na)
 // and the max points that count towards the denominators under the missing-data policy.
 import type { Indicator } from '../../framework/types';
 import { peerGroupOf } from '../../framework/peers';
@@ -17,17 +17,33 @@ function byIndicator(
   return `CASE indicator\n    ${whens}\n    ELSE ${otherwise} END`;
 }
 
-/** Σ share × met over the parts of `parts` rules, evaluated per input row. */
-function partsSql(indicators: Indicator[]): string {
-  const whens = indicators.flatMap((x) =>
+/**
+ * Per-part sums for `parts` rules: Σ share of parts met, Σ share of parts with no data, and the
+ * count of parts whose answer could not be read. A part is judged on its own input row.
+ */
+function partsSql(indicators: Indicator[]): {
+  got: string;
+  missingShare: string;
+  unreadable: string;
+} {
+  const parts = indicators.flatMap((x) =>
     x.rule.kind === 'parts'
-      ? x.rule.parts.map(
-          (p, i) =>
-            `WHEN indicator = ${lit(x.code)} AND slot = ${i + 1} THEN ${lit(p.share)} * CASE WHEN ${partTestSql(p.test, 'value', 'folded')} THEN 1 ELSE 0 END`,
-        )
+      ? x.rule.parts.map((p, i) => ({
+          indicator: x.code,
+          slot: i + 1,
+          share: p.share,
+          test: partTestSql(p.test, 'value', 'folded'),
+        }))
       : [],
   );
-  return whens.length === 0 ? 'NULL::DOUBLE' : `sum(CASE ${whens.join('\n      ')} END)`;
+  if (parts.length === 0) return { got: 'NULL::DOUBLE', missingShare: '0.0', unreadable: '0' };
+  const per = (then: (p: (typeof parts)[number]) => string): string =>
+    `sum(CASE ${parts.map((p) => `WHEN indicator = ${lit(p.indicator)} AND slot = ${p.slot} THEN ${then(p)}`).join('\n      ')} END)`;
+  return {
+    got: per((p) => `${lit(p.share)} * CASE WHEN ${p.test} THEN 1 ELSE 0 END`),
+    missingShare: `coalesce(${per((p) => `${lit(p.share)} * CASE WHEN missing THEN 1 ELSE 0 END`)}, 0.0)`,
+    unreadable: `coalesce(${per((p) => `CASE WHEN NOT missing AND (${p.test}) IS NULL THEN 1 ELSE 0 END`)}, 0)`,
+  };
 }
 
 function peerStatsSql(s: ScoringSettings): string {
@@ -61,6 +77,10 @@ export const indicatorPointsStep: Step = {
     const compiled = new Map(inds.map((x) => [x.code, compileRule(x)]));
     const excludeMissing = fw.missing.policy === 'exclude';
     const partsRule = inds.filter((x) => x.rule.kind === 'parts').map((x) => x.code);
+    const isParts = partsRule.length
+      ? `r.indicator IN (${partsRule.map(lit).join(', ')})`
+      : 'FALSE';
+    const parts = partsSql(inds);
     return `
 CREATE OR REPLACE TABLE indicator_points AS
 WITH gathered AS (
@@ -68,7 +88,9 @@ WITH gathered AS (
     max(value) FILTER (WHERE slot = 1) AS a,
     max(value) FILTER (WHERE slot = 2) AS b,
     max(folded) FILTER (WHERE slot = 1) AS ta,
-    ${partsSql(inds)} AS parts_got,
+    ${parts.got} AS parts_got,
+    ${parts.missingShare} AS parts_missing_share,
+    ${parts.unreadable} AS parts_unreadable,
     count(*) FILTER (WHERE missing) AS n_missing,
     count(*) AS n_inputs,
     bool_or(imputed) AS imputed
@@ -89,7 +111,8 @@ judged AS (
   SELECT r.*, i.main_index, i.max_points, m.scored,
     CASE
       WHEN n_missing = n_inputs THEN 'missing'
-      WHEN n_missing > 0 AND r.indicator NOT IN (${partsRule.length ? partsRule.map(lit).join(', ') : 'NULL'}) THEN 'missing'
+      WHEN n_missing > 0 AND NOT ${isParts} THEN 'missing'
+      WHEN ${isParts} AND (n_missing > 0 OR parts_unreadable > 0) THEN 'partial'
       WHEN NOT applicable THEN 'na'
       WHEN fraction IS NULL THEN 'unreadable'
       WHEN imputed THEN 'imputed'
@@ -100,15 +123,18 @@ judged AS (
 )
 SELECT unit_code, year, parent_code, main_index, indicator, scored, status,
   a, b, ta AS answer, parts_got, imputed,
-  CASE WHEN status IN ('ok', 'imputed') THEN fraction
+  CASE WHEN status IN ('ok', 'imputed', 'partial') THEN fraction
        WHEN status = 'na' THEN NULL
        ELSE ${excludeMissing ? 'NULL' : '0.0'} END AS fraction,
-  CASE WHEN status IN ('ok', 'imputed') THEN fraction * max_points
+  CASE WHEN status IN ('ok', 'imputed', 'partial') THEN fraction * max_points
        WHEN status = 'na' THEN NULL
        ELSE ${excludeMissing ? 'NULL' : '0.0'} END AS points,
   max_points,
+  -- Under "exclude", what has no data leaves the denominator: whole indicators, or the shares
+  -- of the parts of a partial one.
   CASE WHEN status = 'na' THEN 0.0
        WHEN status IN ('missing', 'unreadable') AND ${excludeMissing ? 'TRUE' : 'FALSE'} THEN 0.0
+       WHEN status = 'partial' AND ${excludeMissing ? 'TRUE' : 'FALSE'} THEN max_points * (1.0 - parts_missing_share)
        ELSE max_points END AS max_counted,
   peer_min, peer_max, peer_mean, peer_sd
 FROM judged`;

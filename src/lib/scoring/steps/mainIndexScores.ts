@@ -16,11 +16,12 @@ SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.w
   sum(coalesce(p.points, 0)) AS points,
   sum(p.max_counted) AS max_counted,
   -- An unscored index with no data has no value (0 would read as a measured zero).
-  CASE WHEN NOT m.scored AND count(*) FILTER (WHERE p.status IN ('ok', 'imputed')) = 0 THEN NULL
+  CASE WHEN NOT m.scored AND count(*) FILTER (WHERE p.status IN ('ok', 'imputed', 'partial')) = 0 THEN NULL
        WHEN sum(p.max_counted) > 0 THEN sum(coalesce(p.points, 0)) / sum(p.max_counted) END AS value,
   count(*) AS indicators,
   count(*) FILTER (WHERE p.status = 'ok') AS observed,
   count(*) FILTER (WHERE p.status = 'imputed') AS imputed,
+  count(*) FILTER (WHERE p.status = 'partial') AS partial,
   count(*) FILTER (WHERE p.status IN ('missing', 'unreadable')) AS missing,
   count(*) FILTER (WHERE p.status = 'na') AS not_applicable
 FROM indicator_points p

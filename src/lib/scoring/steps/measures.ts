@@ -48,7 +48,9 @@ scale AS (
     CASE WHEN k.kind IS DISTINCT FROM 'rate' THEN 1.0
          WHEN k.scale = 'fraction' THEN 1.0
          WHEN k.scale = 'percent' THEN 100.0
-         WHEN max(abs(c.value)) > 1 THEN 100.0 ELSE 1.0 END AS divisor
+         -- A "%" anywhere in the column, or a value above 1, means the column is in 0–100.
+         WHEN bool_or(strpos(c.text, '%') > 0) OR max(abs(c.value)) > 1 THEN 100.0
+         ELSE 1.0 END AS divisor
   FROM cleaned c LEFT JOIN measure_catalog k ON k.measure = c.measure
   GROUP BY c.measure, c.load_id, k.kind, k.scale
 )

@@ -16,8 +16,8 @@ export const ranksStep: Step = {
 CREATE OR REPLACE TABLE ranks AS
 WITH ranked AS (
   SELECT t.*,
-    CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, value IS NULL ORDER BY ${r} DESC) END AS rank,
-    CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, parent_code, value IS NULL ORDER BY ${r} DESC) END AS rank_in_parent,
+    CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year ORDER BY ${r} DESC NULLS LAST) END AS rank,
+    CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year, parent_code ORDER BY ${r} DESC NULLS LAST) END AS rank_in_parent,
     count(value) OVER (PARTITION BY year) AS ranked_units,
     count(value) OVER (PARTITION BY year, parent_code) AS ranked_in_parent
   FROM totals t

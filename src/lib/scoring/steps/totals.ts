@@ -47,13 +47,14 @@ WITH agg AS (
 counts AS (
   SELECT unit_code, year, sum(points) AS points, sum(max_counted) AS max_counted,
     sum(indicators) AS indicators, sum(observed) AS observed, sum(imputed) AS imputed,
-    sum(missing) AS missing
+    sum(missing) AS missing, sum(not_applicable) AS not_applicable
   FROM main_index_scores WHERE scored GROUP BY unit_code, year
 )
 SELECT a.unit_code, a.year, a.parent_code, a.value, c.points, c.max_counted,
   c.indicators::INTEGER AS indicators, c.observed::INTEGER AS observed,
   c.imputed::INTEGER AS imputed, c.missing::INTEGER AS missing,
-  c.observed / nullif(c.indicators, 0) AS coverage
+  -- Share of the indicators that apply to the unit for which it gave every input.
+  c.observed / nullif(c.indicators - c.not_applicable, 0) AS coverage
 FROM agg a JOIN counts c USING (unit_code, year)`;
   },
 };

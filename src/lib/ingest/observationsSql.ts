@@ -1,0 +1,72 @@
+// Rows of a read CSV table → INSERT … SELECT statements into `observations`, each value with
+// its file, row, column and cell. Empty cells are not observations: they stay missing data.
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/rows';
+import { foldSql } from '../sql/fold';
+import { ident, lit, litList } from '../sql/quote';
+import { columnLetter } from './cellRef';
+import type { ColumnRole } from './columnRoles';
+import { decimalMarkSql, parseNumberSql, type DecimalMark } from './numbersSql';
+
+export interface Source {
+  table: string;
+  headers: string[];
+  roles: ColumnRole[];
+  /** Code and year as SQL over the table's columns. */
+  code: string;
+  codeColumn: string;
+  year: string;
+  file: string;
+  loadId: number;
+}
+
+const nonEmpty = (col: string): string => `nullif(trim(${col}), '') IS NOT NULL`;
+
+/** The decimal mark of each listed column, decided from all its cells at once. */
+export async function decimalMarks(
+  engine: Engine,
+  table: string,
+  columns: string[],
+): Promise<Map<string, DecimalMark>> {
+  if (columns.length === 0) return new Map();
+  const [row] = toRows(
+    await engine.query(
+      `SELECT ${columns.map((c, i) => `${decimalMarkSql(ident(c))} AS m${i}`).join(', ')} FROM ${table}`,
+    ),
+  );
+  return new Map(columns.map((c, i) => [c, row?.[`m${i}`] === '.' ? '.' : ',']));
+}
+
+export function wideInserts(s: Source, marks: Map<string, DecimalMark>): string[] {
+  return s.headers.flatMap((header, i) => {
+    const role = s.roles[i]!;
+    if (role.role !== 'measureColumn') return [];
+    const col = ident(header);
+    return [
+      `INSERT INTO observations
+       SELECT ${s.code}, ${s.year}, ${lit(role.measure)}, ${parseNumberSql(col, marks.get(header) ?? ',')}, trim(${col}),
+         ${lit(s.file)}, NULL, __row, ${lit(header)}, ${lit(columnLetter(i))} || __row, ${s.loadId}
+       FROM ${s.table}
+       WHERE ${nonEmpty(ident(s.codeColumn))} AND ${nonEmpty(col)}`,
+    ];
+  });
+}
+
+/** Long files name measures in a column: codes as given, else the header-style key of the text. */
+export function measureKeySql(text: string, known: ReadonlySet<string>): string {
+  const t = `trim(${text})`;
+  const key = `trim(regexp_replace(${foldSql(t)}, '[^a-z0-9]+', '_', 'g'), '_')`;
+  return `CASE WHEN ${t} IN ${litList([...known])} THEN ${t} ELSE ${key} END`;
+}
+
+export function longInsert(s: Source, known: ReadonlySet<string>, mark: DecimalMark): string {
+  const at = (role: ColumnRole['role']): number => s.roles.findIndex((r) => r.role === role);
+  const measure = ident(s.headers[at('measure')]!);
+  const valueIndex = at('value');
+  const value = ident(s.headers[valueIndex]!);
+  return `INSERT INTO observations
+    SELECT ${s.code}, ${s.year}, ${measureKeySql(measure, known)}, ${parseNumberSql(value, mark)}, trim(${value}),
+      ${lit(s.file)}, NULL, __row, ${lit(s.headers[valueIndex]!)}, ${lit(columnLetter(valueIndex))} || __row, ${s.loadId}
+    FROM ${s.table}
+    WHERE ${nonEmpty(ident(s.codeColumn))} AND ${nonEmpty(measure)} AND ${nonEmpty(value)}`;
+}

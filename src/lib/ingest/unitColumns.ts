@@ -1,0 +1,116 @@
+// Which columns say who a row is about — its code, name, parent and level — and the SQL that
+// writes those units into `units`. Codes are official: 5-digit commune, 3-digit district,
+// 2-digit province; spreadsheets drop their leading zeros, which are put back here.
+import type { Engine } from '../db/engine';
+import type { Level } from '../framework/types';
+import { fold } from '../sql/fold';
+import { ident, lit } from '../sql/quote';
+import { CODE_LENGTH, type ColumnRole } from './columnRoles';
+import { IngestError } from './errors';
+
+export interface UnitColumns {
+  code: string;
+  /** Level of the code column when its header says it (e.g. "Mã xã"), else null. */
+  level: Level | null;
+  name: string | null;
+  parent: { column: string; level: Level | null } | null;
+  parentName: string | null;
+  levelColumn: string | null;
+}
+
+/** The most specific code column is the unit; the nearest code column above it is its parent. */
+export function unitColumns(headers: string[], roles: ColumnRole[], fileName: string): UnitColumns {
+  const find = (pred: (r: ColumnRole) => boolean): string | null => {
+    const i = roles.findIndex(pred);
+    return i < 0 ? null : headers[i]!;
+  };
+  const codeOf = (l: Level | null): string | null =>
+    find((r) => r.role === 'code' && r.level === l);
+  const nameOf = (l: Level | null): string | null =>
+    find((r) => r.role === 'name' && r.level === l);
+  const level = (['xa', 'huyen', 'tinh', null] as const).find((l) => codeOf(l) !== null);
+  if (level === undefined) {
+    throw new IngestError(
+      {
+        vi: 'Không tìm thấy cột mã đơn vị (ví dụ "unit_code", "Mã xã", "commune_code").',
+        en: 'No unit code column found (e.g. "unit_code", "Mã xã", "commune_code").',
+      },
+      { file: fileName },
+    );
+  }
+  // Above a commune: its district, or — in two-level data since 2025 — its province.
+  const above: Level[] = level === 'xa' ? ['huyen', 'tinh'] : level === 'huyen' ? ['tinh'] : [];
+  const parentLevel = above.find((l) => codeOf(l) !== null) ?? null;
+  const explicitParent = find((r) => r.role === 'parentCode');
+  return {
+    code: codeOf(level)!,
+    level,
+    name: nameOf(level) ?? nameOf(null),
+    parent: explicitParent
+      ? { column: explicitParent, level: null }
+      : parentLevel
+        ? { column: codeOf(parentLevel)!, level: parentLevel }
+        : null,
+    parentName: find((r) => r.role === 'parentName') ?? (parentLevel ? nameOf(parentLevel) : null),
+    levelColumn: find((r) => r.role === 'level'),
+  };
+}
+
+/**
+ * A code column as SQL: trimmed, leading zeros restored. With a known level the code is padded
+ * to that level's length; otherwise only lengths no level has are repaired (4 digits → a
+ * commune, 1 digit → a province).
+ */
+export function codeSql(column: string, level: Level | null): string {
+  const t = `trim(${ident(column)})`;
+  const numeric = `regexp_full_match(${t}, '\\d+')`;
+  if (level)
+    return `CASE WHEN ${numeric} THEN lpad(${t}, ${CODE_LENGTH[level]}, '0') ELSE ${t} END`;
+  return `CASE WHEN ${numeric} AND length(${t}) = 4 THEN lpad(${t}, 5, '0')
+    WHEN ${numeric} AND length(${t}) = 1 THEN lpad(${t}, 2, '0') ELSE ${t} END`;
+}
+
+const LEVEL_WORDS: Record<string, Level> = {
+  xa: 'xa',
+  phuong: 'xa',
+  'thi tran': 'xa',
+  'dac khu': 'xa',
+  huyen: 'huyen',
+  quan: 'huyen',
+  'thi xa': 'huyen',
+  'thanh pho thuoc tinh': 'huyen',
+  tinh: 'tinh',
+  'thanh pho truc thuoc trung uong': 'tinh',
+};
+
+export async function upsertUnits(engine: Engine, table: string, u: UnitColumns): Promise<void> {
+  const code = codeSql(u.code, u.level);
+  const text = (c: string | null): string => (c ? `nullif(trim(${ident(c)}), '')` : 'NULL');
+  const fromWords = u.levelColumn
+    ? `CASE ${Object.entries(LEVEL_WORDS)
+        .map(
+          ([w, l]) =>
+            `WHEN ${lit(fold(w))} = lower(strip_accents(trim(${ident(u.levelColumn!)}))) THEN ${lit(l)}`,
+        )
+        .join(' ')} END`
+    : 'NULL';
+  const fromLength = `CASE WHEN regexp_full_match(${code}, '\\d+') THEN CASE length(${code}) ${(
+    ['xa', 'huyen', 'tinh'] as Level[]
+  )
+    .map((l) => `WHEN ${CODE_LENGTH[l]} THEN ${lit(l)}`)
+    .join(' ')} END END`;
+  const level = u.level ? lit(u.level) : `coalesce(${fromWords}, ${fromLength})`;
+  const parent = u.parent ? codeSql(u.parent.column, u.parent.level) : 'NULL';
+  await engine.exec(`
+INSERT INTO units
+SELECT code, any_value(name), any_value(level), any_value(parent_code), any_value(parent_name) FROM (
+  SELECT ${code} AS code, ${text(u.name)} AS name, ${level} AS level,
+    nullif(${parent}, '') AS parent_code, ${text(u.parentName)} AS parent_name
+  FROM ${table} WHERE nullif(trim(${ident(u.code)}), '') IS NOT NULL
+) GROUP BY code
+ON CONFLICT (unit_code) DO UPDATE SET
+  unit_name = coalesce(excluded.unit_name, units.unit_name),
+  level = coalesce(excluded.level, units.level),
+  parent_code = coalesce(excluded.parent_code, units.parent_code),
+  parent_name = coalesce(excluded.parent_name, units.parent_name)`);
+}

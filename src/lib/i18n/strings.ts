@@ -13,7 +13,7 @@ const vi = {
   loadFiles: 'Nạp tệp (CSV, JSON)',
   chooseFiles: 'Chọn tệp…',
   loadHint:
-    'Bảng rộng: mỗi dòng một đơn vị, tiêu đề cột là mã chỉ tiêu; hoặc bảng dài (đơn vị, năm, chỉ tiêu, giá trị).',
+    'Số liệu CSV: bảng rộng (mỗi dòng một đơn vị, tiêu đề cột là mã chỉ tiêu) hoặc bảng dài (đơn vị, năm, chỉ tiêu, giá trị). Bộ chỉ số, bộ chỉ tiêu kế hoạch: tệp JSON.',
   starting: 'Đang khởi động DuckDB…',
   loading: 'Đang nạp và chấm điểm…',
   ranking: 'Bảng xếp hạng',
@@ -67,7 +67,7 @@ const en: Record<Key, string> = {
   loadFiles: 'Load files (CSV, JSON)',
   chooseFiles: 'Choose files…',
   loadHint:
-    'Wide table: one row per unit, column headers are measure codes; or long table (unit, year, measure, value).',
+    'CSV data: wide (one row per unit, column headers are measure codes) or long (unit, year, measure, value). Frameworks and target profiles: JSON files.',
   starting: 'Starting DuckDB…',
   loading: 'Loading and scoring…',
   ranking: 'Ranking',

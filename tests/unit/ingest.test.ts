@@ -68,8 +68,8 @@ describe('units', () => {
     );
     expect(report.observations).toBe(1);
     expect(report.skippedRows).toEqual([
-      { row: 3, text: 'Tổng cộng | 5' },
-      { row: 4, text: 'Ghi chú: số liệu tạm tính' },
+      { row: 3, reason: 'total', text: 'Tổng cộng | 5' },
+      { row: 4, reason: 'note', text: 'Ghi chú: số liệu tạm tính' },
     ]);
   });
 

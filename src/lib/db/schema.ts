@@ -30,6 +30,16 @@ export const WORKSPACE_DDL = [
     source_cell VARCHAR,
     load_id INTEGER
   )`,
+  `CREATE TABLE IF NOT EXISTS load_issues (
+    load_id INTEGER,
+    file VARCHAR,
+    sheet VARCHAR,
+    row INTEGER,
+    col VARCHAR,
+    header VARCHAR,
+    raw VARCHAR,
+    reason VARCHAR
+  )`,
   `CREATE TABLE IF NOT EXISTS measure_catalog (
     measure VARCHAR PRIMARY KEY,
     kind VARCHAR,

@@ -1,7 +1,9 @@
-// Which header is the unit code, its name, the parent, the year — and which are measures.
-// Headers are compared folded, with runs of non-letters as "_": "Mã xã", "ma_xa", "MA XA" agree.
-import type { Level } from '../framework/types';
+// What each column of a table is: who the row is about (code, name, parent, level), the year,
+// a long table's measure and value, a row number — or a measure, matched to the catalog by
+// code, then by name. Headers compare folded: "Mã xã", "ma_xa" and "MÃ XÃ" agree.
+import type { Level, MeasureDef } from '../framework/types';
 import { fold } from '../sql/fold';
+import type { HeaderColumn } from './findLayout';
 
 export type ColumnRole =
   | { role: 'code'; level: Level | null }
@@ -13,13 +15,16 @@ export type ColumnRole =
   | { role: 'measure' }
   | { role: 'value' }
   | { role: 'rowNumber' }
-  | { role: 'measureColumn'; measure: string };
+  | { role: 'measureColumn'; measure: string; matchedBy: 'code' | 'name' | 'none' };
 
 export function headerKey(header: string): string {
   return fold(header)
     .replace(/[^\p{L}\p{N}]+/gu, '_')
     .replace(/^_|_$/g, '');
 }
+
+/** A header without a trailing unit in brackets: "Tỷ lệ số hóa hồ sơ (%)" → "Tỷ lệ số hóa hồ sơ". */
+const withoutUnit = (h: string): string => h.replace(/\s*[([][^)\]]*[)\]]\s*$/, '');
 
 const ROLES: [ColumnRole, string[]][] = [
   [{ role: 'code', level: 'xa' }, ['commune_code', 'ma_xa', 'ma_phuong_xa', 'ward_code']],
@@ -29,7 +34,7 @@ const ROLES: [ColumnRole, string[]][] = [
   [{ role: 'name', level: 'xa' }, ['commune', 'commune_name', 'ten_xa', 'xa', 'xa_phuong', 'ward']],
   [{ role: 'name', level: 'huyen' }, ['district', 'district_name', 'ten_huyen', 'huyen']],
   [{ role: 'name', level: 'tinh' }, ['province', 'province_name', 'ten_tinh', 'tinh']],
-  [{ role: 'name', level: null }, ['unit_name', 'ten', 'ten_don_vi', 'don_vi', 'name']],
+  [{ role: 'name', level: null }, ['unit_name', 'ten', 'ten_don_vi', 'don_vi', 'name', 'unit']],
   [{ role: 'parentCode' }, ['parent_code', 'ma_cap_tren', 'ma_don_vi_cap_tren']],
   [{ role: 'parentName' }, ['parent_name', 'cap_tren', 'don_vi_cap_tren']],
   [{ role: 'level' }, ['level', 'cap']],
@@ -43,12 +48,42 @@ const BY_KEY = new Map<string, ColumnRole>(
   ROLES.flatMap(([role, keys]) => keys.map((k) => [k, role] as const)),
 );
 
-/** Role of one header; anything not recognised is a measure column named by its key. */
-export function roleOf(header: string, knownMeasures: ReadonlySet<string>): ColumnRole {
-  const key = headerKey(header);
-  if (knownMeasures.has(header.trim())) return { role: 'measureColumn', measure: header.trim() };
-  if (knownMeasures.has(key)) return { role: 'measureColumn', measure: key };
-  return BY_KEY.get(key) ?? { role: 'measureColumn', measure: key };
+/** Catalog lookups: by code, and by the folded key of the Vietnamese or English name. */
+export interface MeasureIndex {
+  codes: ReadonlySet<string>;
+  byName: ReadonlyMap<string, string>;
+}
+
+export function measureIndex(measures: readonly MeasureDef[]): MeasureIndex {
+  const byName = new Map<string, string>();
+  for (const m of measures) {
+    for (const name of [m.name.vi, m.name.en]) {
+      for (const k of [headerKey(name), headerKey(withoutUnit(name))])
+        if (!byName.has(k)) byName.set(k, m.code);
+    }
+  }
+  return { codes: new Set(measures.map((m) => m.code)), byName };
+}
+
+/** Role of one header column; anything unrecognised is a measure keyed by its folded label. */
+export function roleOf(column: HeaderColumn, index: MeasureIndex): ColumnRole {
+  const label = column.label.trim();
+  if (index.codes.has(label)) return { role: 'measureColumn', measure: label, matchedBy: 'code' };
+  const key = headerKey(label);
+  if (index.codes.has(key)) return { role: 'measureColumn', measure: key, matchedBy: 'code' };
+  if (column.group === null) {
+    const role = BY_KEY.get(key);
+    if (role) return role;
+  }
+  const byName = index.byName.get(key) ?? index.byName.get(headerKey(withoutUnit(label)));
+  if (byName) return { role: 'measureColumn', measure: byName, matchedBy: 'name' };
+  return (
+    BY_KEY.get(key) ?? {
+      role: 'measureColumn',
+      measure: headerKey(withoutUnit(label)) || key,
+      matchedBy: 'none',
+    }
+  );
 }
 
 /** Official code lengths: 2-digit province, 3-digit district, 5-digit commune. */

@@ -10,8 +10,10 @@ import { decimalMarkSql, parseNumberSql, type DecimalMark } from './numbersSql';
 
 export interface Source {
   table: string;
+  /** Column names in the staged table, in order. */
   headers: string[];
   roles: ColumnRole[];
+  sheet: string | null;
   /** Code and year as SQL over the table's columns. */
   code: string;
   codeColumn: string;
@@ -45,7 +47,7 @@ export function wideInserts(s: Source, marks: Map<string, DecimalMark>): string[
     return [
       `INSERT INTO observations
        SELECT ${s.code}, ${s.year}, ${lit(role.measure)}, ${parseNumberSql(col, marks.get(header) ?? ',')}, trim(${col}),
-         ${lit(s.file)}, NULL, __row, ${lit(header)}, ${lit(columnLetter(i))} || __row, ${s.loadId}
+         ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(header)}, ${lit(columnLetter(i))} || __row, ${s.loadId}
        FROM ${s.table}
        WHERE ${nonEmpty(ident(s.codeColumn))} AND ${nonEmpty(col)}`,
     ];
@@ -66,7 +68,7 @@ export function longInsert(s: Source, known: ReadonlySet<string>, mark: DecimalM
   const value = ident(s.headers[valueIndex]!);
   return `INSERT INTO observations
     SELECT ${s.code}, ${s.year}, ${measureKeySql(measure, known)}, ${parseNumberSql(value, mark)}, trim(${value}),
-      ${lit(s.file)}, NULL, __row, ${lit(s.headers[valueIndex]!)}, ${lit(columnLetter(valueIndex))} || __row, ${s.loadId}
+      ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(s.headers[valueIndex]!)}, ${lit(columnLetter(valueIndex))} || __row, ${s.loadId}
     FROM ${s.table}
     WHERE ${nonEmpty(ident(s.codeColumn))} AND ${nonEmpty(measure)} AND ${nonEmpty(value)}`;
 }

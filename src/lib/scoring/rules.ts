@@ -6,12 +6,9 @@
 //   parts_got   Σ share × (part met) over the parts of a `parts` rule
 //   peer_min, peer_max, peer_mean, peer_sd   statistics of `a` over the rule's peer group
 import type { Indicator, PartTest, Tier } from '../framework/types';
+import { NO_WORDS, YES_WORDS } from '../ingest/cellWords';
 import { fold } from '../sql/fold';
 import { lit, litList } from '../sql/quote';
-
-/** Answers read as yes / no, after folding. Numbers are read as yes when > 0. */
-export const YES_WORDS = ['co', 'x', 'yes', 'y', 'dat', 'true', 'v', '✓', '✔', '☑', 'da co', 'roi'];
-export const NO_WORDS = ['khong', 'no', 'n', 'khong dat', 'chua dat', 'false', 'chua'];
 
 export interface CompiledRule {
   /** Fraction of max in [0, 1]; NULL when the input cannot be read by this rule. */

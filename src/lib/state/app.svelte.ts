@@ -6,7 +6,7 @@ import { loadBuiltins } from '../framework/builtin';
 import type { Framework, LocalText, TargetProfile } from '../framework/types';
 import { readSpecFile } from '../framework/readSpecFile';
 import { errorText } from './errorText';
-import type { LoadReport } from '../ingest/loadCsv';
+import type { LoadReport } from '../ingest/loadStaged';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
 import { openWorkspace, type InputFile, type Workspace } from '../workspace/workspace';

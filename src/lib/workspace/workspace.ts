@@ -9,7 +9,8 @@ import {
   targetProfileTablesSql,
 } from '../framework/toTables';
 import type { Framework, MeasureDef, TargetProfile } from '../framework/types';
-import { loadCsv, type LoadReport } from '../ingest/loadCsv';
+import { loadInput } from '../ingest/loadInput';
+import type { LoadReport } from '../ingest/loadStaged';
 import { runPipeline, type PipelineRun } from '../scoring/pipeline';
 
 export interface InputFile {
@@ -42,7 +43,6 @@ export async function openWorkspace(engine: Engine, builtins: Builtins): Promise
     ...builtins.measures,
     ...[...frameworks.values()].flatMap((f) => f.measures),
   ];
-  const knownMeasures = (): Set<string> => new Set(catalog().map((m) => m.code));
 
   const registerFramework = async (fw: Framework): Promise<void> => {
     frameworks.set(fw.id, fw);
@@ -73,7 +73,7 @@ export async function openWorkspace(engine: Engine, builtins: Builtins): Promise
     loadFile: async (file) => {
       await engine.exec('BEGIN TRANSACTION');
       try {
-        const report = await loadCsv(engine, file, knownMeasures());
+        const report = await loadInput(engine, file, catalog());
         await engine.exec('COMMIT');
         return report;
       } catch (e) {

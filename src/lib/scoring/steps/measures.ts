@@ -1,25 +1,10 @@
 // observations → measures: one value per unit, year and measure, rates normalised to 0–1
 // (0–100 or 0–1 decided per loaded column),
 // "no data" markers read as missing, the latest load winning when a cell was loaded twice.
+import { MISSING_MARKERS } from '../../ingest/cellWords';
 import { foldSql } from '../../sql/fold';
 import { litList } from '../../sql/quote';
 import type { Step } from '../step';
-
-/** Cell texts that mean "no data" rather than a value. */
-export const MISSING_MARKERS = [
-  '',
-  '-',
-  '–',
-  '—',
-  'n/a',
-  'na',
-  '#n/a',
-  'chua co',
-  'khong co so lieu',
-  'null',
-  '...',
-  '…',
-];
 
 export const measuresStep: Step = {
   name: 'measures',

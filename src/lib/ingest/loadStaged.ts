@@ -1,0 +1,283 @@
+// A staged table (from CSV or a sheet) → rows in `units` and `observations`, the cells that
+// could not be read in `load_issues`, and a report of everything read, skipped or doubted.
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/rows';
+import type { MeasureDef } from '../framework/types';
+import { foldSql } from '../sql/fold';
+import { ident, lit, litList } from '../sql/quote';
+import { MISSING_MARKERS, NO_WORDS, YES_WORDS } from './cellWords';
+import { columnLetter } from './cellRef';
+import { measureIndex, roleOf, type ColumnRole } from './columnRoles';
+import { IngestError } from './errors';
+import type { DecimalMark } from './numbersSql';
+import { decimalMarks, longInsert, wideInserts, type Source } from './observationsSql';
+import type { SkippedRow, StagedTable } from './staged';
+import { codeSql, unitColumns, upsertUnits } from './unitColumns';
+import { yearOf } from './yearOf';
+import type { TextEncodingName } from './decodeText';
+
+export interface ColumnReport {
+  header: string;
+  column: string;
+  role: ColumnRole['role'];
+  measure?: string;
+  /** How the column was matched to the catalog: by code, by name, or not at all. */
+  matchedBy?: 'code' | 'name' | 'none';
+  decimalMark?: DecimalMark;
+}
+
+export type IssueReason = 'notNumber' | 'notYesNo';
+
+/** A cell that holds something but could not be read as what its column needs. */
+export interface CellIssue {
+  sheet: string | null;
+  row: number;
+  column: string;
+  header: string;
+  raw: string;
+  reason: IssueReason;
+}
+
+export interface LoadReport {
+  file: string;
+  loadId: number;
+  sheet: string | null;
+  encoding: TextEncodingName | null;
+  delimiter: string | null;
+  shape: 'wide' | 'long';
+  headerRows: number[];
+  year: number | null;
+  yearSource: 'column' | 'fileName';
+  rowsRead: number;
+  units: number;
+  observations: number;
+  columns: ColumnReport[];
+  /** Measures the catalog does not know (loaded anyway, under the key shown). */
+  unknownMeasures: string[];
+  /** Every row not read as data, with why: titles, numbering, blank, totals, notes, no code. */
+  skippedRows: SkippedRow[];
+  /** The same unit, year and measure given more than once in this file: the last row counts. */
+  duplicates: { unit: string; year: number; measure: string; rows: number[] }[];
+  issues: CellIssue[];
+}
+
+const MAX_LISTED = 5000;
+
+export async function loadStaged(
+  engine: Engine,
+  staged: StagedTable,
+  file: string,
+  loadId: number,
+  catalog: readonly MeasureDef[],
+): Promise<LoadReport> {
+  const index = measureIndex(catalog);
+  const headers = staged.columns.map((c) => c.name);
+  const roles = staged.columns.map((c) => roleOf(c, index));
+  const shape =
+    roles.some((r) => r.role === 'measure') && roles.some((r) => r.role === 'value')
+      ? 'long'
+      : 'wide';
+  const unit = unitColumns(headers, roles, file);
+  const year = yearOf(headers, roles, file);
+  const source: Source = {
+    table: staged.table,
+    headers,
+    roles,
+    sheet: staged.sheet,
+    code: codeSql(unit.code, unit.level),
+    codeColumn: unit.code,
+    year: year.column ? `TRY_CAST(trim(${ident(year.column)}) AS INTEGER)` : lit(year.value),
+    file,
+    loadId,
+  };
+  if (year.column) await checkYears(engine, source, year.column);
+  await upsertUnits(engine, staged.table, unit);
+
+  const valueColumns =
+    shape === 'long'
+      ? [headers[roles.findIndex((r) => r.role === 'value')]!]
+      : headers.filter((_, i) => roles[i]!.role === 'measureColumn');
+  const marks = await decimalMarks(engine, staged.table, valueColumns);
+  const inserts =
+    shape === 'long'
+      ? [longInsert(source, index.codes, marks.get(valueColumns[0]!) ?? ',')]
+      : wideInserts(source, marks);
+  for (const sql of inserts) await engine.exec(sql);
+  const issues = await recordIssues(engine, loadId, catalog);
+
+  const [counts] = toRows(
+    await engine.query(
+      `SELECT count(*)::INTEGER AS observations, count(DISTINCT unit_code)::INTEGER AS units FROM observations WHERE load_id = ${loadId}`,
+    ),
+  );
+  await engine.exec(
+    `INSERT INTO loads VALUES (${loadId}, ${lit(file)}, ${lit(shape)}, ${staged.rowsRead}, ${Number(counts!.observations)}, current_timestamp)`,
+  );
+  return {
+    file,
+    loadId,
+    sheet: staged.sheet,
+    encoding: staged.encoding,
+    delimiter: staged.delimiter,
+    shape,
+    headerRows: staged.headerRows,
+    year: year.value,
+    yearSource: year.column ? 'column' : 'fileName',
+    rowsRead: staged.rowsRead,
+    units: Number(counts!.units),
+    observations: Number(counts!.observations),
+    columns: headers.map((header, i) => columnReport(header, i, roles[i]!, marks.get(header))),
+    unknownMeasures: await unknownMeasures(engine, loadId, index.codes),
+    skippedRows: [
+      ...staged.skipped,
+      ...(await rowsWithoutCode(engine, staged.table, headers, unit.code)),
+    ].sort((a, b) => a.row - b.row),
+    duplicates: await duplicates(engine, loadId),
+    issues,
+  };
+}
+
+function columnReport(
+  header: string,
+  i: number,
+  role: ColumnRole,
+  mark: DecimalMark | undefined,
+): ColumnReport {
+  const report: ColumnReport = { header, column: columnLetter(i), role: role.role };
+  if (role.role === 'measureColumn') {
+    report.measure = role.measure;
+    report.matchedBy = role.matchedBy;
+  }
+  if (mark) report.decimalMark = mark;
+  return report;
+}
+
+/** Rows with a unit code need a valid year; rows without one (totals, notes) are skipped anyway. */
+async function checkYears(engine: Engine, s: Source, column: string): Promise<void> {
+  const [bad] = toRows(
+    await engine.query(
+      `SELECT __row AS row, ${ident(column)} AS text FROM ${s.table}
+       WHERE nullif(trim(${ident(s.codeColumn)}), '') IS NOT NULL
+         AND (${s.year} IS NULL OR ${s.year} NOT BETWEEN 1990 AND 2100)
+       ORDER BY __row LIMIT 1`,
+    ),
+  );
+  if (bad) {
+    const text = String(bad.text ?? '');
+    throw new IngestError(
+      { vi: `Năm không hợp lệ: "${text}".`, en: `Not a valid year: "${text}".` },
+      { file: s.file, ...(s.sheet ? { sheet: s.sheet } : {}), row: Number(bad.row), column },
+    );
+  }
+}
+
+const TOTAL_WORDS = ['tong cong', 'cong', 'tong', 'tong so', 'total', 'sum'];
+const NOTE_WORDS = [
+  'ghi chu',
+  'nguoi lap',
+  'nguoi lap bieu',
+  'truong phong',
+  'chu tich',
+  'tm.',
+  'noi nhan',
+  'xac nhan',
+  'ky ten',
+  'ngay',
+  'note',
+  'luu y',
+  '*',
+];
+
+/** Data-region rows without a unit code: blank, a total or subtotal, a note or signature, or other. */
+async function rowsWithoutCode(
+  engine: Engine,
+  table: string,
+  headers: string[],
+  codeColumn: string,
+): Promise<SkippedRow[]> {
+  const text = `concat_ws(' | ', ${headers.map((h) => `nullif(trim(${ident(h)}), '')`).join(', ')})`;
+  const folded = foldSql(text);
+  const startsWith = (words: string[]): string =>
+    words.map((w) => `starts_with(${folded}, ${lit(w)})`).join(' OR ');
+  const rows = toRows(
+    await engine.query(
+      `SELECT __row AS row, ${text} AS text,
+         CASE WHEN ${text} = '' THEN 'blank'
+              WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(${folded}, '(^|\\| )(tong cong|cong|tong so)( |$)') THEN 'total'
+              WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(${folded}, 'ngay \\d+ thang') THEN 'note'
+              ELSE 'noCode' END AS reason
+       FROM ${table} WHERE nullif(trim(${ident(codeColumn)}), '') IS NULL ORDER BY __row`,
+    ),
+  );
+  return rows.map((r) => ({
+    row: Number(r.row),
+    reason: r.reason as SkippedRow['reason'],
+    text: String(r.text ?? ''),
+  }));
+}
+
+/**
+ * Cells of a known measure that hold text the measure cannot take: not a number for rates and
+ * counts, not a yes/no answer for yes/no measures. "No data" markers are missing, not issues.
+ */
+async function recordIssues(
+  engine: Engine,
+  loadId: number,
+  catalog: readonly MeasureDef[],
+): Promise<CellIssue[]> {
+  const numeric = catalog
+    .filter((m) => ['rate', 'count', 'number'].includes(m.kind))
+    .map((m) => m.code);
+  const yesNo = catalog.filter((m) => m.kind === 'boolean').map((m) => m.code);
+  const f = foldSql('o.text');
+  await engine.exec(`
+INSERT INTO load_issues
+SELECT o.load_id, o.source_file, o.source_sheet, o.source_row, regexp_extract(o.source_cell, '^[A-Z]+'), o.source_column, o.text,
+  CASE WHEN o.measure IN ${litList(yesNo)} THEN 'notYesNo' ELSE 'notNumber' END
+FROM observations o
+WHERE o.load_id = ${loadId} AND ${f} NOT IN ${litList(MISSING_MARKERS)}
+  AND ((o.measure IN ${litList(numeric)} AND o.value IS NULL)
+    OR (o.measure IN ${litList(yesNo)} AND o.value IS NULL AND ${f} NOT IN ${litList([...YES_WORDS, ...NO_WORDS])}))`);
+  const rows = toRows(
+    await engine.query(
+      `SELECT * FROM load_issues WHERE load_id = ${loadId} ORDER BY row, col LIMIT ${MAX_LISTED}`,
+    ),
+  );
+  return rows.map((r) => ({
+    sheet: r.sheet === null ? null : String(r.sheet),
+    row: Number(r.row),
+    column: String(r.col),
+    header: String(r.header),
+    raw: String(r.raw),
+    reason: r.reason as IssueReason,
+  }));
+}
+
+async function duplicates(engine: Engine, loadId: number): Promise<LoadReport['duplicates']> {
+  const rows = toRows(
+    await engine.query(
+      `SELECT unit_code, year, measure, list(source_row ORDER BY source_row) AS rows FROM observations
+       WHERE load_id = ${loadId} GROUP BY unit_code, year, measure HAVING count(*) > 1
+       ORDER BY min(source_row), measure LIMIT ${MAX_LISTED}`,
+    ),
+  );
+  return rows.map((r) => ({
+    unit: String(r.unit_code),
+    year: Number(r.year),
+    measure: String(r.measure),
+    rows: (r.rows as unknown[]).map(Number),
+  }));
+}
+
+async function unknownMeasures(
+  engine: Engine,
+  loadId: number,
+  known: ReadonlySet<string>,
+): Promise<string[]> {
+  const rows = toRows(
+    await engine.query(
+      `SELECT DISTINCT measure FROM observations WHERE load_id = ${loadId} ORDER BY measure`,
+    ),
+  );
+  return rows.map((r) => String(r.measure)).filter((m) => !known.has(m));
+}

@@ -1,0 +1,98 @@
+// A load report as a CSV file a person can open in Excel: one line per thing to know — the
+// file's facts, each column's mapping, each skipped row, each repeated value, each bad cell.
+import type { LoadReport } from './loadStaged';
+
+const REASONS: Record<string, { vi: string; en: string }> = {
+  title: { vi: 'dòng tiêu đề', en: 'title row' },
+  numbering: { vi: 'dòng đánh số cột', en: 'column numbering row' },
+  blank: { vi: 'dòng trống', en: 'blank row' },
+  total: { vi: 'dòng tổng/cộng', en: 'total or subtotal row' },
+  note: { vi: 'ghi chú/chữ ký', en: 'note or signature' },
+  noCode: { vi: 'không có mã đơn vị', en: 'no unit code' },
+  notNumber: { vi: 'không phải số', en: 'not a number' },
+  notYesNo: { vi: 'không phải có/không', en: 'not a yes/no answer' },
+};
+
+export function reasonText(reason: string, lang: 'vi' | 'en'): string {
+  return REASONS[reason]?.[lang] ?? reason;
+}
+
+const cell = (v: unknown): string => {
+  const s = v === null || v === undefined ? '' : String(v);
+  // Text that a spreadsheet would run as a formula is prefixed so it stays text.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/** Skipped rows counted by reason, in order of first appearance. */
+export function skippedCounts(r: LoadReport): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const s of r.skippedRows) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+  return [...counts];
+}
+
+export function reportCsv(reports: readonly LoadReport[]): string {
+  const lines: unknown[][] = [
+    ['file', 'sheet', 'kind', 'row', 'column', 'header', 'value', 'detail_vi', 'detail_en'],
+  ];
+  for (const r of reports) {
+    const f = [r.file, r.sheet ?? ''];
+    lines.push([
+      ...f,
+      'file',
+      '',
+      '',
+      '',
+      `${r.shape}; ${r.encoding ?? ''}; ${r.delimiter === '\t' ? 'tab' : (r.delimiter ?? '')}`,
+      `dòng tiêu đề ${r.headerRows.join(', ')}; ${r.rowsRead} dòng số liệu; ${r.units} đơn vị; ${r.observations} giá trị`,
+      `header rows ${r.headerRows.join(', ')}; ${r.rowsRead} data rows; ${r.units} units; ${r.observations} values`,
+    ]);
+    for (const c of r.columns) {
+      lines.push([
+        ...f,
+        'column',
+        '',
+        c.column,
+        c.header,
+        c.measure ?? c.role,
+        c.matchedBy ?? c.role,
+        c.matchedBy ?? c.role,
+      ]);
+    }
+    for (const s of r.skippedRows)
+      lines.push([
+        ...f,
+        'skipped',
+        s.row,
+        '',
+        '',
+        s.text,
+        reasonText(s.reason, 'vi'),
+        reasonText(s.reason, 'en'),
+      ]);
+    for (const d of r.duplicates) {
+      lines.push([
+        ...f,
+        'duplicate',
+        d.rows.join(' '),
+        '',
+        d.measure,
+        d.unit,
+        `lặp lại năm ${d.year}; lấy dòng cuối`,
+        `repeated for ${d.year}; last row counts`,
+      ]);
+    }
+    for (const i of r.issues)
+      lines.push([
+        ...f,
+        'cell',
+        i.row,
+        i.column,
+        i.header,
+        i.raw,
+        reasonText(i.reason, 'vi'),
+        reasonText(i.reason, 'en'),
+      ]);
+  }
+  return '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,47 @@
+// What a dropped file really is, by its bytes rather than its name: a renamed PNG is not a
+// CSV, and a CSV-named ZIP is an Excel workbook.
+
+export type FileKind =
+  | { kind: 'empty' }
+  | { kind: 'xlsx' }
+  /** An OLE2 container: a password-protected .xlsx, or a legacy .xls. */
+  | { kind: 'cfb' }
+  | { kind: 'json' }
+  | { kind: 'text' }
+  | { kind: 'binary'; what: string };
+
+const SIGNATURES: { bytes: number[]; what: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'PNG' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'JPEG' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'PDF' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'GIF' },
+  { bytes: [0x1f, 0x8b], what: 'GZIP' },
+];
+
+const startsWith = (bytes: Uint8Array, sig: number[]): boolean =>
+  sig.every((b, i) => bytes[i] === b);
+
+export function sniffFile(name: string, bytes: Uint8Array): FileKind {
+  if (bytes.length === 0) return { kind: 'empty' };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'xlsx' };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'cfb' };
+  const known = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
+  if (known) return { kind: 'binary', what: known.what };
+  if (/\.json$/i.test(name)) return { kind: 'json' };
+  return looksLikeText(bytes) ? { kind: 'text' } : { kind: 'binary', what: 'binary' };
+}
+
+/** Text has no NUL bytes (UTF-16 aside) and few control characters in its first 8 KB. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  let nul = 0;
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) nul += 1;
+    else if (b < 0x09 || (b > 0x0d && b < 0x20)) control += 1;
+  }
+  // UTF-16 without a BOM: every other byte is NUL for Latin text.
+  if (nul > head.length * 0.3 && nul < head.length * 0.7) return true;
+  return nul === 0 && control <= head.length * 0.01;
+}

@@ -1,0 +1,146 @@
+// CSV/TSV bytes → a staged DuckDB table. JavaScript decodes the text and finds the layout in the
+// first rows; DuckDB's own reader parses the body (much faster than a JS parse on big files).
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/rows';
+import { lit } from '../sql/quote';
+import { columnLetter } from './cellRef';
+import { csvRecords, recordLines, sniffDelimiter } from './csvRecords';
+import { decodeText, type TextEncodingName } from './decodeText';
+import { IngestError } from './errors';
+import { findLayout, type HeaderColumn } from './findLayout';
+import type { SkippedRow, StagedTable } from './staged';
+
+const HEAD_RECORDS = 80;
+
+export async function stageCsv(
+  engine: Engine,
+  file: { name: string; bytes: Uint8Array },
+  loadId: number,
+  encoding?: TextEncodingName,
+): Promise<StagedTable> {
+  const decoded = decodeText(file.bytes, encoding);
+  const text = decoded.text;
+  const delimiter = sniffDelimiter(text);
+  const head = csvRecords(text, delimiter, HEAD_RECORDS);
+  const layout = findLayout(head);
+  if (!layout) {
+    throw new IngestError(
+      {
+        vi: 'Không tìm thấy dòng tiêu đề của bảng (các tên cột).',
+        en: 'No header row (column names) found.',
+      },
+      { file: file.name },
+    );
+  }
+  const first = head[layout.dataStart];
+  if (!first) {
+    throw new IngestError(
+      { vi: 'Bảng không có dòng số liệu nào.', en: 'The table has no data rows.' },
+      { file: file.name },
+    );
+  }
+  const width = Math.max(
+    layout.columns.length,
+    ...head.slice(layout.dataStart).map((r) => r.cells.length),
+  );
+  const columns: HeaderColumn[] = Array.from(
+    { length: width },
+    (_, i) =>
+      layout.columns[i] ?? {
+        name: `Cột ${columnLetter(i)}`,
+        label: `Cột ${columnLetter(i)}`,
+        group: null,
+      },
+  );
+
+  const table = `raw_load_${loadId}`;
+  const virtualName = `upload_${loadId}.csv`;
+  // Re-encoded from the decoded text: DuckDB reads UTF-8, and NFC keeps Vietnamese comparable.
+  await engine.registerFile(virtualName, new TextEncoder().encode(text));
+  try {
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table}_records AS
+      SELECT row_number() OVER () AS __record, * FROM read_csv(${lit(virtualName)},
+        delim = ${lit(delimiter)}, quote = '"', escape = '"', header = false, skip = ${first.line - 1},
+        all_varchar = true, null_padding = true, strict_mode = false,
+        names = [${columns.map((c) => lit(c.name)).join(', ')}])`);
+  } catch (e) {
+    const reason = (e as Error).message;
+    throw new IngestError(
+      { vi: `Không đọc được tệp CSV: ${reason}`, en: `Could not read the CSV file: ${reason}` },
+      { file: file.name },
+    );
+  } finally {
+    await engine.dropFile(virtualName);
+  }
+
+  const lines = recordLines(text, first.line);
+  const rowsRead = Number(
+    toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${table}_records`))[0]?.n ?? 0,
+  );
+  await attachRows(engine, table, lines.recordLines, first.line, rowsRead);
+
+  const skipped: SkippedRow[] = [
+    ...layout.titleRecords.map((i) => skippedRecord(head[i]!.line, head[i]!.cells, 'title')),
+    ...(layout.numberingRecord === null
+      ? []
+      : [
+          skippedRecord(
+            head[layout.numberingRecord]!.line,
+            head[layout.numberingRecord]!.cells,
+            'numbering',
+          ),
+        ]),
+    ...lines.blankLines.map((row) => ({ row, reason: 'blank' as const, text: '' })),
+  ];
+  return {
+    table,
+    columns,
+    rowsRead,
+    sheet: null,
+    encoding: decoded.encoding,
+    delimiter,
+    headerRows: layout.headerRecords.map((i) => head[i]!.line),
+    skipped,
+  };
+}
+
+/**
+ * Gives each record its physical row. When every record is one line and none is blank the row
+ * is arithmetic; otherwise the line map computed in JavaScript is joined in.
+ */
+async function attachRows(
+  engine: Engine,
+  table: string,
+  starts: Int32Array,
+  firstLine: number,
+  records: number,
+): Promise<void> {
+  const regular =
+    starts.length === records && (records === 0 || starts[records - 1] === firstLine + records - 1);
+  if (regular) {
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS
+      SELECT (__record + ${firstLine - 1})::INTEGER AS __row, * EXCLUDE (__record) FROM ${table}_records`);
+  } else {
+    const mapName = `${table}_lines.csv`;
+    const body = Array.from(starts, (line, i) => `${i + 1},${line}`).join('\n');
+    await engine.registerFile(mapName, new TextEncoder().encode(`record,line\n${body}\n`));
+    try {
+      await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS
+        SELECT coalesce(m.line, r.__record + ${firstLine - 1})::INTEGER AS __row, r.* EXCLUDE (__record)
+        FROM ${table}_records r
+        LEFT JOIN read_csv(${lit(mapName)}, header = true, columns = {'record': 'BIGINT', 'line': 'INTEGER'}) m ON m.record = r.__record
+        ORDER BY r.__record`);
+    } finally {
+      await engine.dropFile(mapName);
+    }
+  }
+  await engine.exec(`DROP TABLE IF EXISTS ${table}_records`);
+}
+
+function skippedRecord(row: number, cells: string[], reason: SkippedRow['reason']): SkippedRow {
+  const text = cells
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .join(' | ');
+  return { row, reason: text === '' ? 'blank' : reason, text };
+}

@@ -80,7 +80,7 @@ export function roleOf(column: HeaderColumn, index: MeasureIndex): ColumnRole {
   return (
     BY_KEY.get(key) ?? {
       role: 'measureColumn',
-      measure: headerKey(withoutUnit(label)) || key,
+      measure: key,
       matchedBy: 'none',
     }
   );

@@ -8,9 +8,24 @@ export interface Location {
   column?: string;
 }
 
+/** Why a file was refused, stable for tests and scripts. */
+export type IngestErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'encryptedXlsx'
+  | 'corruptXlsx'
+  | 'noHeader'
+  | 'noData'
+  | 'noUnitColumn'
+  | 'noYear'
+  | 'badYear'
+  | 'unreadableCsv'
+  | 'noSuchSheet';
+
 /** A load that cannot go ahead; nothing of the file was written. */
 export class IngestError extends Error {
   constructor(
+    readonly code: IngestErrorCode,
     readonly text: LocalText,
     readonly at: Location,
   ) {

@@ -116,3 +116,11 @@ function uniqueNames(columns: HeaderColumn[]): HeaderColumn[] {
     return n === 1 ? c : { ...c, name: `${c.name} (${n})` };
   });
 }
+
+/** The layout's columns widened to `width`, naming the columns the header left out. */
+export function columnsOfWidth(layout: Layout, width: number): HeaderColumn[] {
+  return Array.from({ length: Math.max(width, layout.columns.length) }, (_, i) => {
+    const name = `Cột ${columnLetter(i)}`;
+    return layout.columns[i] ?? { name, label: name, group: null };
+  });
+}

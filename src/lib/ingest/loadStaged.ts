@@ -12,7 +12,7 @@ import { IngestError } from './errors';
 import type { DecimalMark } from './numbersSql';
 import { decimalMarks, longInsert, wideInserts, type Source } from './observationsSql';
 import type { SkippedRow, StagedTable } from './staged';
-import { codeSql, unitColumns, upsertUnits } from './unitColumns';
+import { codeSql, hasCodeSql, unitColumns, upsertUnits } from './unitColumns';
 import { yearOf } from './yearOf';
 import type { TextEncodingName } from './decodeText';
 
@@ -42,6 +42,8 @@ export interface LoadReport {
   file: string;
   loadId: number;
   sheet: string | null;
+  /** All sheets of the workbook (empty for CSV), so another can be chosen. */
+  sheets: string[];
   encoding: TextEncodingName | null;
   delimiter: string | null;
   shape: 'wide' | 'long';
@@ -78,7 +80,7 @@ export async function loadStaged(
       ? 'long'
       : 'wide';
   const unit = unitColumns(headers, roles, file);
-  const year = yearOf(headers, roles, file);
+  const year = yearOf(headers, roles, file, staged.sheet);
   const source: Source = {
     table: staged.table,
     headers,
@@ -117,6 +119,7 @@ export async function loadStaged(
     file,
     loadId,
     sheet: staged.sheet,
+    sheets: staged.sheets,
     encoding: staged.encoding,
     delimiter: staged.delimiter,
     shape,
@@ -157,7 +160,7 @@ async function checkYears(engine: Engine, s: Source, column: string): Promise<vo
   const [bad] = toRows(
     await engine.query(
       `SELECT __row AS row, ${ident(column)} AS text FROM ${s.table}
-       WHERE nullif(trim(${ident(s.codeColumn)}), '') IS NOT NULL
+       WHERE ${hasCodeSql(s.codeColumn)}
          AND (${s.year} IS NULL OR ${s.year} NOT BETWEEN 1990 AND 2100)
        ORDER BY __row LIMIT 1`,
     ),
@@ -165,6 +168,7 @@ async function checkYears(engine: Engine, s: Source, column: string): Promise<vo
   if (bad) {
     const text = String(bad.text ?? '');
     throw new IngestError(
+      'badYear',
       { vi: `Năm không hợp lệ: "${text}".`, en: `Not a valid year: "${text}".` },
       { file: s.file, ...(s.sheet ? { sheet: s.sheet } : {}), row: Number(bad.row), column },
     );
@@ -175,17 +179,17 @@ const TOTAL_WORDS = ['tong cong', 'cong', 'tong', 'tong so', 'total', 'sum'];
 const NOTE_WORDS = [
   'ghi chu',
   'nguoi lap',
-  'nguoi lap bieu',
   'truong phong',
   'chu tich',
   'tm.',
   'noi nhan',
   'xac nhan',
   'ky ten',
+  'ky,',
+  'ky ',
   'ngay',
   'note',
   'luu y',
-  '*',
 ];
 
 /** Data-region rows without a unit code: blank, a total or subtotal, a note or signature, or other. */
@@ -196,7 +200,8 @@ async function rowsWithoutCode(
   codeColumn: string,
 ): Promise<SkippedRow[]> {
   const text = `concat_ws(' | ', ${headers.map((h) => `nullif(trim(${ident(h)}), '')`).join(', ')})`;
-  const folded = foldSql(text);
+  // Folded, without leading brackets and bullets: "(Ký, ghi rõ họ tên)" → "ky, ghi ro ho ten)".
+  const folded = `regexp_replace(${foldSql(text)}, '^[^a-z0-9]+', '')`;
   const startsWith = (words: string[]): string =>
     words.map((w) => `starts_with(${folded}, ${lit(w)})`).join(' OR ');
   const rows = toRows(
@@ -206,7 +211,7 @@ async function rowsWithoutCode(
               WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(${folded}, '(^|\\| )(tong cong|cong|tong so)( |$)') THEN 'total'
               WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(${folded}, 'ngay \\d+ thang') THEN 'note'
               ELSE 'noCode' END AS reason
-       FROM ${table} WHERE nullif(trim(${ident(codeColumn)}), '') IS NULL ORDER BY __row`,
+       FROM ${table} WHERE NOT coalesce(${hasCodeSql(codeColumn)}, FALSE) ORDER BY __row`,
     ),
   );
   return rows.map((r) => ({

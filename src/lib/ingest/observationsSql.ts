@@ -7,6 +7,7 @@ import { ident, lit, litList } from '../sql/quote';
 import { columnLetter } from './cellRef';
 import type { ColumnRole } from './columnRoles';
 import { decimalMarkSql, parseNumberSql, type DecimalMark } from './numbersSql';
+import { hasCodeSql } from './unitColumns';
 
 export interface Source {
   table: string;
@@ -49,7 +50,7 @@ export function wideInserts(s: Source, marks: Map<string, DecimalMark>): string[
        SELECT ${s.code}, ${s.year}, ${lit(role.measure)}, ${parseNumberSql(col, marks.get(header) ?? ',')}, trim(${col}),
          ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(header)}, ${lit(columnLetter(i))} || __row, ${s.loadId}
        FROM ${s.table}
-       WHERE ${nonEmpty(ident(s.codeColumn))} AND ${nonEmpty(col)}`,
+       WHERE ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(col)}`,
     ];
   });
 }
@@ -70,5 +71,5 @@ export function longInsert(s: Source, known: ReadonlySet<string>, mark: DecimalM
     SELECT ${s.code}, ${s.year}, ${measureKeySql(measure, known)}, ${parseNumberSql(value, mark)}, trim(${value}),
       ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(s.headers[valueIndex]!)}, ${lit(columnLetter(valueIndex))} || __row, ${s.loadId}
     FROM ${s.table}
-    WHERE ${nonEmpty(ident(s.codeColumn))} AND ${nonEmpty(measure)} AND ${nonEmpty(value)}`;
+    WHERE ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(measure)} AND ${nonEmpty(value)}`;
 }

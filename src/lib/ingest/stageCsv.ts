@@ -3,12 +3,11 @@
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { lit } from '../sql/quote';
-import { columnLetter } from './cellRef';
 import { csvRecords, recordLines, sniffDelimiter } from './csvRecords';
 import { decodeText, type TextEncodingName } from './decodeText';
 import { IngestError } from './errors';
-import { findLayout, type HeaderColumn } from './findLayout';
-import type { SkippedRow, StagedTable } from './staged';
+import { columnsOfWidth, findLayout } from './findLayout';
+import { skippedRow, type SkippedRow, type StagedTable } from './staged';
 
 const HEAD_RECORDS = 80;
 
@@ -25,6 +24,7 @@ export async function stageCsv(
   const layout = findLayout(head);
   if (!layout) {
     throw new IngestError(
+      'noHeader',
       {
         vi: 'Không tìm thấy dòng tiêu đề của bảng (các tên cột).',
         en: 'No header row (column names) found.',
@@ -35,22 +35,14 @@ export async function stageCsv(
   const first = head[layout.dataStart];
   if (!first) {
     throw new IngestError(
+      'noData',
       { vi: 'Bảng không có dòng số liệu nào.', en: 'The table has no data rows.' },
       { file: file.name },
     );
   }
-  const width = Math.max(
-    layout.columns.length,
-    ...head.slice(layout.dataStart).map((r) => r.cells.length),
-  );
-  const columns: HeaderColumn[] = Array.from(
-    { length: width },
-    (_, i) =>
-      layout.columns[i] ?? {
-        name: `Cột ${columnLetter(i)}`,
-        label: `Cột ${columnLetter(i)}`,
-        group: null,
-      },
+  const columns = columnsOfWidth(
+    layout,
+    Math.max(...head.slice(layout.dataStart).map((r) => r.cells.length)),
   );
 
   const table = `raw_load_${loadId}`;
@@ -66,6 +58,7 @@ export async function stageCsv(
   } catch (e) {
     const reason = (e as Error).message;
     throw new IngestError(
+      'unreadableCsv',
       { vi: `Không đọc được tệp CSV: ${reason}`, en: `Could not read the CSV file: ${reason}` },
       { file: file.name },
     );
@@ -80,16 +73,10 @@ export async function stageCsv(
   await attachRows(engine, table, lines.recordLines, first.line, rowsRead);
 
   const skipped: SkippedRow[] = [
-    ...layout.titleRecords.map((i) => skippedRecord(head[i]!.line, head[i]!.cells, 'title')),
+    ...layout.titleRecords.map((i) => skippedRow(head[i]!, 'title')),
     ...(layout.numberingRecord === null
       ? []
-      : [
-          skippedRecord(
-            head[layout.numberingRecord]!.line,
-            head[layout.numberingRecord]!.cells,
-            'numbering',
-          ),
-        ]),
+      : [skippedRow(head[layout.numberingRecord]!, 'numbering')]),
     ...lines.blankLines.map((row) => ({ row, reason: 'blank' as const, text: '' })),
   ];
   return {
@@ -101,6 +88,7 @@ export async function stageCsv(
     delimiter,
     headerRows: layout.headerRecords.map((i) => head[i]!.line),
     skipped,
+    sheets: [],
   };
 }
 
@@ -135,12 +123,4 @@ async function attachRows(
     }
   }
   await engine.exec(`DROP TABLE IF EXISTS ${table}_records`);
-}
-
-function skippedRecord(row: number, cells: string[], reason: SkippedRow['reason']): SkippedRow {
-  const text = cells
-    .map((c) => c.trim())
-    .filter((c) => c !== '')
-    .join(' | ');
-  return { row, reason: text === '' ? 'blank' : reason, text };
 }

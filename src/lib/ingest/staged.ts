@@ -1,5 +1,6 @@
 // A table staged in DuckDB from any input — CSV text or a workbook sheet — in one shape:
 // `__row` (the physical row in the file or sheet) and one VARCHAR column per header column.
+import type { CsvRecord } from './csvRecords';
 import type { HeaderColumn } from './findLayout';
 import type { TextEncodingName } from './decodeText';
 
@@ -9,6 +10,15 @@ export interface SkippedRow {
   row: number;
   reason: SkipReason;
   text: string;
+}
+
+/** A non-data row as the report lists it; a row with nothing in it is blank whatever it was. */
+export function skippedRow(r: CsvRecord, reason: SkipReason): SkippedRow {
+  const text = r.cells
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .join(' | ');
+  return { row: r.line, reason: text === '' ? 'blank' : reason, text };
 }
 
 export interface StagedTable {
@@ -23,4 +33,6 @@ export interface StagedTable {
   headerRows: number[];
   /** Rows above and inside the table that are not data: titles, numbering, blank lines. */
   skipped: SkippedRow[];
+  /** All sheets of the workbook, so the person can pick another; empty for CSV. */
+  sheets: string[];
 }

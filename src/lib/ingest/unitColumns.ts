@@ -8,6 +8,14 @@ import { ident, lit } from '../sql/quote';
 import { CODE_LENGTH, type ColumnRole } from './columnRoles';
 import { IngestError } from './errors';
 
+/**
+ * SQL: the row's code cell holds a code — letters, digits, ".", "-", "_", no spaces. Signature
+ * lines ("NGƯỜI LẬP BIỂU") and totals that spill into the code column are not units.
+ */
+export function hasCodeSql(column: string): string {
+  return `regexp_full_match(trim(${ident(column)}), '[0-9A-Za-z._-]{1,15}')`;
+}
+
 export interface UnitColumns {
   code: string;
   /** Level of the code column when its header says it (e.g. "Mã xã"), else null. */
@@ -31,6 +39,7 @@ export function unitColumns(headers: string[], roles: ColumnRole[], fileName: st
   const level = (['xa', 'huyen', 'tinh', null] as const).find((l) => codeOf(l) !== null);
   if (level === undefined) {
     throw new IngestError(
+      'noUnitColumn',
       {
         vi: 'Không tìm thấy cột mã đơn vị (ví dụ "unit_code", "Mã xã", "commune_code").',
         en: 'No unit code column found (e.g. "unit_code", "Mã xã", "commune_code").',
@@ -106,7 +115,7 @@ INSERT INTO units
 SELECT code, any_value(name), any_value(level), any_value(parent_code), any_value(parent_name) FROM (
   SELECT ${code} AS code, ${text(u.name)} AS name, ${level} AS level,
     nullif(${parent}, '') AS parent_code, ${text(u.parentName)} AS parent_name
-  FROM ${table} WHERE nullif(trim(${ident(u.code)}), '') IS NOT NULL
+  FROM ${table} WHERE ${hasCodeSql(u.code)}
 ) GROUP BY code
 ON CONFLICT (unit_code) DO UPDATE SET
   unit_name = coalesce(excluded.unit_name, units.unit_name),

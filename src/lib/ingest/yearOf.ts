@@ -1,4 +1,4 @@
-// The year of a file's values: its year column, else the one year its file name holds.
+// The year of a file's values: its year column, else the one year its sheet or file name holds.
 import type { ColumnRole } from './columnRoles';
 import { IngestError } from './errors';
 
@@ -6,13 +6,25 @@ export type YearSource = { column: string; value: null } | { column: null; value
 
 const YEARS_IN_NAME = /(?<![0-9])((?:19|20)\d{2})(?![0-9])/g;
 
-export function yearOf(headers: string[], roles: ColumnRole[], fileName: string): YearSource {
+/** The year column; else the one year in the sheet name ("Năm 2024"); else in the file name. */
+export function yearOf(
+  headers: string[],
+  roles: ColumnRole[],
+  fileName: string,
+  sheetName: string | null = null,
+): YearSource {
   const i = roles.findIndex((r) => r.role === 'year');
   if (i >= 0) return { column: headers[i]!, value: null };
-  const years = [...new Set([...fileName.matchAll(YEARS_IN_NAME)].map((m) => Number(m[1])))];
+  const inName = (name: string): number[] => [
+    ...new Set([...name.matchAll(YEARS_IN_NAME)].map((m) => Number(m[1]))),
+  ];
+  const fromSheet = sheetName ? inName(sheetName) : [];
+  if (fromSheet.length === 1) return { column: null, value: fromSheet[0]! };
+  const years = inName(fileName);
   if (years.length === 1) return { column: null, value: years[0]! };
   const found = years.join(', ');
   throw new IngestError(
+    'noYear',
     years.length === 0
       ? {
           vi: 'Không xác định được năm: thêm cột "Năm" (year) hoặc ghi năm vào tên tệp (ví dụ "…-2024.csv").',

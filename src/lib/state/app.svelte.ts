@@ -62,7 +62,12 @@ class AppState {
     const t0 = performance.now();
     try {
       const { startBrowserEngine } = await import('../db/browserEngine');
-      this.#workspace = await openWorkspace(await startBrowserEngine(), loadBuiltins());
+      const { readWorkbookInWorker } = await import('../ingest/readWorkbookInWorker');
+      this.#workspace = await openWorkspace(
+        await startBrowserEngine(),
+        loadBuiltins(),
+        readWorkbookInWorker,
+      );
       this.frameworks = this.#workspace.frameworks();
       this.profiles = this.#workspace.profiles();
       const sample = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());

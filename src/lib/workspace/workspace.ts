@@ -9,7 +9,8 @@ import {
   targetProfileTablesSql,
 } from '../framework/toTables';
 import type { Framework, MeasureDef, TargetProfile } from '../framework/types';
-import { loadInput } from '../ingest/loadInput';
+import { loadInput, type LoadOptions } from '../ingest/loadInput';
+import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadStaged';
 import { runPipeline, type PipelineRun } from '../scoring/pipeline';
 
@@ -26,7 +27,7 @@ export interface Workspace {
   profile(id: string): TargetProfile;
   registerFramework(fw: Framework): Promise<void>;
   registerProfile(p: TargetProfile): Promise<void>;
-  loadFile(file: InputFile): Promise<LoadReport>;
+  loadFile(file: InputFile, options?: LoadOptions): Promise<LoadReport>;
   score(frameworkId: string, profileId: string | null): Promise<PipelineRun>;
 }
 
@@ -34,7 +35,11 @@ async function execAll(engine: Engine, statements: string[]): Promise<void> {
   for (const s of statements) await engine.exec(s);
 }
 
-export async function openWorkspace(engine: Engine, builtins: Builtins): Promise<Workspace> {
+export async function openWorkspace(
+  engine: Engine,
+  builtins: Builtins,
+  readWorkbook: WorkbookReader,
+): Promise<Workspace> {
   await execAll(engine, WORKSPACE_DDL);
   const frameworks = new Map<string, Framework>();
   const profiles = new Map<string, TargetProfile>();
@@ -70,10 +75,10 @@ export async function openWorkspace(engine: Engine, builtins: Builtins): Promise
     registerFramework,
     registerProfile,
     // One transaction per file: a file that fails half-way leaves no trace.
-    loadFile: async (file) => {
+    loadFile: async (file, options = {}) => {
       await engine.exec('BEGIN TRANSACTION');
       try {
-        const report = await loadInput(engine, file, catalog());
+        const report = await loadInput(engine, file, catalog(), readWorkbook, options);
         await engine.exec('COMMIT');
         return report;
       } catch (e) {

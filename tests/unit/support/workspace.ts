@@ -4,12 +4,13 @@ import path from 'node:path';
 import { startNodeEngine } from '../../../src/lib/db/nodeEngine';
 import { toRows, type Row } from '../../../src/lib/db/rows';
 import { loadBuiltins } from '../../../src/lib/framework/builtin';
+import { readWorkbookHere } from '../../../src/lib/ingest/workbook';
 import { openWorkspace, type Workspace } from '../../../src/lib/workspace/workspace';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 export async function freshWorkspace(): Promise<Workspace> {
-  return openWorkspace(await startNodeEngine(), loadBuiltins());
+  return openWorkspace(await startNodeEngine(), loadBuiltins(), readWorkbookHere);
 }
 
 export function fileAt(

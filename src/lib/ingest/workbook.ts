@@ -1,0 +1,32 @@
+// Workbooks as plain data: sheet names and rows of cell values. Reading happens in a Worker in
+// the browser (see xlsxWorker.ts) and directly in Node; both give the same shape.
+import readXlsxFile from 'read-excel-file/universal';
+import type { CsvRecord } from './csvRecords';
+
+export type CellValue = string | number | boolean | Date | null;
+
+export interface WorkbookSheet {
+  name: string;
+  rows: CellValue[][];
+}
+
+export type WorkbookReader = (bytes: Uint8Array) => Promise<WorkbookSheet[]>;
+
+/** Reads on the calling thread: Node tests, and inside the browser's XLSX worker. */
+export const readWorkbookHere: WorkbookReader = async (bytes) => {
+  const copy = bytes.slice().buffer;
+  const sheets = await readXlsxFile(copy, { trim: false });
+  return sheets.map((s) => ({ name: s.sheet, rows: s.data as CellValue[][] }));
+};
+
+/** Sheet rows as records: row n of the sheet is line n, cells as the text a person sees. */
+export function sheetRecords(sheet: WorkbookSheet): CsvRecord[] {
+  return sheet.rows.map((row, i) => ({ line: i + 1, cells: row.map(cellText) }));
+}
+
+function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}

@@ -1,7 +1,7 @@
 // `window.dtiLab`: the automation API for scripts, power users and the browser tests.
 import type { Row } from './db/rows';
 import type { LoadReport } from './ingest/loadStaged';
-import type { app as appState } from './state/app.svelte';
+import type { app as appState, Notice } from './state/app.svelte';
 
 export interface DtiLabApi {
   /** Resolves when the engine has started and the default sample is loaded and scored. */
@@ -12,6 +12,10 @@ export interface DtiLabApi {
   query(sql: string): Promise<Row[]>;
   /** Resolves when every load, selection and re-score started so far has finished. */
   settled(): Promise<void>;
+  /** The reports of every file loaded so far, oldest first. */
+  reports(): LoadReport[];
+  /** Messages on screen (refused files, failures), oldest first. */
+  notices(): Notice[];
   /** Milliseconds from page start to the first ranking on screen. */
   timings(): { firstRankingMs: number | null };
 }
@@ -28,6 +32,8 @@ export function installAutomation(app: typeof appState): void {
     loadFiles: (files) => app.loadFiles(files),
     query: (sql) => app.query(sql),
     settled: () => app.settled(),
+    reports: () => [...app.reports],
+    notices: () => [...app.notices],
     timings: () => ({ firstRankingMs: app.firstRankingMs }),
   };
 }

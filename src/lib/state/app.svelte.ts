@@ -6,6 +6,7 @@ import { loadBuiltins } from '../framework/builtin';
 import type { Framework, LocalText, TargetProfile } from '../framework/types';
 import { readSpecFile } from '../framework/readSpecFile';
 import { errorText } from './errorText';
+import { IngestError } from '../ingest/errors';
 import type { LoadReport } from '../ingest/loadStaged';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
@@ -22,6 +23,8 @@ export interface Notice {
   id: number;
   title: LocalText;
   detail: LocalText;
+  /** Why a file was refused (IngestError code), for scripts and tests. */
+  code: string | null;
 }
 
 class AppState {
@@ -225,7 +228,11 @@ class AppState {
   }
 
   #notify(title: LocalText, error: unknown): void {
-    this.notices = [...this.notices, { id: ++this.#noticeId, title, detail: errorText(error) }];
+    const code = error instanceof IngestError ? error.code : null;
+    this.notices = [
+      ...this.notices,
+      { id: ++this.#noticeId, title, detail: errorText(error), code },
+    ];
   }
 }
 

@@ -125,6 +125,9 @@ describe('ingest corpus in the browser', () => {
 
   it('shows the reports on screen and nothing left the page', async () => {
     await screenshot(s.page, 'ingest-corpus-page-1366');
+    for (const name of ['values-missing-unreadable.csv', 'gov-nam-dan-2024.xlsx']) {
+      await s.page.locator('details.report', { hasText: name }).first().locator('summary').click();
+    }
     await s.page
       .locator('section.reports')
       .screenshot({ path: path.join(SCREENSHOTS, 'ingest-corpus-reports-1366.png') });

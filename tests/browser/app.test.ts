@@ -124,3 +124,34 @@ describe('phone layout', () => {
     }
   });
 });
+
+describe('replace and undo', () => {
+  it('replacing the sample shows only the new file; undo brings the sample back', async () => {
+    const s = await openApp();
+    try {
+      await s.page.getByTestId('load-mode').selectOption('replace');
+      await s.page.getByTestId('file-input').setInputFiles(GOLDEN);
+      await s.page.evaluate(() => window.dtiLab.settled());
+      const rows = s.page.getByTestId('ranking').locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(5);
+      const [active] = await s.page.evaluate(() =>
+        window.dtiLab.query('SELECT count(DISTINCT unit_code)::INTEGER AS n FROM measures'),
+      );
+      expect(active!.n).toBe(5);
+      await screenshot(s.page, 'replace-1366');
+
+      await s.page.getByTestId('undo-load').click();
+      await s.page.evaluate(() => window.dtiLab.settled());
+      // Only commune data is left: the commune framework comes back with it.
+      await expect
+        .poll(() => s.page.getByTestId('framework-select').inputValue())
+        .toBe('dti-xa-minh-hoa');
+      await expect.poll(() => rows.count()).toBe(19);
+      expect(await s.page.evaluate(() => window.dtiLab.reports().map((r) => r.file))).toEqual([
+        'nam-dan-2023-2024.csv',
+      ]);
+    } finally {
+      await s.close();
+    }
+  });
+});

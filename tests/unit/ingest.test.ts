@@ -150,3 +150,39 @@ describe('long files', () => {
     expect(report.unknownMeasures).toEqual(['so_camera_la']);
   });
 });
+
+describe('append, replace and undo', () => {
+  it('replace sets earlier loads aside; undo takes the batch back and restores them', async () => {
+    const ws = await freshWorkspace();
+    const a = await ws.loadFile(csvFile('a-2024.csv', 'unit_code,m\n17986,1\n'));
+    const b = await ws.loadFile(csvFile('b-2024.csv', 'unit_code,m\n17989,2\n'));
+    const c = await ws.loadFile(csvFile('c-2024.csv', 'unit_code,m\n17932,3\n'), { replace: true });
+    const d = await ws.loadFile(csvFile('d-2024.csv', 'unit_code,m\n17935,4\n'), {
+      batch: c.batch!,
+    });
+    expect([a.batch, b.batch, c.batch, d.batch]).toEqual([a.loadId, b.loadId, c.loadId, c.loadId]);
+    const counted = async () => {
+      await ws.score('dti-xa-minh-hoa', null);
+      return (await rows(ws, `SELECT unit_code FROM measures ORDER BY unit_code`)).map(
+        (r) => r.unit_code,
+      );
+    };
+    expect(await counted()).toEqual(['17932', '17935']);
+    expect(await ws.loadStates()).toEqual(
+      new Map([
+        [a.loadId, false],
+        [b.loadId, false],
+        [c.loadId, true],
+        [d.loadId, true],
+      ]),
+    );
+
+    await ws.undoBatch(c.batch!);
+    expect(await counted()).toEqual(['17986', '17989']);
+    await ws.undoBatch(b.batch!);
+    expect(await counted()).toEqual(['17986']);
+    expect((await rows(ws, 'SELECT unit_code FROM units')).map((r) => r.unit_code)).toEqual([
+      '17986',
+    ]);
+  });
+});

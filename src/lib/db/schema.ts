@@ -15,7 +15,12 @@ export const WORKSPACE_DDL = [
     shape VARCHAR,
     rows_read INTEGER,
     observations INTEGER,
-    loaded_at TIMESTAMP DEFAULT current_timestamp
+    loaded_at TIMESTAMP DEFAULT current_timestamp,
+    -- Loads made together (one drop of several files) share a batch; undo takes back a batch.
+    batch INTEGER,
+    -- A load replaced by a later batch stays, inactive, so an undo can bring it back.
+    active BOOLEAN DEFAULT TRUE,
+    replaced_by INTEGER
   )`,
   `CREATE TABLE IF NOT EXISTS observations (
     unit_code VARCHAR NOT NULL,

@@ -41,6 +41,8 @@ export interface CellIssue {
 export interface LoadReport {
   file: string;
   loadId: number;
+  /** The drop this load belongs to (the first load's id); set by the workspace. */
+  batch?: number;
   sheet: string | null;
   /** All sheets of the workbook (empty for CSV), so another can be chosen. */
   sheets: string[];
@@ -113,7 +115,7 @@ export async function loadStaged(
     ),
   );
   await engine.exec(
-    `INSERT INTO loads VALUES (${loadId}, ${lit(file)}, ${lit(shape)}, ${staged.rowsRead}, ${Number(counts!.observations)}, current_timestamp)`,
+    `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, ${lit(shape)}, ${staged.rowsRead}, ${Number(counts!.observations)})`,
   );
   return {
     file,

@@ -38,6 +38,9 @@ class AppState {
   year = $state<number | null>(null);
   ranking = $state.raw<RankingRow[]>([]);
   reports = $state.raw<LoadReport[]>([]);
+  /** Loads that still count; a replaced load stays listed, greyed, until an undo brings it back. */
+  activeLoads = $state.raw<Set<number>>(new Set());
+  loadMode = $state<'append' | 'replace'>('append');
   notices = $state.raw<Notice[]>([]);
   showingSample = $state(false);
   /** Milliseconds from start to the first ranking on screen. */
@@ -75,6 +78,7 @@ class AppState {
       this.profiles = this.#workspace.profiles();
       const sample = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());
       this.reports = [await this.#workspace.loadFile({ name: SAMPLE_NAME, bytes: sample })];
+      this.activeLoads = await activeLoads(this.#workspace);
       this.showingSample = true;
       await this.#rescore();
       this.firstRankingMs = performance.now() - t0;
@@ -116,7 +120,12 @@ class AppState {
           if (/\.json$/i.test(input.name)) {
             await this.#registerSpec(ws, new TextDecoder().decode(input.bytes));
           } else {
-            done.push(await ws.loadFile(input));
+            // The first file of a drop opens its batch; in replace mode it sets the rest aside.
+            const batch = done[0]?.batch;
+            const replace = this.loadMode === 'replace' && batch === undefined;
+            done.push(
+              await ws.loadFile(input, { ...(batch === undefined ? {} : { batch }), replace }),
+            );
           }
           changed = true;
         } catch (e) {
@@ -128,6 +137,7 @@ class AppState {
       }
       if (done.length > 0) {
         this.reports = [...this.reports, ...done];
+        this.activeLoads = await activeLoads(ws);
         this.showingSample = false;
         await this.#fitFrameworkTo(done.map((r) => r.loadId));
       }
@@ -166,6 +176,22 @@ class AppState {
     return this.#queue(async () => {
       this.year = year;
       this.ranking = await readRanking(this.engine, year);
+    });
+  }
+
+  /** Takes back the last drop of files, bringing back whatever it replaced. */
+  undoLastLoad(): Promise<void> {
+    return this.#queue(async () => {
+      const ws = this.#workspace!;
+      const last = this.reports.at(-1)?.batch;
+      if (last === undefined) return;
+      await ws.undoBatch(last);
+      this.reports = this.reports.filter((r) => r.batch !== last);
+      this.activeLoads = await activeLoads(ws);
+      this.showingSample =
+        this.reports.length > 0 && this.reports.every((r) => r.file === SAMPLE_NAME);
+      await this.#fitFrameworkTo([...this.activeLoads]);
+      await this.#rescore();
     });
   }
 
@@ -234,6 +260,11 @@ class AppState {
       { id: ++this.#noticeId, title, detail: errorText(error), code },
     ];
   }
+}
+
+async function activeLoads(ws: Workspace): Promise<Set<number>> {
+  const states = await ws.loadStates();
+  return new Set([...states].filter(([, active]) => active).map(([id]) => id));
 }
 
 export const app = new AppState();

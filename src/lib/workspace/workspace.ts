@@ -1,6 +1,7 @@
 // The loaded data, frameworks and target profiles in one DuckDB database, and the only
 // entry point that changes them: load files, register a framework or profile, score.
 import type { Engine } from '../db/engine';
+import { toRows } from '../db/rows';
 import { WORKSPACE_DDL } from '../db/schema';
 import type { Builtins } from '../framework/builtin';
 import {
@@ -13,6 +14,13 @@ import { loadInput, type LoadOptions } from '../ingest/loadInput';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadStaged';
 import { runPipeline, type PipelineRun } from '../scoring/pipeline';
+
+export interface WorkspaceLoadOptions extends LoadOptions {
+  /** Loads dropped together share a batch (the first load's id); undo takes back a batch. */
+  batch?: number;
+  /** Set aside every load outside this batch: they stay, inactive, until an undo. */
+  replace?: boolean;
+}
 
 export interface InputFile {
   name: string;
@@ -27,12 +35,30 @@ export interface Workspace {
   profile(id: string): TargetProfile;
   registerFramework(fw: Framework): Promise<void>;
   registerProfile(p: TargetProfile): Promise<void>;
-  loadFile(file: InputFile, options?: LoadOptions): Promise<LoadReport>;
+  /** Loads one file in one transaction; nothing of a failed file remains. */
+  loadFile(file: InputFile, options?: WorkspaceLoadOptions): Promise<LoadReport>;
+  /** Takes back a batch of loads and brings back what it replaced. */
+  undoBatch(batch: number): Promise<void>;
+  /** Whether each load still counts (false once a later batch replaced it). */
+  loadStates(): Promise<Map<number, boolean>>;
   score(frameworkId: string, profileId: string | null): Promise<PipelineRun>;
 }
 
 async function execAll(engine: Engine, statements: string[]): Promise<void> {
   for (const s of statements) await engine.exec(s);
+}
+
+/** Runs `work` in one transaction: all of it happens, or none. */
+async function inTransaction<T>(engine: Engine, work: () => Promise<T>): Promise<T> {
+  await engine.exec('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await engine.exec('COMMIT');
+    return result;
+  } catch (e) {
+    await engine.exec('ROLLBACK');
+    throw e;
+  }
 }
 
 export async function openWorkspace(
@@ -75,17 +101,37 @@ export async function openWorkspace(
     registerFramework,
     registerProfile,
     // One transaction per file: a file that fails half-way leaves no trace.
-    loadFile: async (file, options = {}) => {
-      await engine.exec('BEGIN TRANSACTION');
-      try {
+    loadFile: (file, options = {}) =>
+      inTransaction(engine, async () => {
         const report = await loadInput(engine, file, catalog(), readWorkbook, options);
-        await engine.exec('COMMIT');
-        return report;
-      } catch (e) {
-        await engine.exec('ROLLBACK');
-        throw e;
-      }
+        const batch = options.batch ?? report.loadId;
+        await engine.exec(`UPDATE loads SET batch = ${batch} WHERE load_id = ${report.loadId}`);
+        if (options.replace) {
+          await engine.exec(
+            `UPDATE loads SET active = FALSE, replaced_by = ${batch} WHERE active AND batch <> ${batch}`,
+          );
+        }
+        return { ...report, batch };
+      }),
+    undoBatch: (batch) => {
+      const b = Math.trunc(batch);
+      return inTransaction(engine, () =>
+        execAll(engine, [
+          `DELETE FROM observations WHERE load_id IN (SELECT load_id FROM loads WHERE batch = ${b})`,
+          `DELETE FROM load_issues WHERE load_id IN (SELECT load_id FROM loads WHERE batch = ${b})`,
+          `DELETE FROM loads WHERE batch = ${b}`,
+          `UPDATE loads SET active = TRUE, replaced_by = NULL WHERE replaced_by = ${b}`,
+          'DELETE FROM units WHERE unit_code NOT IN (SELECT DISTINCT unit_code FROM observations)',
+        ]),
+      );
     },
+    loadStates: async () =>
+      new Map(
+        toRows(await engine.query('SELECT load_id, active FROM loads')).map((r) => [
+          Number(r.load_id),
+          Boolean(r.active),
+        ]),
+      ),
     score: (frameworkId, profileId) =>
       runPipeline(engine, {
         framework: get(frameworks, frameworkId, 'framework'),

@@ -18,6 +18,7 @@ CREATE OR REPLACE TABLE measures AS
 WITH latest AS (
   SELECT o.*, ${foldSql('o.text')} AS folded
   FROM observations o
+  WHERE o.load_id IN (SELECT load_id FROM loads WHERE active)
   QUALIFY row_number() OVER (
     PARTITION BY o.unit_code, o.year, o.measure ORDER BY o.load_id DESC, o.source_row DESC) = 1
 ),

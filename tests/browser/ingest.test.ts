@@ -136,3 +136,59 @@ describe('ingest corpus in the browser', () => {
     expect(s.consoleErrors).toEqual([]);
   });
 });
+
+describe('reading a file again another way', () => {
+  it('picks another sheet and another encoding, replacing the load in place', async () => {
+    const s = await openApp();
+    try {
+      await s.page
+        .getByTestId('file-input')
+        .setInputFiles(path.join(DIR, 'files/xlsx-three-sheets-2023-2024.xlsx'));
+      await s.page.evaluate(() => window.dtiLab.settled());
+      const last = () => s.page.evaluate(() => window.dtiLab.reports().at(-1)!);
+      expect((await last()).sheet).toBe('Năm 2023');
+      const entry = s.page.locator('details.report', { hasText: 'xlsx-three-sheets' });
+      await entry.locator('summary').click();
+      await entry.getByTestId('sheet-select').selectOption('Năm 2024');
+      await s.page.evaluate(() => window.dtiLab.settled());
+      expect(await last()).toMatchObject({ sheet: 'Năm 2024', year: 2024 });
+      expect(await s.page.evaluate(() => window.dtiLab.reports().length)).toBe(2);
+
+      await s.page
+        .getByTestId('file-input')
+        .setInputFiles(path.join(DIR, 'files/csv-windows-1258.csv'));
+      await s.page.evaluate(() => window.dtiLab.settled());
+      expect((await last()).encoding).toBe('windows-1258');
+      const ks = () =>
+        s.page.evaluate(() =>
+          window.dtiLab.query(`SELECT unit_name FROM units WHERE unit_code = '17986'`),
+        );
+      expect((await ks())[0]!.unit_name).toBe('Xã Khánh Sơn');
+      // Read as Windows-1252 the header "Mã xã" is garbled: refused, and the first reading stays.
+      const csv = s.page.locator('details.report', { hasText: 'csv-windows-1258' });
+      await csv.locator('summary').click();
+      await csv.getByTestId('encoding-select').selectOption('windows-1252');
+      await s.page.evaluate(() => window.dtiLab.settled());
+      expect((await s.page.evaluate(() => window.dtiLab.notices().at(-1)!)).code).toBe(
+        'noUnitColumn',
+      );
+      expect((await last()).encoding).toBe('windows-1258');
+      expect((await ks())[0]!.unit_name).toBe('Xã Khánh Sơn');
+
+      // An English-locale file (codes as headers) reads either way: the names change with it.
+      await s.page
+        .getByTestId('file-input')
+        .setInputFiles(path.join(DIR, 'files/csv-cp1252-english.csv'));
+      await s.page.evaluate(() => window.dtiLab.settled());
+      expect((await last()).encoding).toBe('windows-1252');
+      const western = s.page.locator('details.report', { hasText: 'csv-cp1252-english' });
+      await western.locator('summary').click();
+      await western.getByTestId('encoding-select').selectOption('windows-1258');
+      await s.page.evaluate(() => window.dtiLab.settled());
+      expect((await last()).encoding).toBe('windows-1258');
+      await screenshot(s.page, 'reread-encoding-1366');
+    } finally {
+      await s.close();
+    }
+  });
+});

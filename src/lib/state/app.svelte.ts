@@ -8,6 +8,7 @@ import { readSpecFile } from '../framework/readSpecFile';
 import { errorText } from './errorText';
 import { IngestError } from '../ingest/errors';
 import type { LoadReport } from '../ingest/loadStaged';
+import type { LoadOptions } from '../ingest/loadInput';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
 import { openWorkspace, type InputFile, type Workspace } from '../workspace/workspace';
@@ -47,6 +48,8 @@ class AppState {
   firstRankingMs = $state<number | null>(null);
 
   #workspace: Workspace | null = null;
+  /** Bytes of each loaded file, to read it again with another sheet or encoding. */
+  #files = new Map<number, InputFile>();
   #noticeId = 0;
   #tail: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
@@ -123,9 +126,12 @@ class AppState {
             // The first file of a drop opens its batch; in replace mode it sets the rest aside.
             const batch = done[0]?.batch;
             const replace = this.loadMode === 'replace' && batch === undefined;
-            done.push(
-              await ws.loadFile(input, { ...(batch === undefined ? {} : { batch }), replace }),
-            );
+            const report = await ws.loadFile(input, {
+              ...(batch === undefined ? {} : { batch }),
+              replace,
+            });
+            this.#files.set(report.loadId, input);
+            done.push(report);
           }
           changed = true;
         } catch (e) {
@@ -176,6 +182,34 @@ class AppState {
     return this.#queue(async () => {
       this.year = year;
       this.ranking = await readRanking(this.engine, year);
+    });
+  }
+
+  /** Reads a loaded file again with another sheet or text encoding, in the same place. */
+  reloadWith(loadId: number, options: LoadOptions): Promise<void> {
+    return this.#queue(async () => {
+      const ws = this.#workspace!;
+      const input = this.#files.get(loadId);
+      const old = this.reports.find((r) => r.loadId === loadId);
+      if (!input || !old) return;
+      try {
+        const report = await ws.loadFile(input, {
+          ...options,
+          ...(old.batch === undefined ? {} : { batch: old.batch }),
+        });
+        await ws.removeLoad(loadId);
+        this.#files.delete(loadId);
+        this.#files.set(report.loadId, input);
+        this.reports = this.reports.map((r) => (r.loadId === loadId ? report : r));
+        this.activeLoads = await activeLoads(ws);
+        await this.#fitFrameworkTo([report.loadId]);
+        await this.#rescore(report.year);
+      } catch (e) {
+        this.#notify(
+          { vi: `Không nạp lại được tệp "${input.name}"`, en: `Could not reload "${input.name}"` },
+          e,
+        );
+      }
     });
   }
 

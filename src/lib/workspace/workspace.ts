@@ -37,6 +37,8 @@ export interface Workspace {
   registerProfile(p: TargetProfile): Promise<void>;
   /** Loads one file in one transaction; nothing of a failed file remains. */
   loadFile(file: InputFile, options?: WorkspaceLoadOptions): Promise<LoadReport>;
+  /** Removes one load (to read its file again differently); its batch and what it replaced stay. */
+  removeLoad(loadId: number): Promise<void>;
   /** Takes back a batch of loads and brings back what it replaced. */
   undoBatch(batch: number): Promise<void>;
   /** Whether each load still counts (false once a later batch replaced it). */
@@ -113,6 +115,17 @@ export async function openWorkspace(
         }
         return { ...report, batch };
       }),
+    removeLoad: (loadId) => {
+      const id = Math.trunc(loadId);
+      return inTransaction(engine, () =>
+        execAll(engine, [
+          `DELETE FROM observations WHERE load_id = ${id}`,
+          `DELETE FROM load_issues WHERE load_id = ${id}`,
+          `DELETE FROM loads WHERE load_id = ${id}`,
+          'DELETE FROM units WHERE unit_code NOT IN (SELECT DISTINCT unit_code FROM observations)',
+        ]),
+      );
+    },
     undoBatch: (batch) => {
       const b = Math.trunc(batch);
       return inTransaction(engine, () =>

@@ -12,8 +12,9 @@ import { IngestError } from './errors';
 import type { DecimalMark } from './numbersSql';
 import { decimalMarks, longInsert, wideInserts, type Source } from './observationsSql';
 import type { SkippedRow, StagedTable } from './staged';
-import { codeSql, hasCodeSql, unitColumns, upsertUnits } from './unitColumns';
+import { codeSql, hasCodeSql, unitColumns, upsertUnits, type UnitColumns } from './unitColumns';
 import { yearOf } from './yearOf';
+import { MATCH, matchUnitsByName } from './unitsByName';
 import type { TextEncodingName } from './decodeText';
 
 export interface ColumnReport {
@@ -26,7 +27,7 @@ export interface ColumnReport {
   decimalMark?: DecimalMark;
 }
 
-export type IssueReason = 'notNumber' | 'notYesNo';
+export type IssueReason = 'notNumber' | 'notYesNo' | 'unknownUnit' | 'ambiguousUnit';
 
 /** A cell that holds something but could not be read as what its column needs. */
 export interface CellIssue {
@@ -81,7 +82,8 @@ export async function loadStaged(
     roles.some((r) => r.role === 'measure') && roles.some((r) => r.role === 'value')
       ? 'long'
       : 'wide';
-  const unit = unitColumns(headers, roles, file);
+  const unit = await unitsOf(engine, staged.table, headers, roles, file);
+  const byName = unit.code === MATCH.code;
   const year = yearOf(headers, roles, file, staged.sheet);
   const source: Source = {
     table: staged.table,
@@ -107,6 +109,8 @@ export async function loadStaged(
       ? [longInsert(source, index.codes, marks.get(valueColumns[0]!) ?? ',')]
       : wideInserts(source, marks);
   for (const sql of inserts) await engine.exec(sql);
+  if (byName)
+    await recordUnitIssues(engine, staged.table, loadId, file, staged.sheet, unit.name!, headers);
   const issues = await recordIssues(engine, loadId, catalog);
 
   const [counts] = toRows(
@@ -135,11 +139,65 @@ export async function loadStaged(
     unknownMeasures: await unknownMeasures(engine, loadId, index.codes),
     skippedRows: [
       ...staged.skipped,
-      ...(await rowsWithoutCode(engine, staged.table, headers, unit.code)),
+      ...(await rowsWithoutCode(engine, staged.table, headers, unit.code, byName)),
     ].sort((a, b) => a.row - b.row),
     duplicates: await duplicates(engine, loadId),
     issues,
   };
+}
+
+/**
+ * Who each row is about: its code column, or — when the file gives only names — the official
+ * unit its name matches (see unitsByName.ts).
+ */
+async function unitsOf(
+  engine: Engine,
+  table: string,
+  headers: string[],
+  roles: ColumnRole[],
+  file: string,
+): Promise<UnitColumns> {
+  try {
+    return unitColumns(headers, roles, file);
+  } catch (e) {
+    const nameAt = roles.findIndex(
+      (r) => r.role === 'name' && (r.level === 'xa' || r.level === null),
+    );
+    if (!(e instanceof IngestError) || e.code !== 'noUnitColumn' || nameAt < 0) throw e;
+    const districtAt = roles.findIndex((r) => r.role === 'name' && r.level === 'huyen');
+    await matchUnitsByName(
+      engine,
+      table,
+      headers[nameAt]!,
+      districtAt < 0 ? null : headers[districtAt]!,
+    );
+    return {
+      code: MATCH.code,
+      level: null,
+      name: headers[nameAt]!,
+      parent: { column: MATCH.parentCode, level: null },
+      parentName: MATCH.parentName,
+      levelColumn: MATCH.level,
+      officialName: MATCH.name,
+    };
+  }
+}
+
+/** Named rows that matched no unit, or several: each listed with its cell and what it says. */
+async function recordUnitIssues(
+  engine: Engine,
+  table: string,
+  loadId: number,
+  file: string,
+  sheet: string | null,
+  nameColumn: string,
+  headers: string[],
+): Promise<void> {
+  await engine.exec(`
+INSERT INTO load_issues
+SELECT ${loadId}, ${lit(file)}, ${lit(sheet)}, __row, ${lit(columnLetter(headers.indexOf(nameColumn)))}, ${lit(nameColumn)}, trim(${ident(nameColumn)}),
+  CASE ${MATCH.outcome} WHEN 'many' THEN 'ambiguousUnit' ELSE 'unknownUnit' END
+FROM ${table} WHERE ${MATCH.outcome} IN ('none', 'many')`);
 }
 
 function columnReport(
@@ -200,7 +258,10 @@ async function rowsWithoutCode(
   table: string,
   headers: string[],
   codeColumn: string,
+  byName: boolean,
 ): Promise<SkippedRow[]> {
+  // Rows named but not matched to a unit are reported as cell issues, not as skipped rows.
+  const named = byName ? `AND coalesce(${MATCH.outcome}, '') NOT IN ('none', 'many')` : '';
   const text = `concat_ws(' | ', ${headers.map((h) => `nullif(trim(${ident(h)}), '')`).join(', ')})`;
   // Folded, without leading brackets and bullets: "(Ký, ghi rõ họ tên)" → "ky, ghi ro ho ten)".
   const folded = `regexp_replace(${foldSql(text)}, '^[^a-z0-9]+', '')`;
@@ -213,7 +274,7 @@ async function rowsWithoutCode(
               WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(${folded}, '(^|\\| )(tong cong|cong|tong so)( |$)') THEN 'total'
               WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(${folded}, 'ngay \\d+ thang') THEN 'note'
               ELSE 'noCode' END AS reason
-       FROM ${table} WHERE NOT coalesce(${hasCodeSql(codeColumn)}, FALSE) ORDER BY __row`,
+       FROM ${table} WHERE NOT coalesce(${hasCodeSql(codeColumn)}, FALSE) ${named} ORDER BY __row`,
     ),
   );
   return rows.map((r) => ({

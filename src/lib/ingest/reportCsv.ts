@@ -11,6 +11,11 @@ const REASONS: Record<string, { vi: string; en: string }> = {
   noCode: { vi: 'không có mã đơn vị', en: 'no unit code' },
   notNumber: { vi: 'không phải số', en: 'not a number' },
   notYesNo: { vi: 'không phải có/không', en: 'not a yes/no answer' },
+  unknownUnit: { vi: 'không tìm thấy đơn vị có tên này', en: 'no unit has this name' },
+  ambiguousUnit: {
+    vi: 'nhiều đơn vị trùng tên này — cần mã',
+    en: 'several units have this name — a code is needed',
+  },
 };
 
 export function reasonText(reason: string, lang: 'vi' | 'en'): string {

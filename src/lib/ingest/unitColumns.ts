@@ -24,6 +24,8 @@ export interface UnitColumns {
   parent: { column: string; level: Level | null } | null;
   parentName: string | null;
   levelColumn: string | null;
+  /** When units were matched by name: the column holding the official name to store. */
+  officialName?: string;
 }
 
 /** The most specific code column is the unit; the nearest code column above it is its parent. */
@@ -95,6 +97,7 @@ const LEVEL_WORDS: Record<string, Level> = {
 export async function upsertUnits(engine: Engine, table: string, u: UnitColumns): Promise<void> {
   const code = codeSql(u.code, u.level);
   const text = (c: string | null): string => (c ? `nullif(trim(${ident(c)}), '')` : 'NULL');
+  const name = text(u.officialName ?? u.name);
   const fromWords = u.levelColumn
     ? `CASE ${Object.entries(LEVEL_WORDS)
         .map(
@@ -113,7 +116,7 @@ export async function upsertUnits(engine: Engine, table: string, u: UnitColumns)
   await engine.exec(`
 INSERT INTO units
 SELECT code, any_value(name), any_value(level), any_value(parent_code), any_value(parent_name) FROM (
-  SELECT ${code} AS code, ${text(u.name)} AS name, ${level} AS level,
+  SELECT ${code} AS code, ${name} AS name, ${level} AS level,
     nullif(${parent}, '') AS parent_code, ${text(u.parentName)} AS parent_name
   FROM ${table} WHERE ${hasCodeSql(u.code)}
 ) GROUP BY code

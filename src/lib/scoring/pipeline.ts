@@ -34,7 +34,8 @@ export interface StepLog {
   step: string;
   output: string;
   sql: string;
-  rows: number;
+  /** Rows stored; null for a view. */
+  rows: number | null;
   ms: number;
 }
 
@@ -69,12 +70,15 @@ async function runSteps(engine: Engine, settings: ScoringSettings): Promise<Pipe
   for (const { step, sql } of pipelineSql(settings)) {
     const s0 = performance.now();
     await engine.exec(sql);
-    const counted = toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${step.output}`));
+    // Counting a view would compute all of it: only stored tables are counted.
+    const counted = step.view
+      ? []
+      : toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${step.output}`));
     steps.push({
       step: step.name,
       output: step.output,
       sql,
-      rows: Number(counted[0]?.n ?? 0),
+      rows: step.view ? null : Number(counted[0]?.n ?? 0),
       ms: performance.now() - s0,
     });
   }
@@ -82,7 +86,7 @@ async function runSteps(engine: Engine, settings: ScoringSettings): Promise<Pipe
     `CREATE OR REPLACE TABLE pipeline_log AS SELECT * FROM (VALUES ${steps
       .map(
         (s, i) =>
-          `(${i + 1}, ${lit(s.step)}, ${lit(s.output)}, ${s.rows}, ${lit(Math.round(s.ms * 10) / 10)}, ${lit(s.sql)})`,
+          `(${i + 1}, ${lit(s.step)}, ${lit(s.output)}, ${lit(s.rows)}::INTEGER, ${lit(Math.round(s.ms * 10) / 10)}, ${lit(s.sql)})`,
       )
       .join(', ')}) AS v(ord, step, output, rows, ms, sql)`,
   );

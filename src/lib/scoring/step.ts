@@ -11,6 +11,8 @@ export interface ScoringSettings {
 export interface Step {
   name: string;
   output: string;
+  /** True when the output is a view, computed on demand rather than stored. */
+  view?: boolean;
   describe: LocalText;
   sql: (s: ScoringSettings) => string;
 }

@@ -11,6 +11,7 @@ import {
 } from '../framework/toTables';
 import type { Framework, MeasureDef, TargetProfile } from '../framework/types';
 import { loadInput, type LoadOptions } from '../ingest/loadInput';
+import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadStaged';
 import { runPipeline, type PipelineRun } from '../scoring/pipeline';
@@ -68,7 +69,7 @@ export async function openWorkspace(
   builtins: Builtins,
   readWorkbook: WorkbookReader,
 ): Promise<Workspace> {
-  await execAll(engine, WORKSPACE_DDL);
+  await execAll(engine, [...WORKSPACE_DDL, ...referenceUnitsSql()]);
   const frameworks = new Map<string, Framework>();
   const profiles = new Map<string, TargetProfile>();
 

@@ -1,17 +1,19 @@
 // All earlier tables → explain: one row per unit, year and indicator holding the whole chain
-// raw value(s) and their cells → rule → points → main index → total.
+// raw value(s) and their cells → rule → points → main index → total. A view: computed when a
+// unit is explained, not kept for every unit of a national set.
 import { lit } from '../../sql/quote';
 import type { Step } from '../step';
 
 export const explainStep: Step = {
   name: 'explain',
   output: 'explain',
+  view: true,
   describe: {
     vi: 'Truy vết: số liệu gốc và ô nguồn → cách tính → điểm → chỉ số chính → tổng',
     en: 'Trace: raw values and source cells → rule → points → main index → total',
   },
   sql: (s) => `
-CREATE OR REPLACE TABLE explain AS
+CREATE OR REPLACE VIEW explain AS
 WITH inputs AS (
   SELECT unit_code, year, indicator,
     list({

@@ -8,7 +8,9 @@ import { columnLetter, writeXlsx } from './lib/xlsx-writer.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'data-samples');
-const DISTRICT = { code: '430', name: 'Huyện Nam Đàn', province: 'Tỉnh Nghệ An' };
+const DISTRICT = { code: '430', name: 'Huyện Nam Đàn', place: 'Nam Đàn' };
+const THACH_THANH = { code: '391', name: 'Huyện Thạch Thành', place: 'Thạch Thành' };
+const THANH_CHUONG = { code: '428', name: 'Huyện Thanh Chương', place: 'Thanh Chương' };
 const YEARS = [2023, 2024];
 
 const framework = JSON.parse(
@@ -38,12 +40,13 @@ function prng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const rand = prng(20241115);
+// Each district draws from its own seeded sequence, so adding one never changes another.
+let rand = prng(20241115);
 const between = (lo, hi) => lo + (hi - lo) * rand();
 const round1 = (x) => Math.round(x * 10) / 10;
 const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
 
-function communes() {
+function communes(district) {
   const lines = readFileSync(
     path.join(ROOT, 'data-samples/reference/plan-districts-units.csv'),
     'utf8',
@@ -53,7 +56,7 @@ function communes() {
     .slice(1);
   return lines
     .map((l) => l.split(','))
-    .filter(([district]) => district === DISTRICT.code)
+    .filter(([code]) => code === district.code)
     .map(([, , code, name]) => ({ code, name }));
 }
 
@@ -108,9 +111,9 @@ function valueOf(code, m, y) {
   return Math.round(between(0, 10));
 }
 
-function buildRows() {
+function buildRows(district) {
   const rows = [];
-  communes().forEach((c, i) => {
+  communes(district).forEach((c, i) => {
     const m = clamp(0.25 + 0.7 * rand() + (c.name.includes('Thị trấn') ? 0.15 : 0), 0.2, 0.97);
     const staff = Math.round(between(18, 26));
     YEARS.forEach((year, y) => {
@@ -159,7 +162,7 @@ function longCsv(rows) {
 }
 
 /** A sheet laid out as district offices send it: titles, merged two-row header, STT, totals, notes. */
-function governmentSheet(rows, year) {
+function governmentSheet(rows, year, district = DISTRICT, { codes = true } = {}) {
   const groups = new Map();
   for (const code of measureCodes) {
     const ind = framework.indicators.find((i) =>
@@ -180,7 +183,7 @@ function governmentSheet(rows, year) {
   const blank = () => new Array(width).fill(null);
   const title = (text) => Object.assign(blank(), { 0: text });
   const sheet = [
-    title(`UBND ${DISTRICT.name.toUpperCase()}`),
+    title(`UBND ${district.name.toUpperCase()}`),
     title('PHÒNG VĂN HÓA VÀ THÔNG TIN'),
     title(`BIỂU TỔNG HỢP SỐ LIỆU CHUYỂN ĐỔI SỐ CẤP XÃ NĂM ${year}`),
     title('(Số liệu minh họa — không phải số liệu thật)'),
@@ -189,8 +192,9 @@ function governmentSheet(rows, year) {
   const h1 = blank();
   const h2 = blank();
   h1[0] = 'STT';
-  h1[1] = 'Mã xã';
-  h1[2] = 'Đơn vị';
+  // Some districts send names only: the district column lets the app match them to codes.
+  h1[1] = codes ? 'Mã xã' : 'Đơn vị';
+  h1[2] = codes ? 'Đơn vị' : 'Huyện';
   const merges = ['A6:A7', 'B6:B7', 'C6:C7'];
   let col = 3;
   for (const [group, codes] of groups) {
@@ -206,8 +210,8 @@ function governmentSheet(rows, year) {
     .forEach((r, i) =>
       sheet.push([
         i + 1,
-        r.code,
-        r.name,
+        codes ? r.code : r.name,
+        codes ? r.name : district.name,
         ...ordered.map((m) => (r.cells[m] === '' ? null : r.cells[m])),
       ]),
     );
@@ -226,7 +230,7 @@ function governmentSheet(rows, year) {
   sheet.push(
     title('Ghi chú: Ô để trống là xã chưa báo cáo số liệu. Tỷ lệ tính theo phần trăm (%).'),
   );
-  sheet.push(title(`Nam Đàn, ngày 15 tháng 01 năm ${year + 1}`));
+  sheet.push(title(`${district.place}, ngày 15 tháng 01 năm ${year + 1}`));
   sheet.push(
     Object.assign(blank(), { [width - 3]: 'NGƯỜI LẬP BIỂU', [width - 1]: 'TRƯỞNG PHÒNG' }),
   );
@@ -240,12 +244,47 @@ function governmentSheet(rows, year) {
   };
 }
 
-const rows = buildRows();
+const rows = buildRows(DISTRICT);
+rand = prng(20250301);
+const thachThanh = buildRows(THACH_THANH);
+rand = prng(20250302);
+const thanhChuong = buildRows(THANH_CHUONG);
+/** A sheet's rows as Vietnamese-locale Excel saves CSV: ";" between cells, decimal commas, BOM, CRLF. */
+function semicolonCsv(sheetRows) {
+  const cell = (v) => {
+    if (v === null || v === undefined) return '';
+    const s = typeof v === 'number' ? String(v).replace('.', ',') : String(v);
+    return /[";\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return '\uFEFF' + sheetRows.map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+}
+
+const guide = {
+  name: 'Hướng dẫn',
+  rows: [
+    ['HƯỚNG DẪN ĐIỀN BIỂU'],
+    ['Điền số liệu năm 2024 vào trang "Số liệu 2024". Ô để trống là xã chưa có số liệu.'],
+    ['Tỷ lệ ghi theo phần trăm (%), số lượng ghi số nguyên.'],
+  ],
+};
+
 const outputs = {
   'nam-dan-2023-2024.csv': wideCsv(rows),
   'nam-dan-2023-2024-long.csv': longCsv(rows),
   'nam-dan-bao-cao-2023-2024.xlsx': writeXlsx({
     sheets: YEARS.map((y) => governmentSheet(rows, y)),
+  }),
+  'thach-thanh-2024-bieu-tong-hop.csv': semicolonCsv(
+    governmentSheet(thachThanh, 2024, THACH_THANH).rows,
+  ),
+  'thanh-chuong-2024-bao-cao.xlsx': writeXlsx({
+    sheets: [
+      guide,
+      {
+        ...governmentSheet(thanhChuong, 2024, THANH_CHUONG, { codes: false }),
+        name: 'Số liệu 2024',
+      },
+    ],
   }),
 };
 if (process.argv.includes('--check')) {

@@ -181,3 +181,56 @@ describe('Thành Thọ 2023: measured results from the plan', () => {
     expect(gaps.some((r) => r.status === 'met' || r.status === 'behind')).toBe(true);
   });
 });
+
+describe('more government-style samples', () => {
+  it('Thạch Thành: semicolon CSV with decimal commas, BOM, titles, a two-row header and notes', async () => {
+    const ws = await freshWorkspace();
+    const r = await ws.loadFile(fileAt('data-samples/thach-thanh-2024-bieu-tong-hop.csv'));
+    expect(r).toMatchObject({
+      encoding: 'utf-8-bom',
+      delimiter: ';',
+      headerRows: [6, 7],
+      units: 25,
+      year: 2024,
+      issues: [],
+    });
+    expect(r.columns.filter((c) => c.role === 'measureColumn' && c.matchedBy === 'none')).toEqual(
+      [],
+    );
+    expect(r.skippedRows.map((s) => s.reason)).toEqual([
+      'title',
+      'title',
+      'title',
+      'title',
+      'blank',
+      'total',
+      'blank',
+      'note',
+      'note',
+      'note',
+    ]);
+    await ws.score('dti-xa-minh-hoa', null);
+    const [n] = await rows(
+      ws,
+      `SELECT count(*)::INTEGER AS n, max(rank)::INTEGER AS last FROM scores`,
+    );
+    expect(n).toEqual({ n: 25, last: 25 });
+  });
+
+  it('Thanh Chương: a workbook with a guide sheet first and communes named without codes', async () => {
+    const ws = await freshWorkspace();
+    const r = await ws.loadFile(fileAt('data-samples/thanh-chuong-2024-bao-cao.xlsx'));
+    expect(r).toMatchObject({
+      sheet: 'Số liệu 2024',
+      sheets: ['Hướng dẫn', 'Số liệu 2024'],
+      year: 2024,
+      issues: [],
+    });
+    const units = await rows(
+      ws,
+      `SELECT count(*)::INTEGER AS n, min(parent_code) AS p, max(parent_code) AS q FROM units`,
+    );
+    expect(units[0]).toEqual({ n: r.units, p: '428', q: '428' });
+    expect(r.units).toBeGreaterThan(30);
+  });
+});

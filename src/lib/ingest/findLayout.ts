@@ -37,9 +37,16 @@ export function findLayout(records: CsvRecord[]): Layout | null {
   const head = records.slice(0, 40);
   const width = Math.max(0, ...head.map((r) => filled(r.cells).length));
   if (width === 0) return null;
-  const headerAt = head.findIndex((r) => {
-    const n = filled(r.cells).length;
-    return n >= Math.max(2, Math.ceil(width * 0.5)) && textShare(r.cells) >= 0.6;
+  // A header row is text and names at least half the columns — by itself, or together with a
+  // second header row under it (an upper row of merged group labels fills few cells alone).
+  const headerAt = head.findIndex((r, i) => {
+    if (filled(r.cells).length < 2 || textShare(r.cells) < 0.6) return false;
+    const next = head[i + 1]?.cells;
+    const named =
+      next && isSecondHeaderRow(r.cells, next)
+        ? coveredColumns(r.cells, next)
+        : filled(r.cells).length;
+    return named >= Math.max(2, Math.ceil(width * 0.5));
   });
   if (headerAt < 0) return null;
 
@@ -78,6 +85,15 @@ function isSecondHeaderRow(upper: string[], lower: string[]): boolean {
     if (up === '' && low !== '') underGroup += 1;
   }
   return underGroup > 0;
+}
+
+/** Columns named by either of two header rows. */
+function coveredColumns(upper: string[], lower: string[]): number {
+  let n = 0;
+  for (let i = 0; i < Math.max(upper.length, lower.length); i++) {
+    if ((upper[i] ?? '').trim() !== '' || (lower[i] ?? '').trim() !== '') n += 1;
+  }
+  return n;
 }
 
 function isNumberingRow(cells: string[]): boolean {

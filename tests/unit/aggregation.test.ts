@@ -156,7 +156,7 @@ describe('missing-data policies', () => {
     expect(inp).toEqual({ imputed: true, impute_method: 'carryForward:2023' });
     const observed = await rows(
       ws,
-      `SELECT count(*) FILTER (WHERE imputed)::INTEGER AS n FROM indicator_inputs WHERE NOT missing AND value IS NOT NULL AND raw_value IS NOT NULL`,
+      `SELECT count(*) FILTER (WHERE ii.imputed)::INTEGER AS n FROM indicator_inputs ii JOIN measures m USING (unit_code, year, measure) WHERE m.value IS NOT NULL`,
     );
     expect(observed[0]!.n).toBe(0);
   });

@@ -1,7 +1,18 @@
 // ranks → scores: the band (xếp loại) whose threshold the total reaches, plus the unit's names.
 // `scores` is the table views read for the ranking.
 import { lit } from '../../sql/quote';
+import type { Band } from '../../framework/types';
 import type { Step } from '../step';
+
+/** The band code a total falls in, as one CASE over the framework's few thresholds. */
+function bandOf(bands: Band[], total: string): string {
+  if (bands.length === 0) return 'NULL';
+  const whens = [...bands]
+    .sort((a, b) => b.min - a.min)
+    .map((b) => `WHEN ${total} >= ${lit(b.min)} THEN ${lit(b.code)}`)
+    .join(' ');
+  return `(CASE ${whens} END)`;
+}
 
 export const bandsStep: Step = {
   name: 'bands',
@@ -23,10 +34,6 @@ SELECT r.unit_code, u.unit_name, r.year, r.parent_code, u.parent_name,
 FROM ranks r
 JOIN units u USING (unit_code)
 JOIN fw_frameworks f ON f.framework_id = ${id}
-LEFT JOIN LATERAL (
-  SELECT band, name_vi, name_en FROM fw_bands
-  WHERE framework_id = ${id} AND min <= ${rounded}
-  ORDER BY min DESC LIMIT 1
-) b ON TRUE`;
+LEFT JOIN fw_bands b ON b.framework_id = ${id} AND b.band = ${bandOf(s.framework.bands, rounded)}`;
   },
 };

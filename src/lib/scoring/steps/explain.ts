@@ -15,14 +15,16 @@ export const explainStep: Step = {
   sql: (s) => `
 CREATE OR REPLACE VIEW explain AS
 WITH inputs AS (
-  SELECT unit_code, year, indicator,
+  SELECT ii.unit_code, ii.year, ii.indicator,
     list({
-      'slot': slot, 'measure': measure, 'value': value, 'raw_value': raw_value, 'text': text,
-      'imputed': imputed, 'impute_method': impute_method, 'missing': missing,
-      'file': source_file, 'sheet': source_sheet, 'row': source_row, 'column': source_column,
-      'cell': source_cell
-    } ORDER BY slot) AS inputs
-  FROM indicator_inputs GROUP BY ALL
+      'slot': ii.slot, 'measure': ii.measure, 'value': ii.value, 'raw_value': m.raw_value, 'text': m.text,
+      'imputed': ii.imputed, 'impute_method': ii.impute_method, 'missing': ii.missing,
+      'file': m.source_file, 'sheet': m.source_sheet, 'row': m.source_row, 'column': m.source_column,
+      'cell': m.source_cell
+    } ORDER BY ii.slot) AS inputs
+  FROM indicator_inputs ii
+  LEFT JOIN measures m ON m.unit_code = ii.unit_code AND m.year = ii.year AND m.measure = ii.measure
+  GROUP BY ii.unit_code, ii.year, ii.indicator
 )
 SELECT p.unit_code, p.year, p.indicator, i.name_vi AS indicator_vi, i.name_en AS indicator_en,
   i.rule, i.direction, i.rule_vi, i.rule_en, i.relative, inp.inputs,

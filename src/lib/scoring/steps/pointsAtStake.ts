@@ -6,12 +6,14 @@ import type { Step } from '../step';
 export const pointsAtStakeStep: Step = {
   name: 'points_at_stake',
   output: 'points_at_stake',
+  // A view: asked for one unit at a time ("where do we gain"), never for the whole set.
+  view: true,
   describe: {
     vi: 'Điểm còn có thể đạt ở mỗi chỉ số và ảnh hưởng tới chỉ số tổng hợp',
     en: 'Points still to gain per indicator and their effect on the total',
   },
   sql: (s) => `
-CREATE OR REPLACE TABLE points_at_stake AS
+CREATE OR REPLACE VIEW points_at_stake AS
 SELECT p.unit_code, p.year, p.main_index, p.indicator, p.status, p.points, p.max_points,
   p.max_points - coalesce(p.points, 0) AS at_stake,
   -- Under the points aggregation: the rise of the total if the indicator reached its max.

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium.mjs';
 import { preview } from 'vite';
 import { writeXlsx } from './lib/xlsx-writer.mjs';
 
@@ -63,19 +63,7 @@ const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel
 const results = [];
 for (const f of files) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'dti-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await launchChromium(profile);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.resolvedUrls.local[0]);
   await page.evaluate(() => window.dtiLab.ready);

@@ -4,6 +4,7 @@
 // With --check nothing is written: it fails when a committed sample differs from the script's.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { prng } from './lib/prng.mjs';
 import { columnLetter, writeXlsx } from './lib/xlsx-writer.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -29,17 +30,6 @@ const khanhSon = JSON.parse(
   ),
 );
 
-/** Mulberry32: a tiny seeded PRNG so the sample never changes between runs. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 // Each district draws from its own seeded sequence, so adding one never changes another.
 let rand = prng(20241115);
 const between = (lo, hi) => lo + (hi - lo) * rand();

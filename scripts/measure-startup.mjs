@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium.mjs';
 import { preview } from 'vite';
 
 const runs = Number(process.argv[2] ?? 3);
@@ -12,19 +12,7 @@ const url = server.resolvedUrls.local[0];
 const figures = [];
 for (let i = 0; i < runs; i++) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dti-startup-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await launchChromium(dir);
   const page = context.pages()[0] ?? (await context.newPage());
   const t0 = Date.now();
   await page.goto(url);

@@ -3,7 +3,8 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/lib/chromium.mjs';
 import { inject } from 'vitest';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
@@ -22,19 +23,8 @@ export async function openApp(viewport = { width: 1366, height: 768 }): Promise<
   const scratch = path.resolve(import.meta.dirname, '../../../.tmp');
   mkdirSync(scratch, { recursive: true });
   const profile = mkdtempSync(path.join(scratch, 'chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+  const context = await launchChromium(profile, {
     viewport,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
     env: { ...process.env, TMPDIR: scratch },
   });
   const requests: string[] = [];

@@ -171,6 +171,7 @@ describe('reading a file again another way', () => {
         'noUnitColumn',
       );
       expect((await last()).encoding).toBe('windows-1258');
+      expect(await csv.getByTestId('encoding-select').inputValue()).toBe('windows-1258');
       expect((await ks())[0]!.unit_name).toBe('Xã Khánh Sơn');
 
       // An English-locale file (codes as headers) reads either way: the names change with it.

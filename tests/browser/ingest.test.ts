@@ -191,3 +191,47 @@ describe('reading a file again another way', () => {
     }
   });
 });
+
+describe('fixing a column’s mapping', () => {
+  it('reads the column as the chosen measure, and remembers it after a reload for the same header', async () => {
+    const s = await openApp();
+    const file = {
+      name: 'xa-2024.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Mã xã,Cột DVCTT tự đặt tên\n17986,45\n17932,60\n'),
+    };
+    try {
+      await s.page.getByTestId('file-input').setInputFiles(file);
+      await s.page.evaluate(() => window.dtiLab.settled());
+      const entry = s.page.locator('details.report', { hasText: 'xa-2024.csv' });
+      await entry.locator('summary').click();
+      await entry.getByTestId('column-mapping').selectOption('dvctt_toan_trinh_ty_le');
+      await s.page.evaluate(() => window.dtiLab.settled());
+      const read = () =>
+        s.page.evaluate(() =>
+          window.dtiLab
+            .query(`SELECT o.unit_code, o.value FROM observations o JOIN loads l USING (load_id)
+            WHERE l.active AND o.measure = 'dvctt_toan_trinh_ty_le' AND o.source_file = 'xa-2024.csv' ORDER BY o.unit_code`),
+        );
+      expect(await read()).toEqual([
+        { unit_code: '17932', value: 60 },
+        { unit_code: '17986', value: 45 },
+      ]);
+      expect(await s.page.evaluate(() => window.dtiLab.reports().length)).toBe(2);
+      await screenshot(s.page, 'column-mapping-1366');
+
+      await s.page.reload();
+      await s.page.evaluate(() => window.dtiLab.ready);
+      await s.page.getByTestId('file-input').setInputFiles(file);
+      await s.page.evaluate(() => window.dtiLab.settled());
+      const again = await s.page.evaluate(() => window.dtiLab.reports().at(-1)!);
+      expect(again.columns[1]).toMatchObject({
+        measure: 'dvctt_toan_trinh_ty_le',
+        matchedBy: 'person',
+      });
+      expect(await read()).toHaveLength(2);
+    } finally {
+      await s.close();
+    }
+  });
+});

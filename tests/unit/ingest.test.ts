@@ -186,3 +186,42 @@ describe('append, replace and undo', () => {
     ]);
   });
 });
+
+describe('the person’s column mapping', () => {
+  const csv = 'unit_code,Cột lạ,Số mắt camera an ninh\n17986,45,12\n';
+
+  it('reads a column as the chosen measure, skips a column set to null, and says so', async () => {
+    const ws = await freshWorkspace();
+    const report = await ws.loadFile(csvFile('x-2024.csv', csv), {
+      mapping: { 'Cột lạ': 'dvctt_toan_trinh_ty_le', 'Số mắt camera an ninh': null },
+    });
+    expect(report.columns.slice(1).map((c) => [c.header, c.role, c.measure, c.matchedBy])).toEqual([
+      ['Cột lạ', 'measureColumn', 'dvctt_toan_trinh_ty_le', 'person'],
+      ['Số mắt camera an ninh', 'ignored', undefined, undefined],
+    ]);
+    expect(await rows(ws, 'SELECT measure, value FROM observations')).toEqual([
+      { measure: 'dvctt_toan_trinh_ty_le', value: 45 },
+    ]);
+  });
+
+  it('applies a remembered mapping to the next file with the same header, whatever its case and accents', async () => {
+    const ws = await freshWorkspace();
+    const first = await ws.loadFile(csvFile('a-2024.csv', csv));
+    const remembered = new Map([[first.signature, { 'Cột lạ': 'so_hoa_ho_so_ty_le' }]]);
+    const again = await ws.loadFile(
+      csvFile('b-2025.csv', csv.replace('Cột lạ', 'CỘT LẠ').replace('17986,45', '17986,50')),
+      {
+        remembered: (s) => remembered.get(s),
+      },
+    );
+    expect(again.signature).toBe(first.signature);
+    expect(again.mapping).toEqual({ 'Cột lạ': 'so_hoa_ho_so_ty_le' });
+    expect(
+      await rows(ws, "SELECT year, value FROM observations WHERE measure = 'so_hoa_ho_so_ty_le'"),
+    ).toEqual([{ year: 2025, value: 50 }]);
+    const other = await ws.loadFile(csvFile('c-2026.csv', 'unit_code,Cột khác\n17986,1\n'), {
+      remembered: (s) => remembered.get(s),
+    });
+    expect(other.mapping).toEqual({});
+  });
+});

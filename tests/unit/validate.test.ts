@@ -217,3 +217,14 @@ describe('built-in frameworks and profiles', () => {
     expect(fw.mainIndices.find((m) => m.code === 'do_thi_thong_minh')?.scored).toBe(false);
   });
 });
+
+describe('workspace measures', () => {
+  it('lists every measure once, a framework’s definition replacing the catalog’s', async () => {
+    const { freshWorkspace } = await import('./support/workspace');
+    const ws = await freshWorkspace();
+    const codes = ws.measures().map((m) => m.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toContain('nhan_thuc_so');
+    expect(codes).toContain('bcd_so_cuoc_hop');
+  });
+});

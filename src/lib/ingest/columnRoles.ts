@@ -15,7 +15,8 @@ export type ColumnRole =
   | { role: 'measure' }
   | { role: 'value' }
   | { role: 'rowNumber' }
-  | { role: 'measureColumn'; measure: string; matchedBy: 'code' | 'name' | 'none' };
+  | { role: 'ignored' }
+  | { role: 'measureColumn'; measure: string; matchedBy: 'code' | 'name' | 'person' | 'none' };
 
 export function headerKey(header: string): string {
   return fold(header)

@@ -3,6 +3,7 @@
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import type { MeasureDef } from '../framework/types';
+import type { ColumnMapping } from './columnMapping';
 import type { TextEncodingName } from './decodeText';
 import { IngestError } from './errors';
 import { loadStaged, type LoadReport } from './loadStaged';
@@ -17,6 +18,10 @@ export interface LoadOptions {
   encoding?: TextEncodingName;
   /** Workbook sheet chosen by the person instead of the first one holding a table. */
   sheet?: string;
+  /** Columns read another way than the automatic match (by column name). */
+  mapping?: ColumnMapping;
+  /** A mapping confirmed before for files with this header signature, if any. */
+  remembered?: (signature: string) => ColumnMapping | undefined;
 }
 
 export async function loadInput(
@@ -29,7 +34,7 @@ export async function loadInput(
   const loadId = await nextLoadId(engine);
   const staged = await stage(engine, file, loadId, readWorkbook, options);
   try {
-    return await loadStaged(engine, staged, file.name, loadId, catalog);
+    return await loadStaged(engine, staged, file.name, loadId, catalog, options);
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${staged.table}`);
   }

@@ -14,6 +14,8 @@ import { decimalMarks, longInsert, wideInserts, type Source } from './observatio
 import type { SkippedRow, StagedTable } from './staged';
 import { codeSql, hasCodeSql, unitColumns, upsertUnits, type UnitColumns } from './unitColumns';
 import { yearOf } from './yearOf';
+import { applyMapping, headerSignature, type ColumnMapping } from './columnMapping';
+import type { LoadOptions } from './loadInput';
 import { MATCH, matchUnitsByName } from './unitsByName';
 import type { TextEncodingName } from './decodeText';
 
@@ -22,8 +24,8 @@ export interface ColumnReport {
   column: string;
   role: ColumnRole['role'];
   measure?: string;
-  /** How the column was matched to the catalog: by code, by name, or not at all. */
-  matchedBy?: 'code' | 'name' | 'none';
+  /** How the column was matched to the catalog: by code, by name, by the person, or not at all. */
+  matchedBy?: 'code' | 'name' | 'person' | 'none';
   decimalMark?: DecimalMark;
 }
 
@@ -64,6 +66,10 @@ export interface LoadReport {
   /** The same unit, year and measure given more than once in this file: the last row counts. */
   duplicates: { unit: string; year: number; measure: string; rows: number[] }[];
   issues: CellIssue[];
+  /** The header signature, under which a confirmed mapping is remembered. */
+  signature: string;
+  /** The person's choices applied to this load (column name → measure, or null: not loaded). */
+  mapping: ColumnMapping;
 }
 
 const MAX_LISTED = 5000;
@@ -74,10 +80,17 @@ export async function loadStaged(
   file: string,
   loadId: number,
   catalog: readonly MeasureDef[],
+  options: LoadOptions = {},
 ): Promise<LoadReport> {
   const index = measureIndex(catalog);
   const headers = staged.columns.map((c) => c.name);
-  const roles = staged.columns.map((c) => roleOf(c, index));
+  const signature = headerSignature(staged.columns);
+  const mapping = options.mapping ?? options.remembered?.(signature) ?? {};
+  const roles = applyMapping(
+    staged.columns,
+    staged.columns.map((c) => roleOf(c, index)),
+    mapping,
+  );
   const shape =
     roles.some((r) => r.role === 'measure') && roles.some((r) => r.role === 'value')
       ? 'long'
@@ -143,6 +156,8 @@ export async function loadStaged(
     ].sort((a, b) => a.row - b.row),
     duplicates: await duplicates(engine, loadId),
     issues,
+    signature,
+    mapping,
   };
 }
 

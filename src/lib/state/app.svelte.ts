@@ -3,7 +3,8 @@
 import type { Engine } from '../db/engine';
 import { toRows, type Row } from '../db/rows';
 import { loadBuiltins } from '../framework/builtin';
-import type { Framework, LocalText, TargetProfile } from '../framework/types';
+import type { Framework, LocalText, MeasureDef, TargetProfile } from '../framework/types';
+import { rememberMapping, rememberedMapping } from './mappingMemory';
 import { readSpecFile } from '../framework/readSpecFile';
 import { errorText } from './errorText';
 import { IngestError } from '../ingest/errors';
@@ -41,6 +42,8 @@ class AppState {
   reports = $state.raw<LoadReport[]>([]);
   /** Loads that still count; a replaced load stays listed, greyed, until an undo brings it back. */
   activeLoads = $state.raw<Set<number>>(new Set());
+  /** The measure catalog, for choosing what a column is. */
+  measures = $state.raw<MeasureDef[]>([]);
   loadMode = $state<'append' | 'replace'>('append');
   notices = $state.raw<Notice[]>([]);
   showingSample = $state(false);
@@ -78,6 +81,7 @@ class AppState {
         readWorkbookInWorker,
       );
       this.frameworks = this.#workspace.frameworks();
+      this.measures = this.#workspace.measures();
       this.profiles = this.#workspace.profiles();
       const sample = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());
       this.reports = [await this.#workspace.loadFile({ name: SAMPLE_NAME, bytes: sample })];
@@ -129,6 +133,7 @@ class AppState {
             const report = await ws.loadFile(input, {
               ...(batch === undefined ? {} : { batch }),
               replace,
+              remembered: rememberedMapping,
             });
             this.#files.set(report.loadId, input);
             done.push(report);
@@ -194,6 +199,7 @@ class AppState {
       if (!input || !old) return;
       try {
         const report = await ws.loadFile(input, {
+          remembered: rememberedMapping,
           ...options,
           ...(old.batch === undefined ? {} : { batch: old.batch }),
         });
@@ -210,6 +216,22 @@ class AppState {
           e,
         );
       }
+    });
+  }
+
+  /**
+   * The person says what a column is (a measure code, or null: do not load it). The choice is
+   * remembered for files with the same header and the file is read again with it.
+   */
+  remapColumn(loadId: number, column: string, measure: string | null): Promise<void> {
+    const report = this.reports.find((r) => r.loadId === loadId);
+    if (!report) return Promise.resolve();
+    const mapping = { ...report.mapping, [column]: measure };
+    rememberMapping(report.signature, mapping);
+    return this.reloadWith(loadId, {
+      mapping,
+      ...(report.sheet ? { sheet: report.sheet } : {}),
+      ...(report.encoding ? { encoding: report.encoding } : {}),
     });
   }
 

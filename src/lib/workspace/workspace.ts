@@ -31,6 +31,8 @@ export interface InputFile {
 export interface Workspace {
   readonly engine: Engine;
   frameworks(): Framework[];
+  /** Every measure known: the built-in catalog and the frameworks' own. */
+  measures(): MeasureDef[];
   profiles(): TargetProfile[];
   framework(id: string): Framework;
   profile(id: string): TargetProfile;
@@ -98,6 +100,8 @@ export async function openWorkspace(
   return {
     engine,
     frameworks: () => [...frameworks.values()],
+    // One entry per code: a framework's own definition of a measure replaces the catalog's.
+    measures: () => [...new Map(catalog().map((m) => [m.code, m])).values()],
     profiles: () => [...profiles.values()],
     framework: (id) => get(frameworks, id, 'framework'),
     profile: (id) => get(profiles, id, 'target profile'),

@@ -1,0 +1,36 @@
+// Column mappings a person confirmed, kept in this browser (localStorage) by header signature,
+// so the next file of the same shape is read the same way — across reloads.
+import type { ColumnMapping } from '../ingest/columnMapping';
+
+const KEY = 'dti-lab.column-mappings@1';
+
+function readAll(): Record<string, ColumnMapping> {
+  try {
+    const raw: unknown = JSON.parse(localStorage.getItem(KEY) ?? '{}');
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+    const out: Record<string, ColumnMapping> = {};
+    for (const [signature, mapping] of Object.entries(raw)) {
+      if (typeof mapping !== 'object' || mapping === null) continue;
+      // Untrusted storage: keep only string or null choices.
+      const clean = Object.entries(mapping as Record<string, unknown>).filter(
+        ([, v]) => v === null || typeof v === 'string',
+      );
+      out[signature] = Object.fromEntries(clean) as ColumnMapping;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+export function rememberedMapping(signature: string): ColumnMapping | undefined {
+  return Object.hasOwn(readAll(), signature) ? readAll()[signature] : undefined;
+}
+
+export function rememberMapping(signature: string, mapping: ColumnMapping): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify({ ...readAll(), [signature]: mapping }));
+  } catch {
+    // Storage full or forbidden (private window): the mapping still applies to this load.
+  }
+}

@@ -225,3 +225,17 @@ describe('the person’s column mapping', () => {
     expect(other.mapping).toEqual({});
   });
 });
+
+describe('files too large for a tab', () => {
+  it('refuses a file over the limit before reading it, stating the limit', async () => {
+    const ws = await freshWorkspace();
+    const e = await ws
+      .loadFile(csvFile('lon-2024.csv', 'unit_code,a\n17986,1\n'.repeat(1000)), {
+        maxBytes: (2 * 1024 ** 2) / 1024,
+      })
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(IngestError);
+    expect((e as IngestError).code).toBe('tooLarge');
+    expect((e as IngestError).text.vi).toMatch(/vượt giới hạn/);
+  });
+});

@@ -20,7 +20,9 @@ export type IngestErrorCode =
   | 'noYear'
   | 'badYear'
   | 'unreadableCsv'
-  | 'noSuchSheet';
+  | 'noSuchSheet'
+  | 'tooLarge'
+  | 'outOfMemory';
 
 /** A load that cannot go ahead; nothing of the file was written. */
 export class IngestError extends Error {

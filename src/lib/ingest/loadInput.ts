@@ -22,7 +22,18 @@ export interface LoadOptions {
   mapping?: ColumnMapping;
   /** A mapping confirmed before for files with this header signature, if any. */
   remembered?: (signature: string) => ColumnMapping | undefined;
+  /** Largest file accepted, in bytes (defaults in SIZE_LIMITS). */
+  maxBytes?: number;
 }
+
+/**
+ * What one browser tab can take. DuckDB-WASM has about 3 GiB of memory; text is held decoded
+ * and re-encoded while staged (≈ 3× its size), a workbook expands ≈ 10× when unzipped and parsed.
+ */
+export const SIZE_LIMITS = { text: 400 * 1024 ** 2, xlsx: 60 * 1024 ** 2 } as const;
+
+const megabytes = (n: number): string =>
+  `${(n / 1024 ** 2).toFixed(n < 10 * 1024 ** 2 ? 2 : 0)} MB`;
 
 export async function loadInput(
   engine: Engine,
@@ -32,12 +43,28 @@ export async function loadInput(
   options: LoadOptions = {},
 ): Promise<LoadReport> {
   const loadId = await nextLoadId(engine);
-  const staged = await stage(engine, file, loadId, readWorkbook, options);
   try {
-    return await loadStaged(engine, staged, file.name, loadId, catalog, options);
-  } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ${staged.table}`);
+    const staged = await stage(engine, file, loadId, readWorkbook, options);
+    try {
+      return await loadStaged(engine, staged, file.name, loadId, catalog, options);
+    } finally {
+      await engine.exec(`DROP TABLE IF EXISTS ${staged.table}`);
+    }
+  } catch (e) {
+    throw /out of memory/i.test((e as Error)?.message ?? '') ? outOfMemory(file.name) : e;
   }
+}
+
+/** DuckDB ran out of the tab's memory part-way: the load is rolled back, and the person told why. */
+function outOfMemory(file: string): IngestError {
+  return new IngestError(
+    'outOfMemory',
+    {
+      vi: 'Tệp quá lớn so với bộ nhớ của trình duyệt (khoảng 3 GB cho cơ sở dữ liệu trong trang). Dữ liệu đã nạp trước đó vẫn giữ nguyên. Hãy chia tệp thành nhiều phần hoặc bỏ bớt cột không cần.',
+      en: 'The file is too large for the browser’s memory (about 3 GB for the in-page database). What was loaded before is unchanged. Split the file, or drop columns you do not need.',
+    },
+    { file },
+  );
 }
 
 async function stage(
@@ -49,6 +76,17 @@ async function stage(
 ): Promise<StagedTable> {
   const kind = sniffFile(file.name, file.bytes);
   const at = { file: file.name };
+  const limit = options.maxBytes ?? (kind.kind === 'xlsx' ? SIZE_LIMITS.xlsx : SIZE_LIMITS.text);
+  if (file.bytes.length > limit) {
+    throw new IngestError(
+      'tooLarge',
+      {
+        vi: `Tệp nặng ${megabytes(file.bytes.length)}, vượt giới hạn ${megabytes(limit)} mà trình duyệt xử lý được cho loại tệp này. Hãy chia tệp thành nhiều phần${kind.kind === 'xlsx' ? ' hoặc lưu thành CSV (nhẹ hơn nhiều)' : ''}.`,
+        en: `The file is ${megabytes(file.bytes.length)}, over the ${megabytes(limit)} a browser tab can process for this kind of file. Split it${kind.kind === 'xlsx' ? ', or save it as CSV (much lighter)' : ''}.`,
+      },
+      at,
+    );
+  }
   switch (kind.kind) {
     case 'empty':
       throw new IngestError(

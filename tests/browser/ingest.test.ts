@@ -1,37 +1,15 @@
 // The messy-input corpus end to end in the browser: each file dropped through the file input,
 // its report and the resulting rows read back through window.dtiLab — the XLSX files through
 // the real XLSX worker, the CSVs through DuckDB-WASM's reader.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, openApp, screenshot, SCREENSHOTS, type Session } from './support/browser';
-
-interface Case {
-  file: string;
-  case: string;
-  expect: {
-    error?: { kind: string };
-    encoding?: string;
-    delimiter?: string;
-    shape?: string;
-    sheet?: string;
-    headerRows?: number[];
-    units?: number;
-    values?: { unit: string; year: number; measure: string; value?: number; text?: string }[];
-    skipped?: { row: number; reason: string }[];
-    issues?: { row: number; column: string; raw: string; reason: string }[];
-  };
-}
-
-const DIR = path.resolve(import.meta.dirname, '../fixtures/ingest');
-const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8')) as Case[];
-/** Not built yet (issue #3 continues): self-assessment forms, framework sheets. */
-const NOT_YET = new Set([
-  'self-assessment-khanh-son',
-  'self-assessment-kim-lien',
-  'self-assessment-nam-anh',
-  'framework-sheet',
-]);
+import {
+  corpus as manifest,
+  CORPUS_DIR as DIR,
+  NOT_YET,
+  type CorpusCase as Case,
+} from '../fixtures/ingest/manifest';
 
 describe('ingest corpus in the browser', () => {
   let s: Session;

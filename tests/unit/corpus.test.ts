@@ -5,46 +5,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/lib/ingest/errors';
 import type { LoadReport } from '../../src/lib/ingest/loadStaged';
-import { freshWorkspace, ROOT, rows } from './support/workspace';
-
-interface Expect {
-  error?: { kind: string };
-  encoding?: string;
-  delimiter?: string;
-  shape?: string;
-  sheet?: string;
-  headerRows?: number[];
-  units?: number;
-  values?: {
-    unit: string;
-    year: number;
-    measure: string;
-    value?: number;
-    text?: string;
-    column?: string;
-  }[];
-  missing?: { unit: string; year: number; measure: string }[];
-  skipped?: { row: number; reason: string }[];
-  issues?: { row: number; column: string; raw: string; reason: string }[];
-  unitNames?: { unit: string; name: string }[];
-}
-interface Case {
-  file: string;
-  case: string;
-  exercises: string;
-  expect: Expect;
-}
-
-const DIR = path.join(ROOT, 'tests/fixtures/ingest');
-const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8')) as Case[];
-
-/** Not built yet (issue #3 continues): self-assessment forms, framework sheets. */
-const NOT_YET = new Set([
-  'self-assessment-khanh-son',
-  'self-assessment-kim-lien',
-  'self-assessment-nam-anh',
-  'framework-sheet',
-]);
+import { freshWorkspace, rows } from './support/workspace';
+import {
+  corpus as manifest,
+  CORPUS_DIR as DIR,
+  NOT_YET,
+  type CorpusCase as Case,
+} from '../fixtures/ingest/manifest';
 
 const load = async (c: Case) => {
   const ws = await freshWorkspace();

@@ -127,6 +127,25 @@ export class Checker {
     return raw === undefined ? undefined : this.localText(raw, path);
   }
 
+  /**
+   * A list of coded items (pillars, indicators, measures …): each read by `read` at its own path,
+   * codes checked unique. `optional` lists may be absent and read as empty.
+   */
+  codedList<T extends { code: string }>(
+    raw: unknown,
+    path: string,
+    read: (item: unknown, path: string) => T,
+    optional = false,
+  ): T[] {
+    if (optional && raw === undefined) return [];
+    const items = this.array(raw, path).map((item, i) => read(item, `${path}[${i}]`));
+    this.unique(
+      items.map((x) => x.code),
+      (i) => `${path}[${i}].code`,
+    );
+    return items;
+  }
+
   /** Reports codes that appear more than once in a list. */
   unique(codes: readonly string[], path: (i: number) => string): void {
     const seen = new Set<string>();

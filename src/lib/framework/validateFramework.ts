@@ -87,42 +87,20 @@ function readFramework(c: Checker, raw: unknown): Framework {
       ? null
       : c.integer(years.to, 'years.to', { min: from, max: 2100 });
 
-  const pillars =
-    o.pillars === undefined
-      ? []
-      : c.array(o.pillars, 'pillars').map((p, i) => readPillar(c, p, `pillars[${i}]`));
-  c.unique(
-    pillars.map((p) => p.code),
-    (i) => `pillars[${i}].code`,
-  );
+  const pillars = c.codedList(o.pillars, 'pillars', (p, at) => readPillar(c, p, at), true);
   const pillarCodes = new Set(pillars.map((p) => p.code));
 
-  const mainIndices = c
-    .array(o.mainIndices, 'mainIndices')
-    .map((m, i) => readMainIndex(c, m, `mainIndices[${i}]`, pillarCodes));
-  c.unique(
-    mainIndices.map((m) => m.code),
-    (i) => `mainIndices[${i}].code`,
+  const mainIndices = c.codedList(o.mainIndices, 'mainIndices', (m, at) =>
+    readMainIndex(c, m, at, pillarCodes),
   );
   if (mainIndices.length === 0)
     c.fail('mainIndices', 'cần ít nhất một chỉ số chính', 'needs at least one main index');
 
-  const measures =
-    o.measures === undefined
-      ? []
-      : c.array(o.measures, 'measures').map((m, i) => readMeasureDef(c, m, `measures[${i}]`));
-  c.unique(
-    measures.map((m) => m.code),
-    (i) => `measures[${i}].code`,
-  );
+  const measures = c.codedList(o.measures, 'measures', (m, at) => readMeasureDef(c, m, at), true);
 
   const mainByCode = new Map(mainIndices.map((m) => [m.code, m]));
-  const indicators = c
-    .array(o.indicators, 'indicators')
-    .map((x, i) => readIndicator(c, x, `indicators[${i}]`, mainByCode));
-  c.unique(
-    indicators.map((x) => x.code),
-    (i) => `indicators[${i}].code`,
+  const indicators = c.codedList(o.indicators, 'indicators', (x, at) =>
+    readIndicator(c, x, at, mainByCode),
   );
   checkPointSums(c, mainIndices, indicators);
 
@@ -445,22 +423,18 @@ function readMissing(c: Checker, raw: unknown, path: string): MissingPolicy {
   };
 }
 
+function readBand(c: Checker, raw: unknown, p: string): Band {
+  const o = c.object(raw, p);
+  c.noExtraFields(o, p, ['code', 'name', 'min']);
+  return {
+    code: c.code(o.code, `${p}.code`),
+    name: c.localText(o.name, `${p}.name`),
+    min: c.number(o.min, `${p}.min`, { min: 0, max: 1 }),
+  };
+}
+
 function readBands(c: Checker, raw: unknown, path: string): Band[] {
-  if (raw === undefined) return [];
-  const bands = c.array(raw, path).map((b, i) => {
-    const p = `${path}[${i}]`;
-    const o = c.object(b, p);
-    c.noExtraFields(o, p, ['code', 'name', 'min']);
-    return {
-      code: c.code(o.code, `${p}.code`),
-      name: c.localText(o.name, `${p}.name`),
-      min: c.number(o.min, `${p}.min`, { min: 0, max: 1 }),
-    };
-  });
-  c.unique(
-    bands.map((b) => b.code),
-    (i) => `${path}[${i}].code`,
-  );
+  const bands = c.codedList(raw, path, (b, at) => readBand(c, b, at), true);
   bands.forEach((b, i) => {
     if (i > 0 && b.min <= bands[i - 1]!.min)
       c.fail(

@@ -12,13 +12,7 @@ export function validateMeasureCatalog(raw: unknown): MeasureCatalog {
   if (o.schema !== 'dti-lab/measures@1') {
     c.fail('schema', 'phải là "dti-lab/measures@1"', 'must be "dti-lab/measures@1"');
   }
-  const measures = c
-    .array(o.measures, 'measures')
-    .map((m, i) => readMeasureDef(c, m, `measures[${i}]`));
-  c.unique(
-    measures.map((m) => m.code),
-    (i) => `measures[${i}].code`,
-  );
+  const measures = c.codedList(o.measures, 'measures', (m, at) => readMeasureDef(c, m, at));
   if (c.problems.length > 0) {
     throw new InvalidSpecError(
       { vi: 'Danh mục chỉ tiêu không hợp lệ', en: 'Invalid measure catalog' },

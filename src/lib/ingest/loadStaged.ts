@@ -3,9 +3,7 @@
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import type { MeasureDef } from '../framework/types';
-import { foldSql } from '../sql/fold';
-import { ident, lit, litList } from '../sql/quote';
-import { MISSING_MARKERS, NO_WORDS, YES_WORDS } from './cellWords';
+import { ident, lit } from '../sql/quote';
 import { columnLetter } from './cellRef';
 import { measureIndex, roleOf, type ColumnRole } from './columnRoles';
 import { IngestError } from './errors';
@@ -14,6 +12,10 @@ import { decimalMarks, longInsert, wideInserts, type Source } from './observatio
 import type { SkippedRow, StagedTable } from './staged';
 import { codeSql, hasCodeSql, unitColumns, upsertUnits, type UnitColumns } from './unitColumns';
 import { yearOf } from './yearOf';
+import { recordIssues, recordUnitIssues, type CellIssue } from './cellIssues';
+import { rowsWithoutCode } from './classifyRows';
+
+export type { CellIssue, IssueReason } from './cellIssues';
 import { applyMapping, headerSignature, type ColumnMapping } from './columnMapping';
 import type { LoadOptions } from './loadInput';
 import { MATCH, matchUnitsByName } from './unitsByName';
@@ -27,18 +29,6 @@ export interface ColumnReport {
   /** How the column was matched to the catalog: by code, by name, by the person, or not at all. */
   matchedBy?: 'code' | 'name' | 'person' | 'none';
   decimalMark?: DecimalMark;
-}
-
-export type IssueReason = 'notNumber' | 'notYesNo' | 'unknownUnit' | 'ambiguousUnit';
-
-/** A cell that holds something but could not be read as what its column needs. */
-export interface CellIssue {
-  sheet: string | null;
-  row: number;
-  column: string;
-  header: string;
-  raw: string;
-  reason: IssueReason;
 }
 
 export interface LoadReport {
@@ -198,23 +188,6 @@ async function unitsOf(
   }
 }
 
-/** Named rows that matched no unit, or several: each listed with its cell and what it says. */
-async function recordUnitIssues(
-  engine: Engine,
-  table: string,
-  loadId: number,
-  file: string,
-  sheet: string | null,
-  nameColumn: string,
-  headers: string[],
-): Promise<void> {
-  await engine.exec(`
-INSERT INTO load_issues
-SELECT ${loadId}, ${lit(file)}, ${lit(sheet)}, __row, ${lit(columnLetter(headers.indexOf(nameColumn)))}, ${lit(nameColumn)}, trim(${ident(nameColumn)}),
-  CASE ${MATCH.outcome} WHEN 'many' THEN 'ambiguousUnit' ELSE 'unknownUnit' END
-FROM ${table} WHERE ${MATCH.outcome} IN ('none', 'many')`);
-}
-
 function columnReport(
   header: string,
   i: number,
@@ -248,92 +221,6 @@ async function checkYears(engine: Engine, s: Source, column: string): Promise<vo
       { file: s.file, ...(s.sheet ? { sheet: s.sheet } : {}), row: Number(bad.row), column },
     );
   }
-}
-
-const TOTAL_WORDS = ['tong cong', 'cong', 'tong', 'tong so', 'total', 'sum'];
-const NOTE_WORDS = [
-  'ghi chu',
-  'nguoi lap',
-  'truong phong',
-  'chu tich',
-  'tm.',
-  'noi nhan',
-  'xac nhan',
-  'ky ten',
-  'ky,',
-  'ky ',
-  'ngay',
-  'note',
-  'luu y',
-];
-
-/** Data-region rows without a unit code: blank, a total or subtotal, a note or signature, or other. */
-async function rowsWithoutCode(
-  engine: Engine,
-  table: string,
-  headers: string[],
-  codeColumn: string,
-  byName: boolean,
-): Promise<SkippedRow[]> {
-  // Rows named but not matched to a unit are reported as cell issues, not as skipped rows.
-  const named = byName ? `AND coalesce(${MATCH.outcome}, '') NOT IN ('none', 'many')` : '';
-  const text = `concat_ws(' | ', ${headers.map((h) => `nullif(trim(${ident(h)}), '')`).join(', ')})`;
-  // Folded, without leading brackets and bullets: "(Ký, ghi rõ họ tên)" → "ky, ghi ro ho ten)".
-  const folded = `regexp_replace(${foldSql(text)}, '^[^a-z0-9]+', '')`;
-  const startsWith = (words: string[]): string =>
-    words.map((w) => `starts_with(${folded}, ${lit(w)})`).join(' OR ');
-  const rows = toRows(
-    await engine.query(
-      `SELECT __row AS row, ${text} AS text,
-         CASE WHEN ${text} = '' THEN 'blank'
-              WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(${folded}, '(^|\\| )(tong cong|cong|tong so)( |$)') THEN 'total'
-              WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(${folded}, 'ngay \\d+ thang') THEN 'note'
-              ELSE 'noCode' END AS reason
-       FROM ${table} WHERE NOT coalesce(${hasCodeSql(codeColumn)}, FALSE) ${named} ORDER BY __row`,
-    ),
-  );
-  return rows.map((r) => ({
-    row: Number(r.row),
-    reason: r.reason as SkippedRow['reason'],
-    text: String(r.text ?? ''),
-  }));
-}
-
-/**
- * Cells of a known measure that hold text the measure cannot take: not a number for rates and
- * counts, not a yes/no answer for yes/no measures. "No data" markers are missing, not issues.
- */
-async function recordIssues(
-  engine: Engine,
-  loadId: number,
-  catalog: readonly MeasureDef[],
-): Promise<CellIssue[]> {
-  const numeric = catalog
-    .filter((m) => ['rate', 'count', 'number'].includes(m.kind))
-    .map((m) => m.code);
-  const yesNo = catalog.filter((m) => m.kind === 'boolean').map((m) => m.code);
-  const f = foldSql('o.text');
-  await engine.exec(`
-INSERT INTO load_issues
-SELECT o.load_id, o.source_file, o.source_sheet, o.source_row, regexp_extract(o.source_cell, '^[A-Z]+'), o.source_column, o.text,
-  CASE WHEN o.measure IN ${litList(yesNo)} THEN 'notYesNo' ELSE 'notNumber' END
-FROM observations o
-WHERE o.load_id = ${loadId} AND ${f} NOT IN ${litList(MISSING_MARKERS)}
-  AND ((o.measure IN ${litList(numeric)} AND o.value IS NULL)
-    OR (o.measure IN ${litList(yesNo)} AND o.value IS NULL AND ${f} NOT IN ${litList([...YES_WORDS, ...NO_WORDS])}))`);
-  const rows = toRows(
-    await engine.query(
-      `SELECT * FROM load_issues WHERE load_id = ${loadId} ORDER BY row, col LIMIT ${MAX_LISTED}`,
-    ),
-  );
-  return rows.map((r) => ({
-    sheet: r.sheet === null ? null : String(r.sheet),
-    row: Number(r.row),
-    column: String(r.col),
-    header: String(r.header),
-    raw: String(r.raw),
-    reason: r.reason as IssueReason,
-  }));
 }
 
 async function duplicates(engine: Engine, loadId: number): Promise<LoadReport['duplicates']> {

@@ -1,0 +1,58 @@
+// Rows of a table's data region that are not data — blank, a total or subtotal, a note or a
+// signature, or simply no unit code — each named with why, for the load report.
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/rows';
+import { foldSql } from '../sql/fold';
+import { ident, lit } from '../sql/quote';
+import type { SkippedRow } from './staged';
+import { MATCH } from './unitsByName';
+import { hasCodeSql } from './unitColumns';
+
+const TOTAL_WORDS = ['tong cong', 'cong', 'tong', 'tong so', 'total', 'sum'];
+const NOTE_WORDS = [
+  'ghi chu',
+  'nguoi lap',
+  'truong phong',
+  'chu tich',
+  'tm.',
+  'noi nhan',
+  'xac nhan',
+  'ky ten',
+  'ky,',
+  'ky ',
+  'ngay',
+  'note',
+  'luu y',
+];
+
+/** Data-region rows without a unit code: blank, a total or subtotal, a note or signature, or other. */
+export async function rowsWithoutCode(
+  engine: Engine,
+  table: string,
+  headers: string[],
+  codeColumn: string,
+  byName: boolean,
+): Promise<SkippedRow[]> {
+  // Rows named but not matched to a unit are reported as cell issues, not as skipped rows.
+  const named = byName ? `AND coalesce(${MATCH.outcome}, '') NOT IN ('none', 'many')` : '';
+  const text = `concat_ws(' | ', ${headers.map((h) => `nullif(trim(${ident(h)}), '')`).join(', ')})`;
+  // Folded, without leading brackets and bullets: "(Ký, ghi rõ họ tên)" → "ky, ghi ro ho ten)".
+  const folded = `regexp_replace(${foldSql(text)}, '^[^a-z0-9]+', '')`;
+  const startsWith = (words: string[]): string =>
+    words.map((w) => `starts_with(${folded}, ${lit(w)})`).join(' OR ');
+  const rows = toRows(
+    await engine.query(
+      `SELECT __row AS row, ${text} AS text,
+         CASE WHEN ${text} = '' THEN 'blank'
+              WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(${folded}, '(^|\\| )(tong cong|cong|tong so)( |$)') THEN 'total'
+              WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(${folded}, 'ngay \\d+ thang') THEN 'note'
+              ELSE 'noCode' END AS reason
+       FROM ${table} WHERE NOT coalesce(${hasCodeSql(codeColumn)}, FALSE) ${named} ORDER BY __row`,
+    ),
+  );
+  return rows.map((r) => ({
+    row: Number(r.row),
+    reason: r.reason as SkippedRow['reason'],
+    text: String(r.text ?? ''),
+  }));
+}

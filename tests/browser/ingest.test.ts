@@ -213,3 +213,27 @@ describe('fixing a column’s mapping', () => {
     }
   });
 });
+
+describe('load report on a phone', () => {
+  it('an open report with its mapping selectors does not widen the page at 390×844', async () => {
+    const s = await openApp({ width: 390, height: 844 });
+    try {
+      await s.page
+        .getByTestId('file-input')
+        .setInputFiles(
+          path.resolve(
+            import.meta.dirname,
+            '../../data-samples/thach-thanh-2024-bieu-tong-hop.csv',
+          ),
+        );
+      await s.page.evaluate(() => window.dtiLab.settled());
+      await s.page.locator('details.report').first().locator('summary').click();
+      await screenshot(s.page, 'load-report-390');
+      expect(
+        await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 // `window.dtiLab`: the automation API for scripts, power users and the browser tests.
 import type { Row } from './db/rows';
-import type { LoadReport } from './ingest/loadStaged';
+import type { LoadReport } from './ingest/loadReport';
 import type { app as appState, Notice } from './state/app.svelte';
 
 export interface DtiLabApi {

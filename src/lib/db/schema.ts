@@ -35,6 +35,28 @@ export const WORKSPACE_DDL = [
     source_cell VARCHAR,
     load_id INTEGER
   )`,
+  // Self-assessment forms: points a unit gave itself and the points the appraisal gave, per
+  // indicator, each with its cell; the scoring pipeline sets them beside the computed points.
+  `CREATE TABLE IF NOT EXISTS assessments (
+    unit_code VARCHAR NOT NULL,
+    year INTEGER NOT NULL,
+    indicator VARCHAR NOT NULL,
+    indicator_name VARCHAR,
+    framework_id VARCHAR,
+    max_points DOUBLE,
+    self_points DOUBLE,
+    appraised_points DOUBLE,
+    self_text VARCHAR,
+    appraised_text VARCHAR,
+    method VARCHAR,
+    evidence VARCHAR,
+    source_file VARCHAR,
+    source_sheet VARCHAR,
+    source_row INTEGER,
+    self_cell VARCHAR,
+    appraised_cell VARCHAR,
+    load_id INTEGER
+  )`,
   `CREATE TABLE IF NOT EXISTS load_issues (
     load_id INTEGER,
     file VARCHAR,

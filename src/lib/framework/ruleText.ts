@@ -74,6 +74,11 @@ export function ruleText(ind: Indicator): LocalText {
         vi: `điểm = ${vn(m)} × ${lower ? `(lớn nhất − ${a})` : `(${a} − nhỏ nhất)`} ÷ (lớn nhất − nhỏ nhất) trong ${peerText(r.peers, 'vi')} — phụ thuộc đơn vị khác`,
         en: `points = ${en(m)} × ${lower ? `(max − ${a})` : `(${a} − min)`} ÷ (max − min) across ${peerText(r.peers, 'en')} — depends on other units`,
       };
+    case 'points':
+      return {
+        vi: `điểm = giá trị ${a} (là điểm đã chấm), tối đa ${vn(m)}`,
+        en: `points = the value of ${a} (points as given), at most ${en(m)}`,
+      };
     case 'zscore':
       return {
         vi: `z = ${lower ? '−' : ''}(${a} − trung bình) ÷ độ lệch chuẩn trong ${peerText(r.peers, 'vi')}; điểm = ${vn(m)} × (z + ${vn(r.clip)}) ÷ ${vn(2 * r.clip)} — phụ thuộc đơn vị khác`,

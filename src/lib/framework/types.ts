@@ -67,7 +67,9 @@ export type Rule =
   | { kind: 'parts'; parts: Part[] }
   | { kind: 'goalpost'; worst: number; best: number }
   | { kind: 'minmax'; peers: 'all' | 'parent' }
-  | { kind: 'zscore'; peers: 'all' | 'parent'; clip: number };
+  | { kind: 'zscore'; peers: 'all' | 'parent'; clip: number }
+  /** The value is the points themselves (as appraised or published), capped at max. */
+  | { kind: 'points' };
 
 export type RuleKind = Rule['kind'];
 

@@ -28,6 +28,7 @@ export const RULE_KINDS: readonly RuleKind[] = [
   'goalpost',
   'minmax',
   'zscore',
+  'points',
 ];
 
 /** How many measures each rule reads (parts: one per part). */
@@ -40,6 +41,7 @@ const MEASURE_COUNT: Record<Exclude<RuleKind, 'parts'>, number> = {
   goalpost: 1,
   minmax: 1,
   zscore: 1,
+  points: 1,
 };
 
 const LEVELS: readonly Level[] = ['tinh', 'huyen', 'xa'];
@@ -220,6 +222,13 @@ function checkDirection(c: Checker, rule: Rule, direction: 'higher' | 'lower', p
       '"fullAt" only applies when higher is better',
     );
   }
+  if (rule.kind === 'points' && direction === 'lower') {
+    c.fail(
+      `${path}.direction`,
+      'quy tắc "points" đọc thẳng số điểm: chỉ dùng "higher"',
+      'rule "points" reads the points themselves: only "higher" applies',
+    );
+  }
   if (rule.kind === 'goalpost' && rule.best < rule.worst !== (direction === 'lower')) {
     c.fail(
       `${path}.direction`,
@@ -262,6 +271,7 @@ export function readRule(c: Checker, raw: unknown, path: string, maxPoints: numb
   switch (kind) {
     case 'ratio':
     case 'boolean':
+    case 'points':
       c.noExtraFields(o, path, ['kind']);
       return { kind };
     case 'percent': {

@@ -10,7 +10,19 @@ import { columnLetter } from './cellRef';
 import { MISSING_MARKERS, NO_WORDS, YES_WORDS } from './cellWords';
 import { MATCH } from './unitsByName';
 
-export type IssueReason = 'notNumber' | 'notYesNo' | 'unknownUnit' | 'ambiguousUnit';
+export type IssueReason =
+  | 'notNumber'
+  | 'notYesNo'
+  | 'unknownUnit'
+  | 'ambiguousUnit'
+  /** A form's indicator that no registered framework has (kept under its own name). */
+  | 'unknownIndicator'
+  /** Points above the indicator's max points. */
+  | 'overMax'
+  /** A target whose measure is neither a catalog code nor a catalog name (kept under its name). */
+  | 'unknownMeasure'
+  /** A target value that is not a number, a percentage or a range. */
+  | 'notTarget';
 
 /** A cell that holds something but could not be read as what its column needs. */
 export interface CellIssue {
@@ -64,6 +76,11 @@ FROM observations o
 WHERE o.load_id = ${loadId} AND ${f} NOT IN ${litList(MISSING_MARKERS)}
   AND ((o.measure IN ${litList(numeric)} AND o.value IS NULL)
     OR (o.measure IN ${litList(yesNo)} AND o.value IS NULL AND ${f} NOT IN ${litList([...YES_WORDS, ...NO_WORDS])}))`);
+  return listIssues(engine, loadId);
+}
+
+/** The issues recorded for a load, in sheet order, as the report lists them. */
+export async function listIssues(engine: Engine, loadId: number): Promise<CellIssue[]> {
   const rows = toRows(
     await engine.query(
       `SELECT * FROM load_issues WHERE load_id = ${loadId} ORDER BY row, col LIMIT ${MAX_LISTED}`,

@@ -26,7 +26,7 @@ const NOTE_WORDS = [
 ];
 
 /** Data-region rows without a unit code: blank, a total or subtotal, a note or signature, or other. */
-export async function rowsWithoutCode(
+export function rowsWithoutCode(
   engine: Engine,
   table: string,
   headers: string[],
@@ -34,7 +34,21 @@ export async function rowsWithoutCode(
   byName: boolean,
 ): Promise<SkippedRow[]> {
   // Rows named but not matched to a unit are reported as cell issues, not as skipped rows.
-  const named = byName ? `AND coalesce(${MATCH.outcome}, '') NOT IN ('none', 'many')` : '';
+  const named = byName ? ` OR coalesce(${MATCH.outcome}, '') IN ('none', 'many')` : '';
+  return nonDataRows(engine, table, headers, `coalesce(${hasCodeSql(codeColumn)}, FALSE)${named}`);
+}
+
+/**
+ * Rows of the data region that `isData` (SQL over the row) rejects, each with why. A row whose
+ * first cell is a Roman numeral ("I | Nhận thức số | 10") heads a section and carries its
+ * subtotal: it counts as a total.
+ */
+export async function nonDataRows(
+  engine: Engine,
+  table: string,
+  headers: string[],
+  isData: string,
+): Promise<SkippedRow[]> {
   const text = `concat_ws(' | ', ${headers.map((h) => `nullif(trim(${ident(h)}), '')`).join(', ')})`;
   // Folded, without leading brackets and bullets: "(Ký, ghi rõ họ tên)" → "ky, ghi ro ho ten)".
   const folded = `regexp_replace(${foldSql(text)}, '^[^a-z0-9]+', '')`;
@@ -44,10 +58,11 @@ export async function rowsWithoutCode(
     await engine.query(
       `SELECT __row AS row, ${text} AS text,
          CASE WHEN ${text} = '' THEN 'blank'
-              WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(${folded}, '(^|\\| )(tong cong|cong|tong so)( |$)') THEN 'total'
+              WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(${folded}, '(^|\\| )(tong cong|cong|tong so)( |$)')
+                OR regexp_matches(${folded}, '^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii) \\| ') THEN 'total'
               WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(${folded}, 'ngay \\d+ thang') THEN 'note'
               ELSE 'noCode' END AS reason
-       FROM ${table} WHERE NOT coalesce(${hasCodeSql(codeColumn)}, FALSE) ${named} ORDER BY __row`,
+       FROM ${table} WHERE NOT (${isData}) ORDER BY __row`,
     ),
   );
   return rows.map((r) => ({

@@ -22,7 +22,11 @@ export type IngestErrorCode =
   | 'unreadableCsv'
   | 'noSuchSheet'
   | 'tooLarge'
-  | 'outOfMemory';
+  | 'outOfMemory'
+  | 'noFormUnit'
+  | 'ambiguousFormUnit'
+  | 'shapeColumns'
+  | 'invalidFrameworkSheet';
 
 /** A load that cannot go ahead; nothing of the file was written. */
 export class IngestError extends Error {

@@ -2,16 +2,24 @@
 // not tables get a message of their own, naming the file.
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
-import type { MeasureDef } from '../framework/types';
+import type { Framework, MeasureDef } from '../framework/types';
 import type { ColumnMapping } from './columnMapping';
 import type { TextEncodingName } from './decodeText';
 import { IngestError } from './errors';
-import { loadStaged, type LoadReport } from './loadStaged';
+import { loadStaged } from './loadStaged';
+import type { LoadReport } from './loadReport';
+import type { Shape } from './shape';
 import { sniffFile } from './sniffFile';
 import { stageCsv } from './stageCsv';
 import { pickSheet, stageSheet } from './stageSheet';
 import type { WorkbookReader } from './workbook';
 import type { StagedTable } from './staged';
+
+/** What the workspace knows when a file comes in: the measures, and frameworks to borrow rules from. */
+export interface Known {
+  measures: readonly MeasureDef[];
+  frameworks: readonly Framework[];
+}
 
 export interface LoadOptions {
   /** Text encoding chosen by the person instead of the detected one. */
@@ -24,6 +32,10 @@ export interface LoadOptions {
   remembered?: (signature: string) => ColumnMapping | undefined;
   /** Largest file accepted, in bytes (defaults in SIZE_LIMITS). */
   maxBytes?: number;
+  /** What the table is, when the person says so instead of the detected shape. */
+  shape?: Shape;
+  /** The unit a self-assessment form is about, when the person says so (official code). */
+  unit?: string;
 }
 
 /**
@@ -38,7 +50,7 @@ const megabytes = (n: number): string =>
 export async function loadInput(
   engine: Engine,
   file: { name: string; bytes: Uint8Array },
-  catalog: readonly MeasureDef[],
+  known: Known,
   readWorkbook: WorkbookReader,
   options: LoadOptions = {},
 ): Promise<LoadReport> {
@@ -46,7 +58,7 @@ export async function loadInput(
   try {
     const staged = await stage(engine, file, loadId, readWorkbook, options);
     try {
-      return await loadStaged(engine, staged, file.name, loadId, catalog, options);
+      return await loadStaged(engine, staged, file.name, loadId, known, options);
     } finally {
       await engine.exec(`DROP TABLE IF EXISTS ${staged.table}`);
     }

@@ -1,6 +1,6 @@
 // A load report as a CSV file a person can open in Excel: one line per thing to know — the
 // file's facts, each column's mapping, each skipped row, each repeated value, each bad cell.
-import type { LoadReport } from './loadStaged';
+import type { LoadReport } from './loadReport';
 
 const REASONS: Record<string, { vi: string; en: string }> = {
   title: { vi: 'dòng tiêu đề', en: 'title row' },
@@ -12,6 +12,19 @@ const REASONS: Record<string, { vi: string; en: string }> = {
   notNumber: { vi: 'không phải số', en: 'not a number' },
   notYesNo: { vi: 'không phải có/không', en: 'not a yes/no answer' },
   unknownUnit: { vi: 'không tìm thấy đơn vị có tên này', en: 'no unit has this name' },
+  unknownIndicator: {
+    vi: 'không có chỉ số này trong bộ chỉ số nào (vẫn nạp theo tên)',
+    en: 'no framework has this indicator (loaded under its name)',
+  },
+  overMax: { vi: 'điểm vượt điểm tối đa', en: 'points above the max' },
+  unknownMeasure: {
+    vi: 'không tìm thấy số liệu này trong danh mục (vẫn giữ theo tên)',
+    en: 'no catalog measure has this code or name (kept under its name)',
+  },
+  notTarget: {
+    vi: 'không đọc được mức chỉ tiêu (cần số, %, hoặc khoảng "60 – 80 %")',
+    en: 'not a target value (a number, a percentage or a range "60 – 80 %")',
+  },
   ambiguousUnit: {
     vi: 'nhiều đơn vị trùng tên này — cần mã',
     en: 'several units have this name — a code is needed',

@@ -36,3 +36,17 @@ export interface StagedTable {
   /** All sheets of the workbook, so the person can pick another; empty for CSV. */
   sheets: string[];
 }
+
+/** How a staged table was read, as every load report states it. */
+export function readingFacts(staged: StagedTable, file: string, loadId: number) {
+  return {
+    file,
+    loadId,
+    sheet: staged.sheet,
+    sheets: staged.sheets,
+    encoding: staged.encoding,
+    delimiter: staged.delimiter,
+    headerRows: staged.headerRows,
+    rowsRead: staged.rowsRead,
+  };
+}

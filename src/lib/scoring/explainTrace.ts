@@ -139,6 +139,8 @@ export function formulaOf(s: Omit<TraceStep, 'formula'>, lang: 'vi' | 'en'): str
     case 'zscore':
     case 'tiers':
       return `${f(a?.value ?? 0)} → ${f(s.fraction ?? 0)} × ${f(max)} = ${result}`;
+    case 'points':
+      return `min(${f(a?.value ?? 0)}${sep}${f(max)}) = ${result}`;
     case 'boolean':
     case 'choice':
       return `"${a?.text ?? ''}" → ${f(s.fraction ?? 0)} × ${f(max)} = ${result}`;

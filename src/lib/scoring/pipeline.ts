@@ -15,6 +15,7 @@ import { bandsStep } from './steps/bands';
 import { gapsStep } from './steps/gaps';
 import { pointsAtStakeStep } from './steps/pointsAtStake';
 import { explainStep } from './steps/explain';
+import { assessedPointsStep } from './steps/assessedPoints';
 
 export const PIPELINE: readonly Step[] = [
   measuresStep,
@@ -27,6 +28,7 @@ export const PIPELINE: readonly Step[] = [
   bandsStep,
   gapsStep,
   pointsAtStakeStep,
+  assessedPointsStep,
   explainStep,
 ];
 

@@ -88,6 +88,8 @@ export function compileRule(ind: Indicator): CompiledRule {
         applicable: 'TRUE',
       };
     }
+    case 'points':
+      return plain(ind.maxPoints > 0 ? clamp01(`a / ${lit(ind.maxPoints)}`) : '0.0');
     case 'zscore': {
       const z = `(${higher ? 'a - peer_mean' : 'peer_mean - a'}) / peer_sd`;
       const k = lit(r.clip);

@@ -8,7 +8,7 @@ import { rememberMapping, rememberedMapping } from './mappingMemory';
 import { readSpecFile } from '../framework/readSpecFile';
 import { errorText } from './errorText';
 import { IngestError } from '../ingest/errors';
-import type { LoadReport } from '../ingest/loadStaged';
+import type { LoadReport } from '../ingest/loadReport';
 import type { LoadOptions } from '../ingest/loadInput';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
@@ -136,6 +136,7 @@ class AppState {
               remembered: rememberedMapping,
             });
             this.#files.set(report.loadId, input);
+            this.#adoptFramework(ws, report);
             done.push(report);
           }
           changed = true;
@@ -198,8 +199,12 @@ class AppState {
       const old = this.reports.find((r) => r.loadId === loadId);
       if (!input || !old) return;
       try {
+        // What the person chose before (sheet, encoding, shape) holds unless chosen again.
         const report = await ws.loadFile(input, {
           remembered: rememberedMapping,
+          ...(old.sheet ? { sheet: old.sheet } : {}),
+          ...(old.encoding ? { encoding: old.encoding } : {}),
+          ...(old.shape !== old.detectedShape ? { shape: old.shape } : {}),
           ...options,
           ...(old.batch === undefined ? {} : { batch: old.batch }),
         });
@@ -208,6 +213,7 @@ class AppState {
         this.#files.set(report.loadId, input);
         this.reports = this.reports.map((r) => (r.loadId === loadId ? report : r));
         this.activeLoads = await activeLoads(ws);
+        this.#adoptFramework(ws, report);
         await this.#fitFrameworkTo([report.loadId]);
         await this.#rescore(report.year);
       } catch (e) {
@@ -228,11 +234,7 @@ class AppState {
     if (!report) return Promise.resolve();
     const mapping = { ...report.mapping, [column]: measure };
     rememberMapping(report.signature, mapping);
-    return this.reloadWith(loadId, {
-      mapping,
-      ...(report.sheet ? { sheet: report.sheet } : {}),
-      ...(report.encoding ? { encoding: report.encoding } : {}),
-    });
+    return this.reloadWith(loadId, { mapping });
   }
 
   /** Takes back the last drop of files, bringing back whatever it replaced. */
@@ -283,6 +285,19 @@ class AppState {
       await ws.registerProfile(spec.profile);
       this.profiles = ws.profiles();
       this.profileId = spec.profile.id;
+    }
+  }
+
+  /** A framework or target profile read from a sheet joins its selector and is selected. */
+  #adoptFramework(ws: Workspace, report: LoadReport): void {
+    if (report.framework) {
+      this.frameworks = ws.frameworks();
+      this.measures = ws.measures();
+      this.frameworkId = report.framework.definition.id;
+    }
+    if (report.profile) {
+      this.profiles = ws.profiles();
+      this.profileId = report.profile.definition.id;
     }
   }
 

@@ -13,7 +13,7 @@ import type { Framework, MeasureDef, TargetProfile } from '../framework/types';
 import { loadInput, type LoadOptions } from '../ingest/loadInput';
 import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
-import type { LoadReport } from '../ingest/loadStaged';
+import type { LoadReport } from '../ingest/loadReport';
 import { runPipeline, type PipelineRun } from '../scoring/pipeline';
 
 export interface WorkspaceLoadOptions extends LoadOptions {
@@ -48,6 +48,10 @@ export interface Workspace {
   loadStates(): Promise<Map<number, boolean>>;
   score(frameworkId: string, profileId: string | null): Promise<PipelineRun>;
 }
+
+/** Units no longer named by any load go with their last load. */
+const UNITS_WITHOUT_DATA = `DELETE FROM units WHERE unit_code NOT IN
+  (SELECT unit_code FROM observations UNION SELECT unit_code FROM assessments)`;
 
 async function execAll(engine: Engine, statements: string[]): Promise<void> {
   for (const s of statements) await engine.exec(s);
@@ -107,10 +111,17 @@ export async function openWorkspace(
     profile: (id) => get(profiles, id, 'target profile'),
     registerFramework,
     registerProfile,
-    // One transaction per file: a file that fails half-way leaves no trace.
-    loadFile: (file, options = {}) =>
-      inTransaction(engine, async () => {
-        const report = await loadInput(engine, file, catalog(), readWorkbook, options);
+    // One transaction per file: a file that fails half-way leaves no trace. A framework read
+    // from a sheet joins the others once its load has committed.
+    loadFile: async (file, options = {}) => {
+      const report = await inTransaction(engine, async () => {
+        const report = await loadInput(
+          engine,
+          file,
+          { measures: catalog(), frameworks: [...frameworks.values()] },
+          readWorkbook,
+          options,
+        );
         const batch = options.batch ?? report.loadId;
         await engine.exec(`UPDATE loads SET batch = ${batch} WHERE load_id = ${report.loadId}`);
         if (options.replace) {
@@ -119,15 +130,20 @@ export async function openWorkspace(
           );
         }
         return { ...report, batch };
-      }),
+      });
+      if (report.framework) await registerFramework(report.framework.definition);
+      if (report.profile) await registerProfile(report.profile.definition);
+      return report;
+    },
     removeLoad: (loadId) => {
       const id = Math.trunc(loadId);
       return inTransaction(engine, () =>
         execAll(engine, [
           `DELETE FROM observations WHERE load_id = ${id}`,
+          `DELETE FROM assessments WHERE load_id = ${id}`,
           `DELETE FROM load_issues WHERE load_id = ${id}`,
           `DELETE FROM loads WHERE load_id = ${id}`,
-          'DELETE FROM units WHERE unit_code NOT IN (SELECT DISTINCT unit_code FROM observations)',
+          UNITS_WITHOUT_DATA,
         ]),
       );
     },
@@ -136,10 +152,11 @@ export async function openWorkspace(
       return inTransaction(engine, () =>
         execAll(engine, [
           `DELETE FROM observations WHERE load_id IN (SELECT load_id FROM loads WHERE batch = ${b})`,
+          `DELETE FROM assessments WHERE load_id IN (SELECT load_id FROM loads WHERE batch = ${b})`,
           `DELETE FROM load_issues WHERE load_id IN (SELECT load_id FROM loads WHERE batch = ${b})`,
           `DELETE FROM loads WHERE batch = ${b}`,
           `UPDATE loads SET active = TRUE, replaced_by = NULL WHERE replaced_by = ${b}`,
-          'DELETE FROM units WHERE unit_code NOT IN (SELECT DISTINCT unit_code FROM observations)',
+          UNITS_WITHOUT_DATA,
         ]),
       );
     },

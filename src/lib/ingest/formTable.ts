@@ -1,0 +1,115 @@
+// What the loaders of indicator-row tables (self-assessment forms, framework and target sheets)
+// share: their columns by role, the report fields every load has, the skipped rows, and the
+// refusal of a sheet whose framework or profile does not validate.
+import type { Engine } from '../db/engine';
+import { InvalidSpecError } from '../framework/check';
+import { columnLetter } from './cellRef';
+import { nonDataRows } from './classifyRows';
+import { IngestError, type Location } from './errors';
+import { formColumns, type FormRole } from './formColumns';
+import type { LoadResult } from './loadReport';
+import type { DecimalMark } from './numbersSql';
+import type { Shape } from './shape';
+import { readingFacts, type SkippedRow, type StagedTable } from './staged';
+
+export interface FormTable {
+  headers: string[];
+  /** The column holding a role, or null. */
+  col: (role: FormRole) => string | null;
+  /** Where the messages about this table point: the file and sheet. */
+  at: Location;
+}
+
+export function formTable(staged: StagedTable, file: string): FormTable {
+  const headers = staged.columns.map((c) => c.name);
+  const found = formColumns(staged.columns);
+  return {
+    headers,
+    col: (role) => {
+      const i = found[role];
+      return i === undefined ? null : headers[i]!;
+    },
+    at: { file, ...(staged.sheet ? { sheet: staged.sheet } : {}) },
+  };
+}
+
+type Common = Pick<
+  LoadResult,
+  | 'file'
+  | 'loadId'
+  | 'sheet'
+  | 'sheets'
+  | 'encoding'
+  | 'delimiter'
+  | 'shape'
+  | 'headerRows'
+  | 'rowsRead'
+  | 'columns'
+  | 'unknownMeasures'
+  | 'duplicates'
+  | 'signature'
+  | 'mapping'
+>;
+
+/** The report fields of any indicator-row load; columns show their form role. */
+export function commonReport(
+  staged: StagedTable,
+  file: string,
+  loadId: number,
+  shape: Shape,
+  marks: Map<string, DecimalMark> = new Map(),
+): Common {
+  const found = formColumns(staged.columns);
+  const roleAt = (i: number): FormRole | undefined =>
+    (Object.entries(found) as [FormRole, number][]).find(([, j]) => j === i)?.[0];
+  return {
+    ...readingFacts(staged, file, loadId),
+    shape,
+    columns: staged.columns.map((c, i) => ({
+      header: c.name,
+      column: columnLetter(i),
+      role: roleAt(i) ?? 'ignored',
+      ...(marks.has(c.name) ? { decimalMark: marks.get(c.name)! } : {}),
+    })),
+    unknownMeasures: [],
+    duplicates: [],
+    signature: '',
+    mapping: {},
+  };
+}
+
+/** Rows above the table and rows of it that `isData` rejects, in sheet order. */
+export async function formSkippedRows(
+  engine: Engine,
+  staged: StagedTable,
+  headers: string[],
+  isData: string,
+): Promise<SkippedRow[]> {
+  return [...staged.skipped, ...(await nonDataRows(engine, staged.table, headers, isData))].sort(
+    (a, b) => a.row - b.row,
+  );
+}
+
+/** Validates what a sheet became; its problems, with their paths, refuse the file. */
+export function validSheetSpec<T>(
+  validate: (raw: unknown) => T,
+  raw: unknown,
+  at: Location,
+  what: { vi: string; en: string },
+): T {
+  try {
+    return validate(raw);
+  } catch (e) {
+    if (!(e instanceof InvalidSpecError)) throw e;
+    const list = (lang: 'vi' | 'en'): string =>
+      e.problems.map((p) => `${p.path}: ${p.message[lang]}`).join('; ');
+    throw new IngestError(
+      'invalidFrameworkSheet',
+      {
+        vi: `${what.vi} không dùng được: ${list('vi')}.`,
+        en: `${what.en} cannot be used: ${list('en')}.`,
+      },
+      at,
+    );
+  }
+}

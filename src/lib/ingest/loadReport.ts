@@ -1,0 +1,67 @@
+// What a load tells the person: how the file was read, what went where, what was skipped and
+// which cells could not be read. One shape for every kind of table.
+import type { SheetRuleSource } from '../framework/fromSheet';
+import type { Framework, TargetProfile } from '../framework/types';
+import type { CellIssue } from './cellIssues';
+import type { ColumnRole } from './columnRoles';
+import type { ColumnMapping } from './columnMapping';
+import type { TextEncodingName } from './decodeText';
+import type { FormRole } from './formColumns';
+import type { DecimalMark } from './numbersSql';
+import type { Shape } from './shape';
+import type { SkippedRow } from './staged';
+
+export type { CellIssue, IssueReason } from './cellIssues';
+
+export interface ColumnReport {
+  header: string;
+  column: string;
+  /** What the column holds: a unit/measure role in data tables, a form role in forms. */
+  role: ColumnRole['role'] | FormRole;
+  measure?: string;
+  /** How the column was matched to the catalog: by code, by name, by the person, or not at all. */
+  matchedBy?: 'code' | 'name' | 'person' | 'none';
+  decimalMark?: DecimalMark;
+}
+
+export interface LoadReport {
+  file: string;
+  loadId: number;
+  /** The drop this load belongs to (the first load's id); set by the workspace. */
+  batch?: number;
+  sheet: string | null;
+  /** All sheets of the workbook (empty for CSV), so another can be chosen. */
+  sheets: string[];
+  encoding: TextEncodingName | null;
+  delimiter: string | null;
+  shape: Shape;
+  /** The shape found from the header, whatever the person chose. */
+  detectedShape: Shape;
+  headerRows: number[];
+  year: number | null;
+  yearSource: 'column' | 'fileName' | 'sheet' | 'title';
+  rowsRead: number;
+  units: number;
+  observations: number;
+  columns: ColumnReport[];
+  /** Measures the catalog does not know (loaded anyway, under the key shown). */
+  unknownMeasures: string[];
+  /** Every row not read as data, with why: titles, numbering, blank, totals, notes, no code. */
+  skippedRows: SkippedRow[];
+  /** The same unit, year and measure given more than once in this file: the last row counts. */
+  duplicates: { unit: string; year: number; measure: string; rows: number[] }[];
+  issues: CellIssue[];
+  /** The header signature, under which a confirmed mapping is remembered. */
+  signature: string;
+  /** The person's choices applied to this load (column name → measure, or null: not loaded). */
+  mapping: ColumnMapping;
+  /** A self-assessment form: the unit it is about and where its name was read. */
+  subject?: { unitCode: string; unitName: string; from: 'title' | 'fileName' | 'person' };
+  /** A framework read from a sheet: registered under this id, with how each rule was found. */
+  framework?: { definition: Framework; rules: SheetRuleSource[] };
+  /** A plan's targets read from a sheet: registered as a target profile. */
+  profile?: { definition: TargetProfile };
+}
+
+/** What a shape's loader returns; the dispatcher adds the detected shape, the workspace the batch. */
+export type LoadResult = Omit<LoadReport, 'detectedShape' | 'batch'>;

@@ -1,0 +1,178 @@
+// One unit's self-assessment form → rows of `assessments`: per indicator, the points the unit
+// gave itself (tự chấm) and the appraised points (thẩm định), each with its cell. Indicators
+// are matched by code or folded name to the registered framework that knows most of them;
+// many forms dropped at once make one district table.
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/rows';
+import { foldSql } from '../sql/fold';
+import { ident, lit, litList } from '../sql/quote';
+import { columnLetter } from './cellRef';
+import { listIssues } from './cellIssues';
+import { MISSING_MARKERS } from './cellWords';
+import { IngestError } from './errors';
+import { commonReport, formSkippedRows, formTable } from './formTable';
+import { formSubject } from './formSubject';
+import type { LoadOptions } from './loadInput';
+import type { LoadResult } from './loadReport';
+import { decimalMarks } from './observationsSql';
+import { parseNumberSql } from './numbersSql';
+import type { StagedTable } from './staged';
+
+const text = (col: string | null): string => (col ? `nullif(trim(${ident(col)}), '')` : 'NULL');
+/** "1", "12", "1.2", "3." — an indicator's number; "I", "II", "A" head sections. */
+const ITEM_NUMBER = `'\\d+([.,]\\d+)*\\.?'`;
+
+export async function loadSelfAssessment(
+  engine: Engine,
+  staged: StagedTable,
+  file: string,
+  loadId: number,
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const { headers, col } = formTable(staged, file);
+  const name = col('indicatorName') ?? col('indicatorCode');
+  const scoreColumns = [col('selfPoints'), col('appraisedPoints')].filter((c) => c !== null);
+  if (name === null || scoreColumns.length === 0) throw missingColumns(file, staged.sheet);
+
+  const subject = await formSubject(
+    engine,
+    staged.skipped.filter((r) => r.reason === 'title').map((r) => r.text),
+    file,
+    staged.sheet,
+    options.unit,
+  );
+  const stt = col('rowNumber');
+  const isData = `${text(name)} IS NOT NULL AND ${
+    stt
+      ? `regexp_full_match(trim(coalesce(${ident(stt)}, '')), ${ITEM_NUMBER})`
+      : `NOT regexp_matches(${foldSql(ident(name))}, '^(tong|cong|nguoi lap|ghi chu|tm\\.)')`
+  }`;
+  const marks = await decimalMarks(
+    engine,
+    staged.table,
+    [col('maxPoints'), ...scoreColumns].filter((c) => c !== null),
+  );
+  const num = (c: string | null): string =>
+    c ? parseNumberSql(ident(c), marks.get(c) ?? ',') : 'NULL';
+  const cell = (c: string | null): string =>
+    c ? `${lit(columnLetter(headers.indexOf(c)))} || __row` : 'NULL';
+  const code = col('indicatorCode');
+  const frameworkId = await likeliestFramework(engine, staged.table, name, code, isData);
+
+  // Each form row, its indicator found by code, else by folded name, in the chosen framework.
+  await engine.exec(`
+INSERT INTO assessments
+SELECT ${lit(subject.unit.code)}, ${subject.year},
+  coalesce(i.indicator, trim(regexp_replace(${foldSql(ident(name))}, '[^a-z0-9]+', '_', 'g'), '_')),
+  ${text(name)}, i.framework_id, ${num(col('maxPoints'))},
+  ${num(col('selfPoints'))}, ${num(col('appraisedPoints'))},
+  ${text(col('selfPoints'))}, ${text(col('appraisedPoints'))}, ${text(col('method'))}, ${text(col('evidence'))},
+  ${lit(file)}, ${lit(staged.sheet)}, s.__row, ${cell(col('selfPoints'))}, ${cell(col('appraisedPoints'))}, ${loadId}
+FROM ${staged.table} s
+LEFT JOIN (
+  SELECT DISTINCT ON (s.__row) s.__row, i.indicator, i.framework_id
+  FROM ${staged.table} s JOIN fw_indicators i ON i.framework_id = ${lit(frameworkId)}
+    AND ${indicatorMatch(name, code)}
+  ORDER BY s.__row, i.ord
+) i USING (__row)
+WHERE ${isData}`);
+
+  await recordFormIssues(engine, staged, file, loadId, name, headers, [
+    col('selfPoints'),
+    col('appraisedPoints'),
+  ]);
+  await engine.exec(`
+INSERT INTO units VALUES (${lit(subject.unit.code)}, ${lit(subject.unit.name)}, ${lit(subject.unit.level)}, ${lit(subject.unit.parentCode)}, ${lit(subject.unit.parentName)})
+ON CONFLICT (unit_code) DO UPDATE SET
+  unit_name = coalesce(units.unit_name, excluded.unit_name),
+  level = coalesce(units.level, excluded.level),
+  parent_code = coalesce(units.parent_code, excluded.parent_code),
+  parent_name = coalesce(units.parent_name, excluded.parent_name)`);
+  const [counts] = toRows(
+    await engine.query(`SELECT count(*)::INTEGER AS n FROM assessments WHERE load_id = ${loadId}`),
+  );
+  const rows = Number(counts!.n);
+  await engine.exec(
+    `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, 'selfAssessment', ${staged.rowsRead}, ${rows})`,
+  );
+  return {
+    ...commonReport(staged, file, loadId, 'selfAssessment', marks),
+    year: subject.year,
+    yearSource: subject.yearFrom,
+    units: 1,
+    observations: rows,
+    skippedRows: await formSkippedRows(engine, staged, headers, isData),
+    issues: await listIssues(engine, loadId),
+    subject: { unitCode: subject.unit.code, unitName: subject.unit.name, from: subject.unitFrom },
+  };
+}
+
+/** SQL: a form row `s` names indicator `i` — by its code, or by its folded Vietnamese name. */
+function indicatorMatch(name: string, code: string | null): string {
+  const byName = `${foldSql('i.name_vi')} = ${foldSql(`s.${ident(name)}`)}`;
+  return code ? `(trim(s.${ident(code)}) = i.indicator OR ${byName})` : byName;
+}
+
+/** The registered framework that knows the most of the form's indicators (ties: by id). */
+async function likeliestFramework(
+  engine: Engine,
+  table: string,
+  name: string,
+  code: string | null,
+  isData: string,
+): Promise<string | null> {
+  const [best] = toRows(
+    await engine.query(`
+SELECT i.framework_id, count(DISTINCT s.__row) AS n
+FROM (SELECT * FROM ${table} WHERE ${isData}) s JOIN fw_indicators i ON ${indicatorMatch(name, code)}
+GROUP BY i.framework_id ORDER BY n DESC, i.framework_id LIMIT 1`),
+  );
+  return best ? String(best.framework_id) : null;
+}
+
+/**
+ * Points that are not numbers ("đạt" where 4 belongs) or exceed the indicator's max, and
+ * indicators no framework knows. "No data" markers and empty cells are simply not scored yet.
+ */
+async function recordFormIssues(
+  engine: Engine,
+  staged: StagedTable,
+  file: string,
+  loadId: number,
+  name: string,
+  headers: string[],
+  scoreColumns: (string | null)[],
+): Promise<void> {
+  const issue = (column: string, raw: string, reason: string, where: string): string => `
+INSERT INTO load_issues
+SELECT ${loadId}, ${lit(file)}, ${lit(staged.sheet)}, a.source_row, ${lit(columnLetter(headers.indexOf(column)))}, ${lit(column)}, ${raw}, ${lit(reason)}
+FROM assessments a WHERE a.load_id = ${loadId} AND ${where}`;
+  await engine.exec(issue(name, 'a.indicator_name', 'unknownIndicator', 'a.framework_id IS NULL'));
+  for (const [c, kind] of scoreColumns.map(
+    (c, i) => [c, i === 0 ? 'self' : 'appraised'] as const,
+  )) {
+    if (c === null) continue;
+    const raw = `a.${kind}_text`;
+    const value = `a.${kind}_points`;
+    await engine.exec(
+      issue(
+        c,
+        raw,
+        'notNumber',
+        `${raw} IS NOT NULL AND ${value} IS NULL AND ${foldSql(raw)} NOT IN ${litList(MISSING_MARKERS)}`,
+      ),
+    );
+    await engine.exec(issue(c, raw, 'overMax', `${value} > a.max_points`));
+  }
+}
+
+function missingColumns(file: string, sheet: string | null): IngestError {
+  return new IngestError(
+    'shapeColumns',
+    {
+      vi: 'Bảng không có dạng phiếu tự đánh giá: cần cột "Chỉ số" (hoặc "Mã") và cột "Điểm tự chấm" hoặc "Thẩm định".',
+      en: 'The table is not a self-assessment form: it needs a "Chỉ số" (or "Mã") column and a "Điểm tự chấm" or "Thẩm định" column.',
+    },
+    { file, ...(sheet ? { sheet } : {}) },
+  );
+}

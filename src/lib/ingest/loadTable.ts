@@ -1,0 +1,201 @@
+// A wide or long table (from CSV or a sheet) → rows in `units` and `observations`, the cells
+// that could not be read in `load_issues`, and a report of everything read, skipped or doubted.
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/rows';
+import type { MeasureDef } from '../framework/types';
+import { ident, lit } from '../sql/quote';
+import { columnLetter } from './cellRef';
+import { measureIndex, roleOf, type ColumnRole } from './columnRoles';
+import { IngestError } from './errors';
+import type { DecimalMark } from './numbersSql';
+import type { ColumnReport, LoadReport, LoadResult } from './loadReport';
+import { decimalMarks, longInsert, wideInserts, type Source } from './observationsSql';
+import { readingFacts, type StagedTable } from './staged';
+import { codeSql, hasCodeSql, unitColumns, upsertUnits, type UnitColumns } from './unitColumns';
+import { yearOf } from './yearOf';
+import { recordIssues, recordUnitIssues } from './cellIssues';
+import { rowsWithoutCode } from './classifyRows';
+import { applyMapping, headerSignature } from './columnMapping';
+import type { LoadOptions } from './loadInput';
+import { MATCH, matchUnitsByName } from './unitsByName';
+
+const MAX_LISTED = 5000;
+
+export async function loadTable(
+  engine: Engine,
+  staged: StagedTable,
+  file: string,
+  loadId: number,
+  catalog: readonly MeasureDef[],
+  options: LoadOptions,
+  detected: 'wide' | 'long',
+): Promise<LoadResult> {
+  const index = measureIndex(catalog);
+  const headers = staged.columns.map((c) => c.name);
+  const signature = headerSignature(staged.columns);
+  const mapping = options.mapping ?? options.remembered?.(signature) ?? {};
+  const roles = applyMapping(
+    staged.columns,
+    staged.columns.map((c) => roleOf(c, index)),
+    mapping,
+  );
+  const shape = detected;
+  const unit = await unitsOf(engine, staged.table, headers, roles, file);
+  const byName = unit.code === MATCH.code;
+  const year = yearOf(headers, roles, file, staged.sheet);
+  const source: Source = {
+    table: staged.table,
+    headers,
+    roles,
+    sheet: staged.sheet,
+    code: codeSql(unit.code, unit.level),
+    codeColumn: unit.code,
+    year: year.column ? `TRY_CAST(trim(${ident(year.column)}) AS INTEGER)` : lit(year.value),
+    file,
+    loadId,
+  };
+  if (year.column) await checkYears(engine, source, year.column);
+  await upsertUnits(engine, staged.table, unit);
+
+  const valueColumns =
+    shape === 'long'
+      ? [headers[roles.findIndex((r) => r.role === 'value')]!]
+      : headers.filter((_, i) => roles[i]!.role === 'measureColumn');
+  const marks = await decimalMarks(engine, staged.table, valueColumns);
+  const inserts =
+    shape === 'long'
+      ? [longInsert(source, index.codes, marks.get(valueColumns[0]!) ?? ',')]
+      : wideInserts(source, marks);
+  for (const sql of inserts) await engine.exec(sql);
+  if (byName)
+    await recordUnitIssues(engine, staged.table, loadId, file, staged.sheet, unit.name!, headers);
+  const issues = await recordIssues(engine, loadId, catalog);
+
+  const [counts] = toRows(
+    await engine.query(
+      `SELECT count(*)::INTEGER AS observations, count(DISTINCT unit_code)::INTEGER AS units FROM observations WHERE load_id = ${loadId}`,
+    ),
+  );
+  await engine.exec(
+    `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, ${lit(shape)}, ${staged.rowsRead}, ${Number(counts!.observations)})`,
+  );
+  return {
+    ...readingFacts(staged, file, loadId),
+    shape,
+    year: year.value,
+    yearSource: year.column ? 'column' : 'fileName',
+    units: Number(counts!.units),
+    observations: Number(counts!.observations),
+    columns: headers.map((header, i) => columnReport(header, i, roles[i]!, marks.get(header))),
+    unknownMeasures: await unknownMeasures(engine, loadId, index.codes),
+    skippedRows: [
+      ...staged.skipped,
+      ...(await rowsWithoutCode(engine, staged.table, headers, unit.code, byName)),
+    ].sort((a, b) => a.row - b.row),
+    duplicates: await duplicates(engine, loadId),
+    issues,
+    signature,
+    mapping,
+  };
+}
+
+/**
+ * Who each row is about: its code column, or — when the file gives only names — the official
+ * unit its name matches (see unitsByName.ts).
+ */
+async function unitsOf(
+  engine: Engine,
+  table: string,
+  headers: string[],
+  roles: ColumnRole[],
+  file: string,
+): Promise<UnitColumns> {
+  try {
+    return unitColumns(headers, roles, file);
+  } catch (e) {
+    const nameAt = roles.findIndex(
+      (r) => r.role === 'name' && (r.level === 'xa' || r.level === null),
+    );
+    if (!(e instanceof IngestError) || e.code !== 'noUnitColumn' || nameAt < 0) throw e;
+    const districtAt = roles.findIndex((r) => r.role === 'name' && r.level === 'huyen');
+    await matchUnitsByName(
+      engine,
+      table,
+      headers[nameAt]!,
+      districtAt < 0 ? null : headers[districtAt]!,
+    );
+    return {
+      code: MATCH.code,
+      level: null,
+      name: headers[nameAt]!,
+      parent: { column: MATCH.parentCode, level: null },
+      parentName: MATCH.parentName,
+      levelColumn: MATCH.level,
+      officialName: MATCH.name,
+    };
+  }
+}
+
+function columnReport(
+  header: string,
+  i: number,
+  role: ColumnRole,
+  mark: DecimalMark | undefined,
+): ColumnReport {
+  const report: ColumnReport = { header, column: columnLetter(i), role: role.role };
+  if (role.role === 'measureColumn') {
+    report.measure = role.measure;
+    report.matchedBy = role.matchedBy;
+  }
+  if (mark) report.decimalMark = mark;
+  return report;
+}
+
+/** Rows with a unit code need a valid year; rows without one (totals, notes) are skipped anyway. */
+async function checkYears(engine: Engine, s: Source, column: string): Promise<void> {
+  const [bad] = toRows(
+    await engine.query(
+      `SELECT __row AS row, ${ident(column)} AS text FROM ${s.table}
+       WHERE ${hasCodeSql(s.codeColumn)}
+         AND (${s.year} IS NULL OR ${s.year} NOT BETWEEN 1990 AND 2100)
+       ORDER BY __row LIMIT 1`,
+    ),
+  );
+  if (bad) {
+    const text = String(bad.text ?? '');
+    throw new IngestError(
+      'badYear',
+      { vi: `Năm không hợp lệ: "${text}".`, en: `Not a valid year: "${text}".` },
+      { file: s.file, ...(s.sheet ? { sheet: s.sheet } : {}), row: Number(bad.row), column },
+    );
+  }
+}
+
+async function duplicates(engine: Engine, loadId: number): Promise<LoadReport['duplicates']> {
+  const rows = toRows(
+    await engine.query(
+      `SELECT unit_code, year, measure, list(source_row ORDER BY source_row) AS rows FROM observations
+       WHERE load_id = ${loadId} GROUP BY unit_code, year, measure HAVING count(*) > 1
+       ORDER BY min(source_row), measure LIMIT ${MAX_LISTED}`,
+    ),
+  );
+  return rows.map((r) => ({
+    unit: String(r.unit_code),
+    year: Number(r.year),
+    measure: String(r.measure),
+    rows: (r.rows as unknown[]).map(Number),
+  }));
+}
+
+async function unknownMeasures(
+  engine: Engine,
+  loadId: number,
+  known: ReadonlySet<string>,
+): Promise<string[]> {
+  const rows = toRows(
+    await engine.query(
+      `SELECT DISTINCT measure FROM observations WHERE load_id = ${loadId} ORDER BY measure`,
+    ),
+  );
+  return rows.map((r) => String(r.measure)).filter((m) => !known.has(m));
+}

@@ -1,0 +1,117 @@
+// A plan's appendix of targets → a target profile for the unit the titles name, validated like
+// a JSON one and named after the file. The workspace registers it; a target whose measure is
+// not in the catalog is kept under its name and reported, one that cannot be read is reported.
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/rows';
+import { targetsFromSheet } from '../framework/targetsFromSheet';
+import type { MeasureDef } from '../framework/types';
+import { validateTargetProfile } from '../framework/validateTargets';
+import { fold, foldSql } from '../sql/fold';
+import { ident, lit } from '../sql/quote';
+import { columnLetter } from './cellRef';
+import type { CellIssue } from './cellIssues';
+import { headerKey, measureIndex } from './columnRoles';
+import { IngestError } from './errors';
+import { commonReport, formSkippedRows, formTable, validSheetSpec } from './formTable';
+import { formSubject } from './formSubject';
+import type { Known, LoadOptions } from './loadInput';
+import type { LoadResult } from './loadReport';
+import type { StagedTable } from './staged';
+
+export async function loadTargetSheet(
+  engine: Engine,
+  staged: StagedTable,
+  file: string,
+  loadId: number,
+  known: Known,
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const { headers, col, at } = formTable(staged, file);
+  const name = col('indicatorName');
+  const target = col('targetValue');
+  if (name === null || target === null) {
+    throw new IngestError(
+      'shapeColumns',
+      {
+        vi: 'Bảng không có dạng danh mục chỉ tiêu: cần cột "Chỉ tiêu" và cột "Chỉ tiêu phấn đấu" (hoặc "Mục tiêu").',
+        en: 'The table is not a list of targets: it needs a "Chỉ tiêu" column and a "Chỉ tiêu phấn đấu" (or "Mục tiêu") column.',
+      },
+      at,
+    );
+  }
+  const titles = staged.skipped.filter((r) => r.reason === 'title').map((r) => r.text);
+  const subject = await formSubject(engine, titles, file, staged.sheet, options.unit);
+  const isData = `nullif(trim(${ident(name)}), '') IS NOT NULL AND nullif(trim(${ident(target)}), '') IS NOT NULL
+    AND NOT regexp_matches(${foldSql(ident(name))}, '^(tong|cong|ghi chu)')`;
+  const text = (c: string | null): string => (c ? `nullif(trim(${ident(c)}), '')` : 'NULL');
+  const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+  const rows = toRows(
+    await engine.query(`SELECT __row AS row, ${text(col('indicatorCode'))} AS code, trim(${ident(name)}) AS name,
+      trim(${ident(target)}) AS target, ${text(col('comparator'))} AS comparator,
+      ${text(col('deadline'))} AS deadline, ${text(col('quote'))} AS quote
+      FROM ${staged.table} WHERE ${isData} ORDER BY __row`),
+  ).map((r) => ({
+    row: Number(r.row),
+    code: str(r.code),
+    name: String(r.name),
+    target: String(r.target),
+    comparator: str(r.comparator),
+    deadline: str(r.deadline),
+    quote: str(r.quote),
+  }));
+
+  const index = measureIndex(known.measures);
+  const byCode = new Map(known.measures.map((m) => [m.code, m]));
+  const measureOf = (code: string | null, label: string): MeasureDef | null =>
+    byCode.get(code ?? '') ?? byCode.get(index.byName.get(headerKey(label)) ?? '') ?? null;
+  // The title row that names the plan ("PHỤ LỤC I: DANH MỤC … CHỈ TIÊU …"), else the first.
+  const planTitle =
+    titles.map((t) => t.split(' | ')[0]!).find((t) => /chi tieu|ke hoach|muc tieu/.test(fold(t))) ??
+    titles[0]?.split(' | ')[0] ??
+    file;
+  const source = staged.sheet ? `${file} — ${staged.sheet}` : file;
+  const { raw, problems } = targetsFromSheet({
+    id: `bang-${headerKey(file.replace(/\.[^.]+$/, '')).replaceAll('_', '-')}`,
+    title: planTitle,
+    source,
+    unit: subject.unit,
+    planYear: subject.year,
+    rows,
+    measureOf,
+    keyOf: headerKey,
+  });
+  const definition = validSheetSpec(validateTargetProfile, raw, at, {
+    vi: 'Bảng chỉ tiêu',
+    en: 'The targets sheet',
+  });
+  const issues: CellIssue[] = problems.map((p) => {
+    const column = p.field === 'name' ? name : target;
+    return {
+      sheet: staged.sheet,
+      row: p.row,
+      column: columnLetter(headers.indexOf(column)),
+      header: column,
+      raw: p.raw,
+      reason: p.reason,
+    };
+  });
+  for (const i of issues) {
+    await engine.exec(
+      `INSERT INTO load_issues VALUES (${loadId}, ${lit(file)}, ${lit(i.sheet)}, ${i.row}, ${lit(i.column)}, ${lit(i.header)}, ${lit(i.raw)}, ${lit(i.reason)})`,
+    );
+  }
+  await engine.exec(
+    `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, 'targets', ${staged.rowsRead}, 0)`,
+  );
+  return {
+    ...commonReport(staged, file, loadId, 'targets'),
+    year: subject.year,
+    yearSource: subject.yearFrom,
+    units: 0,
+    observations: 0,
+    skippedRows: await formSkippedRows(engine, staged, headers, isData),
+    issues,
+    subject: { unitCode: subject.unit.code, unitName: subject.unit.name, from: subject.unitFrom },
+    profile: { definition },
+  };
+}

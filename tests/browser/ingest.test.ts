@@ -113,6 +113,13 @@ describe('ingest corpus in the browser', () => {
         }
         expect(await s.page.getByTestId('framework-select').inputValue()).toBe(id);
       }
+      for (const d of x.dates ?? []) {
+        const [got] = await s.page.evaluate(
+          (sql) => window.dtiLab.query(sql),
+          `SELECT date::VARCHAR AS date FROM measures WHERE unit_code = '${d.unit}' AND year = ${d.year} AND measure = '${d.measure}'`,
+        );
+        expect(got, `${d.unit} ${d.measure}`).toEqual({ date: d.date });
+      }
       if (x.targetCount !== undefined) {
         const id = report.profile!.definition.id;
         const targets = await s.page.evaluate(

@@ -20,8 +20,8 @@ const load = async (c: Case) => {
 };
 
 describe('ingest corpus', () => {
-  it('has its 34 cases', () => {
-    expect(manifest).toHaveLength(34);
+  it('has its 35 cases', () => {
+    expect(manifest).toHaveLength(35);
   });
 
   for (const c of manifest.filter((x) => x.expect.error)) {
@@ -89,6 +89,13 @@ describe('ingest corpus', () => {
         if (v.value !== undefined)
           expect(Number(got!.raw_value), `${v.unit} ${v.measure}`).toBeCloseTo(v.value, 9);
         if (v.text !== undefined) expect(got!.text, `${v.unit} ${v.measure}`).toBe(v.text);
+      }
+      for (const d of x.dates ?? []) {
+        const [got] = await rows(
+          ws,
+          `SELECT date::VARCHAR AS date, value FROM measures WHERE unit_code = '${d.unit}' AND year = ${d.year} AND measure = '${d.measure}'`,
+        );
+        expect(got, `${d.unit} ${d.measure}`).toEqual({ date: d.date, value: null });
       }
       for (const m of x.missing ?? []) {
         const [got] = await rows(

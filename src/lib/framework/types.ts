@@ -10,8 +10,11 @@ export interface LocalText {
   en: string;
 }
 
-/** How a raw value in a spreadsheet column is read. `rate` values are normalised to 0–1. */
-export type MeasureKind = 'rate' | 'count' | 'number' | 'boolean' | 'choice' | 'text';
+/**
+ * How a raw value in a spreadsheet column is read. `rate` values are normalised to 0–1; `date`
+ * values are written day first (dd/mm/yyyy) and kept as dates, not numbers.
+ */
+export type MeasureKind = 'rate' | 'count' | 'number' | 'boolean' | 'choice' | 'text' | 'date';
 
 /** `auto`: a rate column whose largest value is above 1 is read as 0–100 and divided by 100. */
 export type RateScale = 'auto' | 'fraction' | 'percent';

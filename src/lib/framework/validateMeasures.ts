@@ -2,7 +2,15 @@
 import { Checker, InvalidSpecError } from './check';
 import type { MeasureCatalog, MeasureDef, MeasureKind, RateScale } from './types';
 
-const KINDS: readonly MeasureKind[] = ['rate', 'count', 'number', 'boolean', 'choice', 'text'];
+const KINDS: readonly MeasureKind[] = [
+  'rate',
+  'count',
+  'number',
+  'boolean',
+  'choice',
+  'text',
+  'date',
+];
 const SCALES: readonly RateScale[] = ['auto', 'fraction', 'percent'];
 
 export function validateMeasureCatalog(raw: unknown): MeasureCatalog {

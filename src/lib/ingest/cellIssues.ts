@@ -9,6 +9,7 @@ import { ident, lit, litList } from '../sql/quote';
 import { columnLetter } from './cellRef';
 import { MISSING_MARKERS, NO_WORDS, YES_WORDS } from './cellWords';
 import { MATCH } from './unitsByName';
+import { parseDateSql } from './datesSql';
 
 export type IssueReason =
   | 'notNumber'
@@ -22,7 +23,9 @@ export type IssueReason =
   /** A target whose measure is neither a catalog code nor a catalog name (kept under its name). */
   | 'unknownMeasure'
   /** A target value that is not a number, a percentage or a range. */
-  | 'notTarget';
+  | 'notTarget'
+  /** Not a day-first date (dd/mm/yyyy) where a date belongs. */
+  | 'notDate';
 
 /** A cell that holds something but could not be read as what its column needs. */
 export interface CellIssue {
@@ -67,15 +70,18 @@ export async function recordIssues(
     .filter((m) => ['rate', 'count', 'number'].includes(m.kind))
     .map((m) => m.code);
   const yesNo = catalog.filter((m) => m.kind === 'boolean').map((m) => m.code);
+  const dates = catalog.filter((m) => m.kind === 'date').map((m) => m.code);
   const f = foldSql('o.text');
   await engine.exec(`
 INSERT INTO load_issues
 SELECT o.load_id, o.source_file, o.source_sheet, o.source_row, regexp_extract(o.source_cell, '^[A-Z]+'), o.source_column, o.text,
-  CASE WHEN o.measure IN ${litList(yesNo)} THEN 'notYesNo' ELSE 'notNumber' END
+  CASE WHEN o.measure IN ${litList(yesNo)} THEN 'notYesNo'
+       WHEN o.measure IN ${litList(dates)} THEN 'notDate' ELSE 'notNumber' END
 FROM observations o
 WHERE o.load_id = ${loadId} AND ${f} NOT IN ${litList(MISSING_MARKERS)}
   AND ((o.measure IN ${litList(numeric)} AND o.value IS NULL)
-    OR (o.measure IN ${litList(yesNo)} AND o.value IS NULL AND ${f} NOT IN ${litList([...YES_WORDS, ...NO_WORDS])}))`);
+    OR (o.measure IN ${litList(yesNo)} AND o.value IS NULL AND ${f} NOT IN ${litList([...YES_WORDS, ...NO_WORDS])})
+    OR (o.measure IN ${litList(dates)} AND ${parseDateSql('o.text')} IS NULL))`);
   return listIssues(engine, loadId);
 }
 

@@ -26,7 +26,8 @@ export type IngestErrorCode =
   | 'noFormUnit'
   | 'ambiguousFormUnit'
   | 'shapeColumns'
-  | 'invalidFrameworkSheet';
+  | 'invalidFrameworkSheet'
+  | 'cancelled';
 
 /** A load that cannot go ahead; nothing of the file was written. */
 export class IngestError extends Error {

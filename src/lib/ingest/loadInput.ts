@@ -9,6 +9,7 @@ import { IngestError } from './errors';
 import { loadStaged } from './loadStaged';
 import type { LoadReport } from './loadReport';
 import type { Shape } from './shape';
+import { checkpoint, type LoadControl } from './progress';
 import { sniffFile } from './sniffFile';
 import { stageCsv } from './stageCsv';
 import { pickSheet, stageSheet } from './stageSheet';
@@ -21,7 +22,7 @@ export interface Known {
   frameworks: readonly Framework[];
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends LoadControl {
   /** Text encoding chosen by the person instead of the detected one. */
   encoding?: TextEncodingName;
   /** Workbook sheet chosen by the person instead of the first one holding a table. */
@@ -56,6 +57,7 @@ export async function loadInput(
 ): Promise<LoadReport> {
   const loadId = await nextLoadId(engine);
   try {
+    checkpoint(options, file.name, 'decoding');
     const staged = await stage(engine, file, loadId, readWorkbook, options);
     try {
       return await loadStaged(engine, staged, file.name, loadId, known, options);
@@ -136,6 +138,7 @@ async function stage(
           at,
         );
       });
+      checkpoint(options, file.name, 'parsing');
       return stageSheet(
         engine,
         pickSheet(sheets, options.sheet, file.name),
@@ -145,7 +148,7 @@ async function stage(
     }
     case 'json':
     case 'text':
-      return stageCsv(engine, file, loadId, options.encoding);
+      return stageCsv(engine, file, loadId, options);
   }
 }
 

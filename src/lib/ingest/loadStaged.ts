@@ -9,6 +9,7 @@ import { loadSelfAssessment } from './loadSelfAssessment';
 import { loadTable } from './loadTable';
 import { loadTargetSheet } from './loadTargetSheet';
 import { detectShape } from './shape';
+import { checkpoint } from './progress';
 import type { StagedTable } from './staged';
 
 export async function loadStaged(
@@ -25,6 +26,7 @@ export async function loadStaged(
     staged.columns.map((c) => roleOf(c, index)),
   );
   const shape = options.shape ?? detected;
+  checkpoint(options, file, 'writing');
   const report = await (shape === 'selfAssessment'
     ? loadSelfAssessment(engine, staged, file, loadId, options)
     : shape === 'framework'

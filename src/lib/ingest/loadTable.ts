@@ -13,6 +13,8 @@ import { decimalMarks, longInsert, wideInserts, type Source } from './observatio
 import { readingFacts, type StagedTable } from './staged';
 import { codeSql, hasCodeSql, unitColumns, upsertUnits, type UnitColumns } from './unitColumns';
 import { yearOf } from './yearOf';
+import { parseDateSql } from './datesSql';
+import { checkpoint } from './progress';
 import { recordIssues, recordUnitIssues } from './cellIssues';
 import { rowsWithoutCode } from './classifyRows';
 import { applyMapping, headerSignature } from './columnMapping';
@@ -50,7 +52,10 @@ export async function loadTable(
     sheet: staged.sheet,
     code: codeSql(unit.code, unit.level),
     codeColumn: unit.code,
-    year: year.column ? `TRY_CAST(trim(${ident(year.column)}) AS INTEGER)` : lit(year.value),
+    // A year column may hold dates ("31/12/2024"): their year counts.
+    year: year.column
+      ? `coalesce(TRY_CAST(trim(${ident(year.column)}) AS INTEGER), year(${parseDateSql(ident(year.column))}))`
+      : lit(year.value),
     file,
     loadId,
   };
@@ -66,7 +71,11 @@ export async function loadTable(
     shape === 'long'
       ? [longInsert(source, index.codes, marks.get(valueColumns[0]!) ?? ',')]
       : wideInserts(source, marks);
-  for (const sql of inserts) await engine.exec(sql);
+  for (const [i, sql] of inserts.entries()) {
+    checkpoint(options, file, 'writing', i, inserts.length);
+    await engine.exec(sql);
+  }
+  checkpoint(options, file, 'checking');
   if (byName)
     await recordUnitIssues(engine, staged.table, loadId, file, staged.sheet, unit.name!, headers);
   const issues = await recordIssues(engine, loadId, catalog);

@@ -17,6 +17,10 @@ const REASONS: Record<string, { vi: string; en: string }> = {
     en: 'no framework has this indicator (loaded under its name)',
   },
   overMax: { vi: 'điểm vượt điểm tối đa', en: 'points above the max' },
+  notDate: {
+    vi: 'không phải ngày hợp lệ dạng ngày/tháng/năm',
+    en: 'not a valid day/month/year date',
+  },
   unknownMeasure: {
     vi: 'không tìm thấy số liệu này trong danh mục (vẫn giữ theo tên)',
     en: 'no catalog measure has this code or name (kept under its name)',

@@ -8,6 +8,7 @@ import { decodeText, type TextEncodingName } from './decodeText';
 import { IngestError } from './errors';
 import { columnsOfWidth, findLayout } from './findLayout';
 import { skippedRow, type SkippedRow, type StagedTable } from './staged';
+import { checkpoint, type LoadControl } from './progress';
 
 const HEAD_RECORDS = 80;
 
@@ -15,9 +16,9 @@ export async function stageCsv(
   engine: Engine,
   file: { name: string; bytes: Uint8Array },
   loadId: number,
-  encoding?: TextEncodingName,
+  options: { encoding?: TextEncodingName } & LoadControl = {},
 ): Promise<StagedTable> {
-  const decoded = decodeText(file.bytes, encoding);
+  const decoded = decodeText(file.bytes, options.encoding);
   const text = decoded.text;
   const delimiter = sniffDelimiter(text);
   const head = csvRecords(text, delimiter, HEAD_RECORDS);
@@ -45,6 +46,7 @@ export async function stageCsv(
     Math.max(...head.slice(layout.dataStart).map((r) => r.cells.length)),
   );
 
+  checkpoint(options, file.name, 'parsing');
   const table = `raw_load_${loadId}`;
   const virtualName = `upload_${loadId}.csv`;
   // Re-encoded from the decoded text: DuckDB reads UTF-8, and NFC keeps Vietnamese comparable.
@@ -66,6 +68,7 @@ export async function stageCsv(
     await engine.dropFile(virtualName);
   }
 
+  checkpoint(options, file.name, 'parsing', 2, 3);
   const lines = recordLines(text, first.line);
   const rowsRead = Number(
     toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${table}_records`))[0]?.n ?? 0,

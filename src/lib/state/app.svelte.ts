@@ -10,6 +10,7 @@ import { errorText } from './errorText';
 import { IngestError } from '../ingest/errors';
 import type { LoadReport } from '../ingest/loadReport';
 import type { LoadOptions } from '../ingest/loadInput';
+import { readFileBytes, type LoadControl, type LoadProgress } from '../ingest/progress';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
 import { openWorkspace, type InputFile, type Workspace } from '../workspace/workspace';
@@ -20,6 +21,13 @@ export const DEFAULT_PROFILE = 'kh-cds-khanh-son-2024';
 const SAMPLE_NAME = 'nam-dan-2023-2024.csv';
 
 export type Phase = 'starting' | 'busy' | 'ready' | 'failed';
+
+export interface LoadingNow extends LoadProgress {
+  file: string;
+  /** Position of the file in the drop (0-based) and the number of files dropped. */
+  index: number;
+  count: number;
+}
 
 export interface Notice {
   id: number;
@@ -46,6 +54,8 @@ class AppState {
   measures = $state.raw<MeasureDef[]>([]);
   loadMode = $state<'append' | 'replace'>('append');
   notices = $state.raw<Notice[]>([]);
+  /** The load under way: which file of how many, its phase and how far it has come. */
+  progress = $state.raw<LoadingNow | null>(null);
   showingSample = $state(false);
   /** Milliseconds from start to the first ranking on screen. */
   firstRankingMs = $state<number | null>(null);
@@ -55,6 +65,8 @@ class AppState {
   #files = new Map<number, InputFile>();
   #noticeId = 0;
   #tail: Promise<void> = Promise.resolve();
+  /** Stops the drop being loaded; null when nothing is loading. */
+  #abort: AbortController | null = null;
   readonly ready: Promise<void>;
 
   constructor() {
@@ -117,13 +129,21 @@ class AppState {
     this.phase = 'busy';
     const done: LoadReport[] = [];
     let changed = false;
+    const abort = new AbortController();
+    this.#abort = abort;
     try {
-      for (const file of files) {
-        const input =
-          file instanceof File
-            ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-            : file;
+      for (const [index, file] of files.entries()) {
+        const control: LoadControl = {
+          signal: abort.signal,
+          onProgress: (p) => {
+            this.progress = { file: file.name, index, count: files.length, ...p };
+          },
+        };
         try {
+          const input =
+            file instanceof File
+              ? { name: file.name, bytes: await readFileBytes(file, control) }
+              : file;
           if (/\.json$/i.test(input.name)) {
             await this.#registerSpec(ws, new TextDecoder().decode(input.bytes));
           } else {
@@ -134,6 +154,7 @@ class AppState {
               ...(batch === undefined ? {} : { batch }),
               replace,
               remembered: rememberedMapping,
+              ...control,
             });
             this.#files.set(report.loadId, input);
             this.#adoptFramework(ws, report);
@@ -142,11 +163,15 @@ class AppState {
           changed = true;
         } catch (e) {
           this.#notify(
-            { vi: `Không nạp được tệp "${input.name}"`, en: `Could not load "${input.name}"` },
+            { vi: `Không nạp được tệp "${file.name}"`, en: `Could not load "${file.name}"` },
             e,
           );
+          // A cancel stops the whole drop: the files after this one are not read either.
+          if (e instanceof IngestError && e.code === 'cancelled') break;
         }
       }
+      this.progress = null;
+      this.#abort = null;
       if (done.length > 0) {
         this.reports = [...this.reports, ...done];
         this.activeLoads = await activeLoads(ws);
@@ -160,9 +185,16 @@ class AppState {
         );
       }
     } finally {
+      this.progress = null;
+      this.#abort = null;
       this.phase = 'ready';
     }
     return done;
+  }
+
+  /** Stops the load under way at its next step; what it had written is rolled back. */
+  cancelLoad(): void {
+    this.#abort?.abort();
   }
 
   async query(sql: string): Promise<Row[]> {

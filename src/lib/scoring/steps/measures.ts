@@ -1,10 +1,11 @@
 // observations → measures: one value per unit, year and measure, rates normalised to 0–1
-// (0–100 or 0–1 decided per loaded column),
+// (0–100 or 0–1 decided per loaded column), dates read day first,
 // "no data" markers read as missing, the latest load winning when a cell was loaded twice.
 import { MISSING_MARKERS } from '../../ingest/cellWords';
 import { foldSql } from '../../sql/fold';
 import { litList } from '../../sql/quote';
 import type { Step } from '../step';
+import { parseDateSql } from '../../ingest/datesSql';
 
 export const measuresStep: Step = {
   name: 'measures',
@@ -41,7 +42,10 @@ scale AS (
   GROUP BY c.measure, c.load_id, k.kind, k.scale
 )
 SELECT c.unit_code, c.year, c.measure, s.kind,
-  c.value / s.divisor AS value, c.value AS raw_value, c.text, c.folded, s.divisor AS divisor,
+  -- A date is not a quantity: "01.04.2024" must not become 1.04 of anything.
+  CASE WHEN s.kind = 'date' THEN NULL ELSE c.value / s.divisor END AS value,
+  c.value AS raw_value, c.text, c.folded, s.divisor AS divisor,
+  CASE WHEN s.kind = 'date' THEN ${parseDateSql('c.text')} END AS date,
   c.source_file, c.source_sheet, c.source_row, c.source_column, c.source_cell
 FROM cleaned c JOIN scale s ON s.measure = c.measure AND s.load_id IS NOT DISTINCT FROM c.load_id`,
 };

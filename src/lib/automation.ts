@@ -1,7 +1,8 @@
 // `window.dtiLab`: the automation API for scripts, power users and the browser tests.
 import type { Row } from './db/rows';
 import type { LoadReport } from './ingest/loadReport';
-import type { app as appState, Notice } from './state/app.svelte';
+import type { app as appState } from './state/app.svelte';
+import type { Notice } from './state/notices.svelte';
 
 export interface DtiLabApi {
   /** Resolves when the engine has started and the default sample is loaded and scored. */
@@ -33,7 +34,7 @@ export function installAutomation(app: typeof appState): void {
     query: (sql) => app.query(sql),
     settled: () => app.settled(),
     reports: () => [...app.reports],
-    notices: () => [...app.notices],
+    notices: () => [...app.notices.list],
     timings: () => ({ firstRankingMs: app.firstRankingMs }),
   };
 }

@@ -6,7 +6,8 @@ import { loadBuiltins } from '../framework/builtin';
 import type { Framework, LocalText, MeasureDef, TargetProfile } from '../framework/types';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
 import { readSpecFile } from '../framework/readSpecFile';
-import { errorText } from './errorText';
+import { Notices } from './notices.svelte';
+import { SerialQueue } from './serialQueue';
 import { IngestError } from '../ingest/errors';
 import type { LoadReport } from '../ingest/loadReport';
 import type { LoadOptions } from '../ingest/loadInput';
@@ -29,14 +30,6 @@ export interface LoadingNow extends LoadProgress {
   count: number;
 }
 
-export interface Notice {
-  id: number;
-  title: LocalText;
-  detail: LocalText;
-  /** Why a file was refused (IngestError code), for scripts and tests. */
-  code: string | null;
-}
-
 class AppState {
   lang = $state<Lang>('vi');
   phase = $state<Phase>('starting');
@@ -53,7 +46,7 @@ class AppState {
   /** The measure catalog, for choosing what a column is. */
   measures = $state.raw<MeasureDef[]>([]);
   loadMode = $state<'append' | 'replace'>('append');
-  notices = $state.raw<Notice[]>([]);
+  readonly notices = new Notices();
   /** The load under way: which file of how many, its phase and how far it has come. */
   progress = $state.raw<LoadingNow | null>(null);
   showingSample = $state(false);
@@ -63,8 +56,7 @@ class AppState {
   #workspace: Workspace | null = null;
   /** Bytes of each loaded file, to read it again with another sheet or encoding. */
   #files = new Map<number, InputFile>();
-  #noticeId = 0;
-  #tail: Promise<void> = Promise.resolve();
+  #tasks = new SerialQueue();
   /** Stops the drop being loaded; null when nothing is loading. */
   #abort: AbortController | null = null;
   readonly ready: Promise<void>;
@@ -287,24 +279,11 @@ class AppState {
 
   /** Resolves when every operation started so far has finished. */
   settled(): Promise<void> {
-    return this.#tail;
+    return this.#tasks.settled();
   }
 
-  /**
-   * Runs state-changing operations one after another: two quick selector changes must not
-   * score concurrently and leave the ranking of the first on screen.
-   */
   #queue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#tail.then(task);
-    this.#tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  }
-
-  dismiss(id: number): void {
-    this.notices = this.notices.filter((n) => n.id !== id);
+    return this.#tasks.run(task);
   }
 
   async #registerSpec(ws: Workspace, text: string): Promise<void> {
@@ -357,11 +336,7 @@ class AppState {
   }
 
   #notify(title: LocalText, error: unknown): void {
-    const code = error instanceof IngestError ? error.code : null;
-    this.notices = [
-      ...this.notices,
-      { id: ++this.#noticeId, title, detail: errorText(error), code },
-    ];
+    this.notices.add(title, error);
   }
 }
 

@@ -14,6 +14,12 @@ export function errorText(error: unknown): LocalText {
   }
   if (error instanceof InvalidSpecError) return specProblems(error);
   const message = String((error as Error)?.message ?? error);
+  if (/out of memory/i.test(message)) {
+    return {
+      vi: 'Trình duyệt không đủ bộ nhớ cho việc này (khoảng 3 GB cho cơ sở dữ liệu trong trang). Dữ liệu đã nạp và kết quả trước đó vẫn giữ nguyên. Hãy hoàn tác tệp lớn nhất hoặc chia nhỏ dữ liệu.',
+      en: 'The browser has not enough memory for this (about 3 GB for the in-page database). What was loaded and the previous results are unchanged. Undo the largest file, or split the data.',
+    };
+  }
   return { vi: message, en: message };
 }
 

@@ -46,22 +46,39 @@ function partsSql(indicators: Indicator[]): {
   };
 }
 
-function peerStatsSql(s: ScoringSettings): string {
+/**
+ * Peer statistics of `a` for relative rules (minmax, zscore): per year and indicator, and per
+ * parent for `parent` peers. An aggregate joined back, not a window over every row: only the
+ * few relative indicators need it, and a window over a national set holds all of it in memory.
+ */
+function peersSql(s: ScoringSettings): { cte: string; join: string; columns: string } {
   const peerOf = new Map(s.framework.indicators.map((x) => [x.code, peerGroupOf(x.rule)]));
-  const byParent = [...peerOf].filter(([, g]) => g === 'parent').map(([c]) => c);
-  if (![...peerOf.values()].some((g) => g !== null)) {
-    return 'NULL::DOUBLE AS peer_min, NULL::DOUBLE AS peer_max, NULL::DOUBLE AS peer_mean, NULL::DOUBLE AS peer_sd';
+  const relative = [...peerOf].filter(([, g]) => g !== null).map(([c]) => c);
+  if (relative.length === 0) {
+    return {
+      cte: '',
+      join: '',
+      columns:
+        'NULL::DOUBLE AS peer_min, NULL::DOUBLE AS peer_max, NULL::DOUBLE AS peer_mean, NULL::DOUBLE AS peer_sd',
+    };
   }
-  // One partition expression serves both peer groups: the parent code only for `parent` rules.
-  const group =
+  const byParent = [...peerOf].filter(([, g]) => g === 'parent').map(([c]) => c);
+  const key = (t: string): string =>
     byParent.length === 0
-      ? 'year, indicator'
-      : `year, indicator, CASE WHEN indicator IN (${byParent.map(lit).join(', ')}) THEN parent_code END`;
-  return ['min', 'max', 'avg', 'stddev_pop']
-    .map(
-      (f, i) => `${f}(a) OVER (PARTITION BY ${group}) AS peer_${['min', 'max', 'mean', 'sd'][i]}`,
-    )
-    .join(',\n    ');
+      ? 'NULL::VARCHAR'
+      : `CASE WHEN ${t}.indicator IN (${byParent.map(lit).join(', ')}) THEN ${t}.parent_code END`;
+  return {
+    // Read from the inputs (slot 1 is `a`), so that `gathered` is computed once.
+    cte: `peers AS (
+  SELECT year, indicator, ${key('i')} AS peer_key,
+    min(value) AS peer_min, max(value) AS peer_max, avg(value) AS peer_mean, stddev_pop(value) AS peer_sd
+  FROM indicator_inputs i WHERE slot = 1 AND indicator IN (${relative.map(lit).join(', ')})
+  GROUP BY ALL
+),`,
+    join: `LEFT JOIN peers p ON p.year = g.year AND p.indicator = g.indicator
+    AND p.peer_key IS NOT DISTINCT FROM ${key('g')}`,
+    columns: 'p.peer_min, p.peer_max, p.peer_mean, p.peer_sd',
+  };
 }
 
 export const indicatorPointsStep: Step = {
@@ -81,6 +98,7 @@ export const indicatorPointsStep: Step = {
       ? `r.indicator IN (${partsRule.map(lit).join(', ')})`
       : 'FALSE';
     const parts = partsSql(inds);
+    const peers = peersSql(s);
     return `
 CREATE OR REPLACE TABLE indicator_points AS
 WITH gathered AS (
@@ -97,9 +115,10 @@ WITH gathered AS (
   FROM indicator_inputs
   GROUP BY unit_code, year, parent_code, indicator
 ),
+${peers.cte}
 rule_inputs AS (
-  SELECT *, ${peerStatsSql(s)}
-  FROM gathered
+  SELECT g.*, ${peers.columns}
+  FROM gathered g ${peers.join}
 ),
 ruled AS (
   SELECT *,

@@ -1,0 +1,27 @@
+// Messages to the person — a refused file, a failed scoring — each in both languages, until
+// dismissed. A refused file's IngestError code travels with it for scripts and tests.
+import type { LocalText } from '../framework/types';
+import { IngestError } from '../ingest/errors';
+import { errorText } from './errorText';
+
+export interface Notice {
+  id: number;
+  title: LocalText;
+  detail: LocalText;
+  /** Why a file was refused (IngestError code), for scripts and tests. */
+  code: string | null;
+}
+
+export class Notices {
+  list = $state.raw<Notice[]>([]);
+  #nextId = 0;
+
+  add(title: LocalText, error: unknown): void {
+    const code = error instanceof IngestError ? error.code : null;
+    this.list = [...this.list, { id: ++this.#nextId, title, detail: errorText(error), code }];
+  }
+
+  dismiss(id: number): void {
+    this.list = this.list.filter((n) => n.id !== id);
+  }
+}

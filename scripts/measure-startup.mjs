@@ -16,8 +16,16 @@ for (let i = 0; i < runs; i++) {
   const page = context.pages()[0] ?? (await context.newPage());
   const t0 = Date.now();
   await page.goto(url);
+  // The paint entry may come after the load event: wait for it rather than read it once.
   const firstPaint = await page.evaluate(
-    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const fcp = list.getEntriesByName('first-contentful-paint')[0];
+          if (fcp) resolve(fcp.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(null), 10_000);
+      }),
   );
   await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
   const wall = Date.now() - t0;

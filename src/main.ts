@@ -2,9 +2,11 @@ import { mount } from 'svelte';
 import App from './components/App.svelte';
 import { installAutomation } from './lib/automation';
 import { app } from './lib/state/app.svelte';
+import { syncUrl } from './lib/view/urlSync.svelte';
 import './app.css';
 
 installAutomation(app);
+syncUrl(app);
 // The engine reports its own failure on screen; keep the console free of a duplicate.
 app.ready.catch(() => undefined);
 mount(App, { target: document.getElementById('app')! });

@@ -1,5 +1,6 @@
 // A load report as a CSV file a person can open in Excel: one line per thing to know — the
 // file's facts, each column's mapping, each skipped row, each repeated value, each bad cell.
+import { tableCsv, type Cell } from '../export/tableExport';
 import type { LoadReport } from './loadReport';
 
 const REASONS: Record<string, { vi: string; en: string }> = {
@@ -39,13 +40,6 @@ export function reasonText(reason: string, lang: 'vi' | 'en'): string {
   return REASONS[reason]?.[lang] ?? reason;
 }
 
-const cell = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Text that a spreadsheet would run as a formula is prefixed so it stays text.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
 /** Skipped rows counted by reason, in order of first appearance. */
 export function skippedCounts(r: LoadReport): [string, number][] {
   const counts = new Map<string, number>();
@@ -54,9 +48,7 @@ export function skippedCounts(r: LoadReport): [string, number][] {
 }
 
 export function reportCsv(reports: readonly LoadReport[]): string {
-  const lines: unknown[][] = [
-    ['file', 'sheet', 'kind', 'row', 'column', 'header', 'value', 'detail_vi', 'detail_en'],
-  ];
+  const lines: Cell[][] = [];
   for (const r of reports) {
     const f = [r.file, r.sheet ?? ''];
     lines.push([
@@ -116,5 +108,8 @@ export function reportCsv(reports: readonly LoadReport[]): string {
         reasonText(i.reason, 'en'),
       ]);
   }
-  return '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
+  return tableCsv(
+    ['file', 'sheet', 'kind', 'row', 'column', 'header', 'value', 'detail_vi', 'detail_en'],
+    lines,
+  );
 }

@@ -7,6 +7,7 @@ import { lit } from '../sql/quote';
 export interface RankingRow {
   unitCode: string;
   unitName: string;
+  parentCode: string | null;
   parentName: string | null;
   rank: number | null;
   rankInParent: number | null;
@@ -49,6 +50,7 @@ export async function readRanking(engine: Engine, year: number): Promise<Ranking
   return scores.map((s) => ({
     unitCode: String(s.unit_code),
     unitName: String(s.unit_name ?? s.unit_code),
+    parentCode: s.parent_code === null ? null : String(s.parent_code),
     parentName: s.parent_name === null ? null : String(s.parent_name),
     rank: num(s.rank),
     rankInParent: num(s.rank_in_parent),

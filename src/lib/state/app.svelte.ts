@@ -8,6 +8,8 @@ import { rememberMapping, rememberedMapping } from './mappingMemory';
 import { readSpecFile } from '../framework/readSpecFile';
 import { Notices } from './notices.svelte';
 import { SerialQueue } from './serialQueue';
+import { ViewState } from '../view/viewState.svelte';
+import type { ViewChoice } from '../view/viewUrl';
 import { IngestError } from '../ingest/errors';
 import type { LoadReport } from '../ingest/loadReport';
 import type { LoadOptions } from '../ingest/loadInput';
@@ -47,6 +49,9 @@ class AppState {
   measures = $state.raw<MeasureDef[]>([]);
   loadMode = $state<'append' | 'replace'>('append');
   readonly notices = new Notices();
+  readonly view = new ViewState();
+  /** Counts scorings: views re-read their tables when it changes. */
+  scored = $state(0);
   /** The load under way: which file of how many, its phase and how far it has come. */
   progress = $state.raw<LoadingNow | null>(null);
   showingSample = $state(false);
@@ -208,6 +213,43 @@ class AppState {
     });
   }
 
+  /**
+   * Reads result tables for a view, in turn with scoring: a read never sees a pipeline half
+   * way through its transaction.
+   */
+  read<T>(reader: (engine: Engine) => Promise<T>): Promise<T> {
+    return this.#queue(() => reader(this.engine));
+  }
+
+  /** The framework, profile and year of a link or of Back/Forward, where they exist here. */
+  applyChoice(v: ViewChoice): Promise<void> {
+    return this.#queue(async () => {
+      let changed = false;
+      if (
+        v.framework &&
+        v.framework !== this.frameworkId &&
+        this.frameworks.some((f) => f.id === v.framework)
+      ) {
+        this.frameworkId = v.framework;
+        changed = true;
+      }
+      const profile = v.profile === 'none' ? null : v.profile;
+      if (
+        v.profile &&
+        profile !== this.profileId &&
+        (profile === null || this.profiles.some((p) => p.id === profile))
+      ) {
+        this.profileId = profile;
+        changed = true;
+      }
+      if (changed) await this.#rescore(v.year);
+      else if (v.year !== null && v.year !== this.year && this.years.includes(v.year)) {
+        this.year = v.year;
+        this.ranking = await readRanking(this.engine, v.year);
+      }
+    });
+  }
+
   setYear(year: number): Promise<void> {
     return this.#queue(async () => {
       this.year = year;
@@ -333,6 +375,7 @@ class AppState {
           : (this.years.at(-1) ?? null);
     this.year = year;
     this.ranking = year === null ? [] : await readRanking(ws.engine, year);
+    this.scored += 1;
   }
 
   #notify(title: LocalText, error: unknown): void {

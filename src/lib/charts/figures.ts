@@ -1,0 +1,156 @@
+// The dashboard's charts as Observable Plot figures built from typed rows. Axis labels and
+// tick formats follow the page's language; colours come from the colour-blind-safe palette.
+import * as Plot from '@observablehq/plot';
+import { formatIndex, type Lang } from '../i18n/format';
+import { SEQUENTIAL, SERIES } from './palette';
+
+const index = (lang: Lang) => (x: number) => formatIndex(x, lang);
+const FONT = { fontSize: '12px', fontFamily: 'system-ui, sans-serif' };
+
+/** How many units have a total in each tenth of the 0–1 scale. */
+export function totalsHistogram(
+  totals: number[],
+  labels: { x: string; y: string },
+  lang: Lang,
+): SVGSVGElement | HTMLElement {
+  return Plot.plot({
+    style: FONT,
+    height: 220,
+    marginLeft: 48,
+    x: { domain: [0, 1], label: labels.x, tickFormat: index(lang) },
+    y: {
+      label: labels.y,
+      grid: true,
+      tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ''),
+    },
+    marks: [
+      Plot.rectY(
+        totals.map((t) => ({ t })),
+        {
+          ...Plot.binX(
+            { y: 'count' },
+            { x: 't', thresholds: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001] },
+          ),
+          fill: SERIES[0],
+          inset: 1,
+        },
+      ),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+export interface HeatCell {
+  unit: string;
+  mainIndex: string;
+  value: number | null;
+}
+
+/** Units (rows, in ranking order) × main indices (columns), each cell its 0–1 value. */
+export function heatmap(
+  cells: HeatCell[],
+  units: string[],
+  mainIndices: string[],
+  labels: { x: string; y: string },
+  lang: Lang,
+): SVGSVGElement | HTMLElement {
+  return Plot.plot({
+    style: FONT,
+    marginLeft: 170,
+    marginBottom: 90,
+    height: 40 + units.length * 22 + 90,
+    // The legend names the values; the main-index names are the axis.
+    x: { domain: mainIndices, label: null, tickRotate: -30 },
+    y: { domain: units, label: labels.y },
+    color: {
+      scheme: SEQUENTIAL,
+      domain: [0, 1],
+      legend: true,
+      label: labels.x,
+      tickFormat: index(lang),
+    },
+    marks: [
+      Plot.cell(cells, { x: 'mainIndex', y: 'unit', fill: 'value', inset: 0.5 }),
+      Plot.text(cells, {
+        x: 'mainIndex',
+        y: 'unit',
+        text: (d: HeatCell) =>
+          d.value === null
+            ? '—'
+            : d.value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', {
+                minimumFractionDigits: 2,
+                maximumFractionDigits: 2,
+              }),
+        fill: (d: HeatCell) => ((d.value ?? 0) > 0.55 ? 'black' : 'white'),
+        fontSize: 10,
+      }),
+    ],
+  });
+}
+
+export interface ProfilePoint {
+  mainIndex: string;
+  series: string;
+  value: number | null;
+}
+
+/** Main-index values of one or more series (a unit, the median, the best …) side by side. */
+export function profileDots(
+  points: ProfilePoint[],
+  series: string[],
+  labels: { x: string },
+  lang: Lang,
+): SVGSVGElement | HTMLElement {
+  // The first series (the unit itself) is drawn last, on top of the peers' marks.
+  const rank = (p: ProfilePoint) => (p.series === series[0] ? 1 : 0);
+  const shown = points.filter((p) => p.value !== null).sort((a, b) => rank(a) - rank(b));
+  return Plot.plot({
+    style: FONT,
+    marginLeft: 190,
+    height: 40 + new Set(points.map((p) => p.mainIndex)).size * 34,
+    x: { domain: [0, 1], grid: true, label: labels.x, tickFormat: index(lang) },
+    y: { label: null, domain: [...new Set(points.map((p) => p.mainIndex))] },
+    color: { domain: series, range: SERIES.slice(0, series.length), legend: true },
+    symbol: { domain: series, legend: false },
+    marks: [
+      Plot.ruleX([0]),
+      Plot.dot(shown, {
+        x: 'value',
+        y: 'mainIndex',
+        fill: 'series',
+        symbol: 'series',
+        r: 5,
+        stroke: 'white',
+      }),
+    ],
+  });
+}
+
+export interface TrendPoint {
+  unit: string;
+  year: number;
+  total: number | null;
+}
+
+/** The total of each unit over the years loaded. */
+export function trendLines(
+  points: TrendPoint[],
+  units: string[],
+  labels: { x: string; y: string },
+  lang: Lang,
+): SVGSVGElement | HTMLElement {
+  const shown = points.filter((p) => p.total !== null);
+  const years = [...new Set(points.map((p) => p.year))].sort();
+  return Plot.plot({
+    style: FONT,
+    height: 240,
+    marginLeft: 56,
+    x: { label: labels.x, ticks: years, tickFormat: (d: number) => String(d) },
+    y: { domain: [0, 1], grid: true, label: labels.y, tickFormat: index(lang) },
+    color: { domain: units, range: SERIES.slice(0, units.length), legend: true },
+    marks: [
+      Plot.line(shown, { x: 'year', y: 'total', stroke: 'unit', strokeWidth: 2 }),
+      Plot.dot(shown, { x: 'year', y: 'total', fill: 'unit', r: 4 }),
+    ],
+  });
+}

@@ -1,0 +1,22 @@
+// Which page is open and which units it is about. Framework, year and target profile live in
+// the app state (they decide what is scored); these only decide what is shown.
+import { MAX_COMPARED, type Page } from './viewUrl';
+
+export class ViewState {
+  page = $state<Page>('overview');
+  unit = $state<string | null>(null);
+  compare = $state.raw<string[]>([]);
+  parent = $state<string | null>(null);
+
+  openUnit(code: string): void {
+    this.unit = code;
+    this.page = 'unit';
+  }
+
+  /** Adds a unit to the comparison, or takes it out; at most four. */
+  toggleCompare(code: string): void {
+    this.compare = this.compare.includes(code)
+      ? this.compare.filter((c) => c !== code)
+      : [...this.compare, code].slice(-MAX_COMPARED);
+  }
+}

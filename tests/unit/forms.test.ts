@@ -131,13 +131,14 @@ describe('self-assessment forms', () => {
         (e: unknown) => e as IngestError,
       );
     expect((await refused('PHIẾU TỰ ĐÁNH GIÁ NĂM 2024'))?.code).toBe('noFormUnit');
-    const many = await refused('PHIẾU TỰ ĐÁNH GIÁ NĂM 2024 — XÃ THANH LONG');
+    // Without diacritics "THANH LONG" is Xã Thanh Long (17794) as much as Xã Thành Long (15259).
+    const many = await refused('PHIEU TU DANH GIA NAM 2024 - XA THANH LONG');
     expect(many?.code).toBe('ambiguousFormUnit');
     expect(many?.text.vi).toContain('17794');
     expect(many?.text.vi).toContain('15259');
     // The person says which unit it is.
     const r = await ws.loadFile(
-      csvFile('phieu-2024.csv', form(['PHIẾU TỰ ĐÁNH GIÁ NĂM 2024 — XÃ THANH LONG'], [item])),
+      csvFile('phieu-2024.csv', form(['PHIEU TU DANH GIA NAM 2024 - XA THANH LONG'], [item])),
       { unit: '17794' },
     );
     expect(r.subject).toEqual({ unitCode: '17794', unitName: 'Xã Thanh Long', from: 'person' });
@@ -294,5 +295,111 @@ describe('plan targets given as a spreadsheet', () => {
         met: true,
       },
     ]);
+  });
+});
+
+describe('sheets read as forms, frameworks and targets: edge cases', () => {
+  it('reads a form with English headers that clash with internal names', async () => {
+    const ws = await freshWorkspace();
+    const text = [
+      'SELF-ASSESSMENT 2024 — XÃ NAM ANH',
+      '',
+      'No,Indicator,Max points,Self,Appraised',
+      '1,Số cuộc họp Ban Chỉ đạo CĐS xã trong năm,4,3,2',
+    ].join('\n');
+    const r = await ws.loadFile(csvFile('self-2024.csv', text));
+    expect([r.shape, r.subject?.unitCode, r.observations]).toEqual(['selfAssessment', '17941', 1]);
+    const [got] = await rows(
+      ws,
+      'SELECT indicator, self_points, appraised_points FROM assessments',
+    );
+    expect(got).toEqual({ indicator: 'ns_hop_bcd', self_points: 3, appraised_points: 2 });
+  });
+
+  it('takes the form year from "NĂM 2024", not from a date written out in words', async () => {
+    const ws = await freshWorkspace();
+    const r = await ws.loadFile(
+      csvFile(
+        'phieu.csv',
+        form(
+          ['PHIẾU TỰ ĐÁNH GIÁ NĂM 2024 — XÃ NAM ANH', 'Nam Đàn, ngày 15 tháng 01 năm 2025'],
+          [['1', 'Số cuộc họp Ban Chỉ đạo CĐS xã trong năm', '3', '3']],
+        ),
+      ),
+    );
+    expect([r.year, r.yearSource]).toEqual([2024, 'title']);
+  });
+
+  it('a unit name inside a longer one found too is not meant', async () => {
+    const ws = await freshWorkspace();
+    const r = await ws.loadFile(
+      csvFile(
+        'phieu-2025.csv',
+        form(
+          ['UBND XÃ TỊNH ẤN ĐÔNG', 'PHIẾU TỰ ĐÁNH GIÁ NĂM 2025'],
+          [['1', 'Số cuộc họp Ban Chỉ đạo CĐS xã trong năm', '3', '3']],
+        ),
+      ),
+    );
+    expect(r.subject?.unitName).toBe('Xã Tịnh Ấn Đông');
+  });
+
+  it('a framework sheet with section rows and names that start like totals', async () => {
+    const ws = await freshWorkspace();
+    const sheet = [
+      'BỘ CHỈ SỐ CẤP XÃ',
+      'STT,Mã,Chỉ tiêu,Điểm tối đa',
+      'I,,Chính quyền số,6',
+      '1,cong_tt,Cổng thông tin điện tử của xã hoạt động,3',
+      '2,tong_hs,Tổng số hồ sơ được số hóa,3',
+      'II,,Kinh tế số,4',
+      '3,so_hoa_ho_so_ty_le,Tỷ lệ số hóa hồ sơ (điểm),4',
+      ',,Tổng điểm,10',
+    ].join('\n');
+    const r = await ws.loadFile(csvFile('bo-chi-so-b.csv', sheet));
+    const fw = r.framework!.definition;
+    expect(fw.indicators.map((i) => [i.code, i.mainIndex, i.maxPoints])).toEqual([
+      ['cong_tt', 'chinh_quyen_so', 3],
+      ['tong_hs', 'chinh_quyen_so', 3],
+      ['so_hoa_ho_so_ty_le', 'kinh_te_so', 4],
+    ]);
+    // A catalog rate of the same code: points entered for it get a measure of their own.
+    expect(fw.indicators[2]!.measures).toEqual(['so_hoa_ho_so_ty_le_diem']);
+    expect(r.skippedRows.map((s) => [s.row, s.reason])).toEqual([
+      [1, 'title'],
+      [3, 'total'],
+      [6, 'total'],
+      [8, 'total'],
+    ]);
+  });
+
+  it('undoing a sheet framework takes it back out; replace mode sets no data aside for it', async () => {
+    const ws = await freshWorkspace();
+    await ws.loadFile(fileAt('data-samples/nam-dan-2023-2024.csv'));
+    const sheet = fileAt(`${FORMS}/framework-bo-chi-so.xlsx`);
+    const first = await ws.loadFile(sheet, { replace: true });
+    const id = first.framework!.definition.id;
+    expect([...(await ws.loadStates()).values()]).toEqual([true, true]);
+    const second = await ws.loadFile(sheet);
+    await ws.undoBatch(second.batch!);
+    expect(ws.frameworks().map((f) => f.id)).toContain(id);
+    expect(
+      (
+        await rows(
+          ws,
+          `SELECT count(*)::INTEGER AS n FROM fw_indicators WHERE framework_id = '${id}'`,
+        )
+      )[0],
+    ).toEqual({ n: 10 });
+    await ws.undoBatch(first.batch!);
+    expect(ws.frameworks().map((f) => f.id)).not.toContain(id);
+    expect(
+      (
+        await rows(
+          ws,
+          `SELECT count(*)::INTEGER AS n FROM fw_indicators WHERE framework_id = '${id}'`,
+        )
+      )[0],
+    ).toEqual({ n: 0 });
   });
 });

@@ -6,7 +6,13 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { Table } from 'apache-arrow';
-import { CONNECTION_SETTINGS, QUERY_CONFIG, queryError, type Engine } from './engine';
+import {
+  CONNECTION_SETTINGS,
+  DATABASE_SETUP,
+  QUERY_CONFIG,
+  queryError,
+  type Engine,
+} from './engine';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: {
@@ -26,7 +32,7 @@ export async function startBrowserEngine(): Promise<Engine> {
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({ query: QUERY_CONFIG });
   const conn = await db.connect();
-  for (const s of CONNECTION_SETTINGS) await conn.query(s);
+  for (const s of [...CONNECTION_SETTINGS, ...DATABASE_SETUP]) await conn.query(s);
 
   const run = async (sql: string): Promise<Table> => {
     try {

@@ -23,12 +23,14 @@ export interface Engine {
 export const CONNECTION_SETTINGS = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
-  // The workspace lives in a compressed in-memory database: a browser tab has about 3 GiB, and
-  // uncompressed scoring tables of a 1-million-row load (≈ 6 million indicator rows) fill it.
-  // Compression keeps the same tables near a tenth of that size.
-  "ATTACH ':memory:' AS workspace (COMPRESS)",
-  'USE workspace',
 ];
+
+/**
+ * Run once, on the one connection the app opens. The workspace lives in a compressed in-memory
+ * database: a browser tab has about 3 GiB, and the uncompressed scoring tables of a 1-million-row
+ * load (≈ 6 million indicator rows) fill it; compressed they take about a tenth.
+ */
+export const DATABASE_SETUP = ["ATTACH ':memory:' AS workspace (COMPRESS)", 'USE workspace'];
 
 /** BIGINT and DECIMAL come back as plain numbers a view can format. */
 export const QUERY_CONFIG = { castBigIntToDouble: true, castDecimalToDouble: true };

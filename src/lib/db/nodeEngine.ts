@@ -4,7 +4,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
-import { CONNECTION_SETTINGS, QUERY_CONFIG, queryError, type Engine } from './engine';
+import {
+  CONNECTION_SETTINGS,
+  DATABASE_SETUP,
+  QUERY_CONFIG,
+  queryError,
+  type Engine,
+} from './engine';
 
 const require = createRequire(import.meta.url);
 
@@ -24,7 +30,7 @@ export async function startNodeEngine(): Promise<Engine> {
   await db.instantiate(() => undefined);
   db.open({ query: QUERY_CONFIG });
   const conn = db.connect();
-  for (const s of CONNECTION_SETTINGS) conn.query(s);
+  for (const s of [...CONNECTION_SETTINGS, ...DATABASE_SETUP]) conn.query(s);
 
   const run = (sql: string): Table => {
     try {

@@ -18,7 +18,9 @@ export interface SheetIndicatorRow {
 
 export interface SheetFrameworkInput {
   id: string;
-  title: string;
+  /** The rows above the table; the one naming the framework becomes its title. */
+  titles: string[];
+  fallbackTitle: string;
   /** Where it was read, standing in for the decision that issued it: the file and sheet. */
   source: string;
   rows: SheetIndicatorRow[];
@@ -46,8 +48,15 @@ export function frameworkFromSheet(input: SheetFrameworkInput): {
   raw: unknown;
   rules: SheetRuleSource[];
 } {
-  const title = fold(input.title);
-  const level = LEVEL_WORDS.find(([re]) => re.test(title))?.[1] ?? 'xa';
+  // "UBND TỈNH …" above "BỘ CHỈ SỐ … CẤP HUYỆN": the level and the title come from all rows.
+  const cells = input.titles.flatMap((t) => t.split(' | '));
+  const titleText =
+    cells.find((c) => /\b(bo chi so|chi so|bo tieu chi)\b/.test(fold(c))) ??
+    cells[0] ??
+    input.fallbackTitle;
+  const allTitles = fold(cells.join(' '));
+  const level = LEVEL_WORDS.find(([re]) => re.test(allTitles))?.[1] ?? 'xa';
+  const title = fold(titleText);
   const knownMains = new Map(
     input.known.flatMap((f) => f.mainIndices.map((m) => [fold(m.name.vi), m] as const)),
   );
@@ -57,6 +66,12 @@ export function frameworkFromSheet(input: SheetFrameworkInput): {
   const indicators: Indicator[] = [];
   const rules: SheetRuleSource[] = [];
   const measureCodes = new Set<string>();
+  const catalog = new Map(
+    [...input.catalog, ...input.known.flatMap((f) => f.measures)].map((m) => [m.code, m]),
+  );
+  // Points entered as they are need a measure of their own: reading a catalog measure of the
+  // same code (a rate, say) would turn 65 points into 0,65.
+  const pointsMeasure = (code: string): string => (catalog.has(code) ? `${code}_diem` : code);
   for (const r of input.rows) {
     const group = r.group?.trim() || 'Chung';
     const main = mains.get(group) ?? { code: mainCode(group), name: group, maxPoints: 0 };
@@ -76,30 +91,26 @@ export function frameworkFromSheet(input: SheetFrameworkInput): {
       mainIndex: main.code,
       maxPoints: r.maxPoints,
       rule: lent?.rule ?? { kind: 'points' },
-      measures: lent?.measures ?? [code],
+      measures: lent?.measures ?? [pointsMeasure(code)],
       direction: lent?.direction ?? 'higher',
     };
     indicators.push(ind);
     for (const m of ind.measures) measureCodes.add(m);
   }
-  const catalog = new Map(
-    [...input.catalog, ...input.known.flatMap((f) => f.measures)].map((m) => [m.code, m]),
-  );
-  const measures: MeasureDef[] = [...measureCodes].map(
-    (m) =>
-      catalog.get(m) ?? {
+  const measures: MeasureDef[] = [...measureCodes].map((m) => {
+    const own = indicators.find((i) => i.rule.kind === 'points' && i.measures[0] === m);
+    return (
+      (own ? undefined : catalog.get(m)) ?? {
         code: m,
-        name: {
-          vi: `${indicators.find((i) => i.code === m)?.name.vi ?? m} (điểm)`,
-          en: `${indicators.find((i) => i.code === m)?.name.en ?? m} (points)`,
-        },
+        name: { vi: `${own?.name.vi ?? m} (điểm)`, en: `${own?.name.en ?? m} (points)` },
         kind: 'number',
-      },
-  );
+      }
+    );
+  });
   const raw = {
     schema: 'dti-lab/framework@1',
     id: input.id,
-    title: { vi: input.title, en: input.title },
+    title: { vi: titleText, en: titleText },
     decision: input.source,
     level,
     years: { from: 1990, to: null },

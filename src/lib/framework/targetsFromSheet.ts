@@ -100,8 +100,11 @@ export function targetsFromSheet(input: SheetTargetsInput): {
       problems.push({ row: r.row, field: 'name', raw: r.name, reason: 'unknownMeasure' });
     // Rates are fractions: "95%" and "95" both mean 0.95 of a rate; "0,95" already is one.
     const isRate = measure ? measure.kind === 'rate' : reading.percent;
-    const scale = isRate && (reading.percent || reading.value > 1) ? 100 : 1;
-    const deadline = Number(r.deadline);
+    const scale =
+      isRate && (reading.percent || Math.max(reading.value, reading.high ?? 0) > 1) ? 100 : 1;
+    // "2025", "Năm 2025", "31/12/2025": the year; a deadline cell without one is the plan year.
+    const years = (r.deadline ?? '').match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+    const deadline = years.length > 0 ? Number(years.at(-1)) : NaN;
     return [
       {
         id: `t${String(i + 1).padStart(2, '0')}`,

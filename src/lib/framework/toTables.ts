@@ -24,18 +24,24 @@ function weightOf(fw: Framework, by: 'pillar' | 'mainIndex', code: string): numb
   return agg.method === 'weighted' && agg.by === by ? (agg.weights[code] ?? null) : null;
 }
 
+const FRAMEWORK_TABLES = [
+  'fw_frameworks',
+  'fw_pillars',
+  'fw_main_indices',
+  'fw_indicators',
+  'fw_indicator_measures',
+  'fw_bands',
+];
+
+/** Takes a framework out of the tables (a sheet framework whose load was undone). */
+export function removeFrameworkSql(id: string): string[] {
+  return FRAMEWORK_TABLES.map((t) => `DELETE FROM ${t} WHERE framework_id = ${lit(id)}`);
+}
+
 export function frameworkTablesSql(fw: Framework): string[] {
   const id = fw.id;
-  const tables = [
-    'fw_frameworks',
-    'fw_pillars',
-    'fw_main_indices',
-    'fw_indicators',
-    'fw_indicator_measures',
-    'fw_bands',
-  ];
   return [
-    ...tables.map((t) => `DELETE FROM ${t} WHERE framework_id = ${lit(id)}`),
+    ...removeFrameworkSql(id),
     ...insert('fw_frameworks', [
       [
         id,
@@ -124,10 +130,16 @@ export function measureCatalogSql(measures: readonly MeasureDef[]): string[] {
   ];
 }
 
+export function removeProfileSql(id: string): string[] {
+  return [
+    `DELETE FROM tp_profiles WHERE profile_id = ${lit(id)}`,
+    `DELETE FROM tp_targets WHERE profile_id = ${lit(id)}`,
+  ];
+}
+
 export function targetProfileTablesSql(p: TargetProfile): string[] {
   return [
-    `DELETE FROM tp_profiles WHERE profile_id = ${lit(p.id)}`,
-    `DELETE FROM tp_targets WHERE profile_id = ${lit(p.id)}`,
+    ...removeProfileSql(p.id),
     ...insert('tp_profiles', [
       [
         p.id,

@@ -62,7 +62,7 @@ export async function nonDataRows(
                 OR regexp_matches(${folded}, '^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii) \\| ') THEN 'total'
               WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(${folded}, 'ngay \\d+ thang') THEN 'note'
               ELSE 'noCode' END AS reason
-       FROM ${table} WHERE NOT (${isData}) ORDER BY __row`,
+       FROM ${table} s WHERE NOT (${isData}) ORDER BY __row`,
     ),
   );
   return rows.map((r) => ({

@@ -17,7 +17,7 @@ export interface FormSubject {
     parentName: string | null;
   };
   year: number;
-  /** Where each was read: "title" (the rows above the table) or "fileName". */
+  /** Where each was read: the rows above the table, the file or sheet name, or the person. */
   unitFrom: 'title' | 'fileName' | 'person';
   yearFrom: 'title' | 'fileName' | 'sheet';
 }
@@ -61,7 +61,7 @@ export async function formSubject(
   }
   // Full names with their kind in the titles ("xa khanh son"); else bare names in the file name
   // ("tu-danh-gia-khanh-son-2024"). A district named in the titles narrows the search.
-  const found = toRows(
+  const hits = toRows(
     await engine.query(`
       WITH c AS (${candidates}),
       inTitle AS (SELECT *, 'title' AS src FROM c WHERE contains(${lit(title)}, ${wordsSql('unit_name')})),
@@ -74,6 +74,7 @@ export async function formSubject(
       SELECT DISTINCT unit_code, unit_name, level, parent_code, parent_name, src FROM hits WHERE NOT EXISTS (SELECT 1 FROM sameDistrict)
       ORDER BY unit_code`),
   );
+  const found = mostSpecific(hits, titles);
   if (found.length === 1) {
     return {
       unit: subjectUnit(found[0]!),
@@ -105,6 +106,26 @@ export async function formSubject(
   );
 }
 
+/**
+ * Of several names found, the ones meant: a name inside a longer one found too is not meant
+ * ("xã Tịnh Ấn" within "XÃ TỊNH ẤN ĐÔNG"), and names written with their exact diacritics win
+ * over names that only match without them (Thanh Mỹ / Thành Mỹ).
+ */
+function mostSpecific(
+  hits: Record<string, unknown>[],
+  titles: string[],
+): Record<string, unknown>[] {
+  const key = (u: Record<string, unknown>): string => words(String(u.unit_name));
+  const longest = hits.filter(
+    (h) => !hits.some((o) => o !== h && key(o) !== key(h) && key(o).includes(key(h))),
+  );
+  const written = ` ${titles.join(' ').normalize('NFC').toLowerCase().replace(/\s+/g, ' ')} `;
+  const exact = longest.filter((h) =>
+    written.includes(String(h.unit_name).normalize('NFC').toLowerCase()),
+  );
+  return exact.length > 0 ? exact : longest;
+}
+
 function subjectUnit(u: Record<string, unknown>): FormSubject['unit'] {
   const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
   return {
@@ -131,10 +152,15 @@ function yearOfForm(
   sheet: string | null,
   at: { file: string; sheet?: string },
 ): { value: number; from: FormSubject['yearFrom'] } {
+  // "năm 2024" as a word, but not the year of a date written out ("ngày 15 tháng 01 năm 2025").
+  const undated = titles.map((t) =>
+    fold(t)
+      .replace(/\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}/g, ' ')
+      .replace(/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b/g, ' '),
+  );
   const named = yearsIn(
-    titles
-      .map(fold)
-      .flatMap((t) => [...t.matchAll(/nam\s+((?:19|20)\d{2})/g)].map((m) => m[1]!))
+    undated
+      .flatMap((t) => [...t.matchAll(/\bnam\s+((?:19|20)\d{2})\b/g)].map((m) => m[1]!))
       .join(' '),
   );
   if (named.length === 1) return { value: named[0]!, from: 'title' };
@@ -142,7 +168,7 @@ function yearOfForm(
   if (inSheet.length === 1) return { value: inSheet[0]!, from: 'sheet' };
   const inFile = yearsIn(file);
   if (inFile.length === 1) return { value: inFile[0]!, from: 'fileName' };
-  const inTitles = yearsIn(titles.join(' '));
+  const inTitles = yearsIn(undated.join(' '));
   if (inTitles.length === 1) return { value: inTitles[0]!, from: 'title' };
   throw new IngestError(
     'noYear',

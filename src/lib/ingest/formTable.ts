@@ -3,6 +3,7 @@
 // refusal of a sheet whose framework or profile does not validate.
 import type { Engine } from '../db/engine';
 import { InvalidSpecError } from '../framework/check';
+import { foldSql } from '../sql/fold';
 import { columnLetter } from './cellRef';
 import { nonDataRows } from './classifyRows';
 import { IngestError, type Location } from './errors';
@@ -76,6 +77,17 @@ export function commonReport(
     signature: '',
     mapping: {},
   };
+}
+
+/**
+ * SQL: a name cell that is a total or a note rather than an indicator — the whole cell "Tổng
+ * cộng", "Tổng điểm:", "Cộng", or a line starting "Ghi chú", "Người lập". Names such as "Cổng
+ * thông tin…" or "Tổng số hồ sơ…" are indicators.
+ */
+export function isTotalOrNoteSql(cell: string): string {
+  const f = foldSql(cell);
+  return `(regexp_full_match(${f}, '(tong cong|tong diem|tong so diem|tong|cong)\\s*:?')
+    OR regexp_matches(${f}, '^(ghi chu|nguoi lap|tm\\.)'))`;
 }
 
 /** Rows above the table and rows of it that `isData` rejects, in sheet order. */

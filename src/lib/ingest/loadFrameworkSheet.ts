@@ -5,10 +5,15 @@ import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { frameworkFromSheet } from '../framework/fromSheet';
 import { validateFramework } from '../framework/validateFramework';
-import { foldSql } from '../sql/fold';
 import { ident, lit } from '../sql/quote';
 import { IngestError } from './errors';
-import { commonReport, formSkippedRows, formTable, validSheetSpec } from './formTable';
+import {
+  commonReport,
+  formSkippedRows,
+  formTable,
+  isTotalOrNoteSql,
+  validSheetSpec,
+} from './formTable';
 import type { Known } from './loadInput';
 import type { LoadResult } from './loadReport';
 import { decimalMarks } from './observationsSql';
@@ -38,27 +43,42 @@ export async function loadFrameworkSheet(
   }
   const marks = await decimalMarks(engine, staged.table, [max]);
   const maxSql = parseNumberSql(ident(max), marks.get(max) ?? ',');
-  const isData = `nullif(trim(${ident(name)}), '') IS NOT NULL AND ${maxSql} IS NOT NULL
-    AND NOT regexp_matches(${foldSql(ident(name))}, '^(tong|cong)')`;
+  // A row numbered "I", "II", "A" heads a section: its name is the group of the rows under it
+  // (when the sheet has no "Nhóm" column), and its points are their sum, not an indicator.
+  const stt = col('rowNumber');
+  const section = stt
+    ? `regexp_full_match(lower(trim(coalesce(${ident(stt)}, ''))), '(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|[a-h])\\.?')`
+    : 'FALSE';
+  const named = `nullif(trim(${ident(name)}), '') IS NOT NULL AND NOT ${isTotalOrNoteSql(ident(name))}`;
+  const isData = `${named} AND ${maxSql} IS NOT NULL AND NOT ${section}`;
   const text = (c: string | null): string => (c ? `nullif(trim(${ident(c)}), '')` : 'NULL');
-  const rows = toRows(
-    await engine.query(`SELECT __row AS row, ${text(col('indicatorCode'))} AS code, trim(${ident(name)}) AS name,
-      ${text(col('group'))} AS grp, ${maxSql} AS max, ${text(col('method'))} AS method
-      FROM ${staged.table} WHERE ${isData} ORDER BY __row`),
-  ).map((r) => ({
-    row: Number(r.row),
-    code: r.code === null ? null : String(r.code),
-    name: String(r.name),
-    group: r.grp === null ? null : String(r.grp),
-    maxPoints: Number(r.max),
-    method: r.method === null ? null : String(r.method),
-  }));
-  const title =
-    staged.skipped.find((r) => r.reason === 'title')?.text.split(' | ')[0] ??
-    file.replace(/\.[^.]+$/, '');
+  const read = toRows(
+    await engine.query(`SELECT __row AS row, ${section} AS section, ${text(col('indicatorCode'))} AS code,
+      trim(${ident(name)}) AS name, ${text(col('group'))} AS grp, ${maxSql} AS max, ${text(col('method'))} AS method
+      FROM ${staged.table} WHERE ${named} AND (${section} OR ${maxSql} IS NOT NULL) ORDER BY __row`),
+  );
+  let sectionName: string | null = null;
+  const rows = read.flatMap((r) => {
+    if (r.section) {
+      sectionName = String(r.name);
+      return [];
+    }
+    return [
+      {
+        row: Number(r.row),
+        code: r.code === null ? null : String(r.code),
+        name: String(r.name),
+        group: r.grp === null ? sectionName : String(r.grp),
+        maxPoints: Number(r.max),
+        method: r.method === null ? null : String(r.method),
+      },
+    ];
+  });
+  const titles = staged.skipped.filter((r) => r.reason === 'title').map((r) => r.text);
   const { raw, rules } = frameworkFromSheet({
     id: `bang-${headerKey(file.replace(/\.[^.]+$/, '')).replaceAll('_', '-')}`,
-    title,
+    titles,
+    fallbackTitle: file.replace(/\.[^.]+$/, ''),
     source: staged.sheet ? `${file} — ${staged.sheet}` : file,
     rows,
     known: known.frameworks,

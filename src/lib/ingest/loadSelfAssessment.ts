@@ -10,7 +10,7 @@ import { columnLetter } from './cellRef';
 import { listIssues } from './cellIssues';
 import { MISSING_MARKERS } from './cellWords';
 import { IngestError } from './errors';
-import { commonReport, formSkippedRows, formTable } from './formTable';
+import { commonReport, formSkippedRows, formTable, isTotalOrNoteSql } from './formTable';
 import { formSubject } from './formSubject';
 import type { LoadOptions } from './loadInput';
 import type { LoadResult } from './loadReport';
@@ -18,7 +18,9 @@ import { decimalMarks } from './observationsSql';
 import { parseNumberSql } from './numbersSql';
 import type { StagedTable } from './staged';
 
-const text = (col: string | null): string => (col ? `nullif(trim(${ident(col)}), '')` : 'NULL');
+/** A staged column of the form, always through the alias `s` (names like "Indicator" clash). */
+const at = (col: string): string => `s.${ident(col)}`;
+const text = (col: string | null): string => (col ? `nullif(trim(${at(col)}), '')` : 'NULL');
 /** "1", "12", "1.2", "3." — an indicator's number; "I", "II", "A" head sections. */
 const ITEM_NUMBER = `'\\d+([.,]\\d+)*\\.?'`;
 
@@ -44,8 +46,8 @@ export async function loadSelfAssessment(
   const stt = col('rowNumber');
   const isData = `${text(name)} IS NOT NULL AND ${
     stt
-      ? `regexp_full_match(trim(coalesce(${ident(stt)}, '')), ${ITEM_NUMBER})`
-      : `NOT regexp_matches(${foldSql(ident(name))}, '^(tong|cong|nguoi lap|ghi chu|tm\\.)')`
+      ? `regexp_full_match(trim(coalesce(${at(stt)}, '')), ${ITEM_NUMBER})`
+      : `NOT ${isTotalOrNoteSql(at(name))}`
   }`;
   const marks = await decimalMarks(
     engine,
@@ -53,9 +55,9 @@ export async function loadSelfAssessment(
     [col('maxPoints'), ...scoreColumns].filter((c) => c !== null),
   );
   const num = (c: string | null): string =>
-    c ? parseNumberSql(ident(c), marks.get(c) ?? ',') : 'NULL';
+    c ? parseNumberSql(at(c), marks.get(c) ?? ',') : 'NULL';
   const cell = (c: string | null): string =>
-    c ? `${lit(columnLetter(headers.indexOf(c)))} || __row` : 'NULL';
+    c ? `${lit(columnLetter(headers.indexOf(c)))} || s.__row` : 'NULL';
   const code = col('indicatorCode');
   const frameworkId = await likeliestFramework(engine, staged.table, name, code, isData);
 
@@ -63,18 +65,18 @@ export async function loadSelfAssessment(
   await engine.exec(`
 INSERT INTO assessments
 SELECT ${lit(subject.unit.code)}, ${subject.year},
-  coalesce(i.indicator, trim(regexp_replace(${foldSql(ident(name))}, '[^a-z0-9]+', '_', 'g'), '_')),
-  ${text(name)}, i.framework_id, ${num(col('maxPoints'))},
+  coalesce(i.__indicator, trim(regexp_replace(${foldSql(at(name))}, '[^a-z0-9]+', '_', 'g'), '_')),
+  ${text(name)}, i.__framework, ${num(col('maxPoints'))},
   ${num(col('selfPoints'))}, ${num(col('appraisedPoints'))},
   ${text(col('selfPoints'))}, ${text(col('appraisedPoints'))}, ${text(col('method'))}, ${text(col('evidence'))},
   ${lit(file)}, ${lit(staged.sheet)}, s.__row, ${cell(col('selfPoints'))}, ${cell(col('appraisedPoints'))}, ${loadId}
 FROM ${staged.table} s
 LEFT JOIN (
-  SELECT DISTINCT ON (s.__row) s.__row, i.indicator, i.framework_id
+  SELECT DISTINCT ON (s.__row) s.__row AS __match_row, i.indicator AS __indicator, i.framework_id AS __framework
   FROM ${staged.table} s JOIN fw_indicators i ON i.framework_id = ${lit(frameworkId)}
     AND ${indicatorMatch(name, code)}
   ORDER BY s.__row, i.ord
-) i USING (__row)
+) i ON i.__match_row = s.__row
 WHERE ${isData}`);
 
   await recordFormIssues(engine, staged, file, loadId, name, headers, [
@@ -109,8 +111,8 @@ ON CONFLICT (unit_code) DO UPDATE SET
 
 /** SQL: a form row `s` names indicator `i` — by its code, or by its folded Vietnamese name. */
 function indicatorMatch(name: string, code: string | null): string {
-  const byName = `${foldSql('i.name_vi')} = ${foldSql(`s.${ident(name)}`)}`;
-  return code ? `(trim(s.${ident(code)}) = i.indicator OR ${byName})` : byName;
+  const byName = `${foldSql('i.name_vi')} = ${foldSql(at(name))}`;
+  return code ? `(trim(${at(code)}) = i.indicator OR ${byName})` : byName;
 }
 
 /** The registered framework that knows the most of the form's indicators (ties: by id). */
@@ -124,7 +126,8 @@ async function likeliestFramework(
   const [best] = toRows(
     await engine.query(`
 SELECT i.framework_id, count(DISTINCT s.__row) AS n
-FROM (SELECT * FROM ${table} WHERE ${isData}) s JOIN fw_indicators i ON ${indicatorMatch(name, code)}
+FROM ${table} s JOIN fw_indicators i ON ${indicatorMatch(name, code)}
+WHERE ${isData}
 GROUP BY i.framework_id ORDER BY n DESC, i.framework_id LIMIT 1`),
   );
   return best ? String(best.framework_id) : null;

@@ -6,13 +6,19 @@ import { toRows } from '../db/rows';
 import { targetsFromSheet } from '../framework/targetsFromSheet';
 import type { MeasureDef } from '../framework/types';
 import { validateTargetProfile } from '../framework/validateTargets';
-import { fold, foldSql } from '../sql/fold';
+import { fold } from '../sql/fold';
 import { ident, lit } from '../sql/quote';
 import { columnLetter } from './cellRef';
 import type { CellIssue } from './cellIssues';
 import { headerKey, measureIndex } from './columnRoles';
 import { IngestError } from './errors';
-import { commonReport, formSkippedRows, formTable, validSheetSpec } from './formTable';
+import {
+  commonReport,
+  formSkippedRows,
+  formTable,
+  isTotalOrNoteSql,
+  validSheetSpec,
+} from './formTable';
 import { formSubject } from './formSubject';
 import type { Known, LoadOptions } from './loadInput';
 import type { LoadResult } from './loadReport';
@@ -42,7 +48,7 @@ export async function loadTargetSheet(
   const titles = staged.skipped.filter((r) => r.reason === 'title').map((r) => r.text);
   const subject = await formSubject(engine, titles, file, staged.sheet, options.unit);
   const isData = `nullif(trim(${ident(name)}), '') IS NOT NULL AND nullif(trim(${ident(target)}), '') IS NOT NULL
-    AND NOT regexp_matches(${foldSql(ident(name))}, '^(tong|cong|ghi chu)')`;
+    AND NOT ${isTotalOrNoteSql(ident(name))}`;
   const text = (c: string | null): string => (c ? `nullif(trim(${ident(c)}), '')` : 'NULL');
   const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
   const rows = toRows(
@@ -71,7 +77,8 @@ export async function loadTargetSheet(
     file;
   const source = staged.sheet ? `${file} — ${staged.sheet}` : file;
   const { raw, problems } = targetsFromSheet({
-    id: `bang-${headerKey(file.replace(/\.[^.]+$/, '')).replaceAll('_', '-')}`,
+    // Two communes' "Phụ lục I.xlsx" are two profiles: the unit is part of the id.
+    id: `bang-${headerKey(file.replace(/\.[^.]+$/, '')).replaceAll('_', '-')}-${subject.unit.code}`,
     title: planTitle,
     source,
     unit: subject.unit,

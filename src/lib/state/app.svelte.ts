@@ -144,9 +144,10 @@ class AppState {
           if (/\.json$/i.test(input.name)) {
             await this.#registerSpec(ws, new TextDecoder().decode(input.bytes));
           } else {
-            // The first file of a drop opens its batch; in replace mode it sets the rest aside.
+            // The first file of a drop opens its batch; in replace mode the drop's data sets
+            // aside everything loaded before it (frameworks and targets set nothing aside).
             const batch = done[0]?.batch;
-            const replace = this.loadMode === 'replace' && batch === undefined;
+            const replace = this.loadMode === 'replace';
             const report = await ws.loadFile(input, {
               ...(batch === undefined ? {} : { batch }),
               replace,
@@ -279,6 +280,7 @@ class AppState {
         this.#files.set(report.loadId, input);
         this.reports = this.reports.map((r) => (r.loadId === loadId ? report : r));
         this.activeLoads = await activeLoads(ws);
+        this.#refreshSpecs(ws);
         this.#adoptFramework(ws, report);
         await this.#fitFrameworkTo([report.loadId]);
         await this.#rescore(report.year);
@@ -310,6 +312,7 @@ class AppState {
       const last = this.reports.at(-1)?.batch;
       if (last === undefined) return;
       await ws.undoBatch(last);
+      this.#refreshSpecs(ws);
       this.reports = this.reports.filter((r) => r.batch !== last);
       this.activeLoads = await activeLoads(ws);
       this.showingSample =
@@ -339,6 +342,17 @@ class AppState {
       this.profiles = ws.profiles();
       this.profileId = spec.profile.id;
     }
+  }
+
+  /** After an undo or a re-read: the lists as the workspace has them, a gone choice replaced. */
+  #refreshSpecs(ws: Workspace): void {
+    this.frameworks = ws.frameworks();
+    this.profiles = ws.profiles();
+    this.measures = ws.measures();
+    if (!this.frameworks.some((f) => f.id === this.frameworkId))
+      this.frameworkId = DEFAULT_FRAMEWORK;
+    if (this.profileId !== null && !this.profiles.some((p) => p.id === this.profileId))
+      this.profileId = this.profiles.some((p) => p.id === DEFAULT_PROFILE) ? DEFAULT_PROFILE : null;
   }
 
   /** A framework or target profile read from a sheet joins its selector and is selected. */

@@ -7,8 +7,11 @@ import type { Builtins } from '../framework/builtin';
 import {
   frameworkTablesSql,
   measureCatalogSql,
+  removeFrameworkSql,
+  removeProfileSql,
   targetProfileTablesSql,
 } from '../framework/toTables';
+import { checkpoint } from '../ingest/progress';
 import type { Framework, MeasureDef, TargetProfile } from '../framework/types';
 import { loadInput, type LoadOptions } from '../ingest/loadInput';
 import { referenceUnitsSql } from '../ingest/unitsByName';
@@ -53,6 +56,14 @@ export interface Workspace {
 const UNITS_WITHOUT_DATA = `DELETE FROM units WHERE unit_code NOT IN
   (SELECT unit_code FROM observations UNION SELECT unit_code FROM assessments)`;
 
+type Spec = { kind: 'framework'; def: Framework } | { kind: 'profile'; def: TargetProfile };
+
+function specOf(report: LoadReport): Spec | null {
+  if (report.framework) return { kind: 'framework', def: report.framework.definition };
+  if (report.profile) return { kind: 'profile', def: report.profile.definition };
+  return null;
+}
+
 async function execAll(engine: Engine, statements: string[]): Promise<void> {
   for (const s of statements) await engine.exec(s);
 }
@@ -95,6 +106,59 @@ export async function openWorkspace(
   for (const fw of builtins.frameworks) await registerFramework(fw);
   for (const p of builtins.profiles) await registerProfile(p);
 
+  // Frameworks and target profiles read from sheets, by the load that read them: undoing the
+  // load takes them back out (unless a later load of the same sheet still holds them).
+  const sheetSpecs = new Map<number, Spec>();
+  const specSql = (spec: Spec): string[] =>
+    spec.kind === 'framework'
+      ? [
+          ...frameworkTablesSql(spec.def),
+          ...measureCatalogSql([...catalog(), ...spec.def.measures]),
+        ]
+      : targetProfileTablesSql(spec.def);
+  const adopt = (spec: Spec): void => {
+    if (spec.kind === 'framework') frameworks.set(spec.def.id, spec.def);
+    else profiles.set(spec.def.id, spec.def);
+  };
+  /** What removing these loads does to sheet specs: SQL to run, and the maps to fix after. */
+  const forget = (loadIds: number[]): { sql: string[]; after: () => Promise<void> } => {
+    const gone = loadIds.flatMap((id) => {
+      const spec = sheetSpecs.get(id);
+      return spec ? [spec] : [];
+    });
+    const kept = (spec: Spec): Spec | undefined =>
+      [...sheetSpecs]
+        .filter(([id]) => !loadIds.includes(id))
+        .map(([, s]) => s)
+        .filter((s) => s.kind === spec.kind && s.def.id === spec.def.id)
+        .at(-1);
+    const sql = gone.flatMap((spec) => {
+      const other = kept(spec);
+      if (other) return specSql(other);
+      return spec.kind === 'framework'
+        ? removeFrameworkSql(spec.def.id)
+        : removeProfileSql(spec.def.id);
+    });
+    return {
+      sql,
+      after: async () => {
+        for (const spec of gone) {
+          const other = kept(spec);
+          if (other) adopt(other);
+          else if (spec.kind === 'framework') frameworks.delete(spec.def.id);
+          else profiles.delete(spec.def.id);
+        }
+        for (const id of loadIds) sheetSpecs.delete(id);
+        if (gone.length > 0) await execAll(engine, measureCatalogSql(catalog()));
+      },
+    };
+  };
+  /** The loads of a batch, read before they are deleted. */
+  const loadsOf = async (batch: number): Promise<number[]> =>
+    toRows(await engine.query(`SELECT load_id FROM loads WHERE batch = ${batch}`)).map((r) =>
+      Number(r.load_id),
+    );
+
   const get = <T>(map: Map<string, T>, id: string, what: string): T => {
     const found = map.get(id);
     if (!found) throw new Error(`unknown ${what}: ${id}`);
@@ -111,8 +175,8 @@ export async function openWorkspace(
     profile: (id) => get(profiles, id, 'target profile'),
     registerFramework,
     registerProfile,
-    // One transaction per file: a file that fails half-way leaves no trace. A framework read
-    // from a sheet joins the others once its load has committed.
+    // One transaction per file: a file that fails half-way leaves no trace. A framework or
+    // profile read from a sheet is written in the same transaction and joins the lists after it.
     loadFile: async (file, options = {}) => {
       const report = await inTransaction(engine, async () => {
         const report = await loadInput(
@@ -124,32 +188,44 @@ export async function openWorkspace(
         );
         const batch = options.batch ?? report.loadId;
         await engine.exec(`UPDATE loads SET batch = ${batch} WHERE load_id = ${report.loadId}`);
-        if (options.replace) {
+        const spec = specOf(report);
+        if (spec) await execAll(engine, specSql(spec));
+        // Replacing means replacing data: a framework or a list of targets sets nothing aside.
+        if (options.replace && !spec) {
           await engine.exec(
             `UPDATE loads SET active = FALSE, replaced_by = ${batch} WHERE active AND batch <> ${batch}`,
           );
         }
+        // The last moment a cancel can still take everything back.
+        checkpoint(options, file.name, 'checking', 1, 1);
         return { ...report, batch };
       });
-      if (report.framework) await registerFramework(report.framework.definition);
-      if (report.profile) await registerProfile(report.profile.definition);
+      const spec = specOf(report);
+      if (spec) {
+        sheetSpecs.set(report.loadId, spec);
+        adopt(spec);
+      }
       return report;
     },
-    removeLoad: (loadId) => {
+    removeLoad: async (loadId) => {
       const id = Math.trunc(loadId);
-      return inTransaction(engine, () =>
+      const specs = forget([id]);
+      await inTransaction(engine, () =>
         execAll(engine, [
           `DELETE FROM observations WHERE load_id = ${id}`,
           `DELETE FROM assessments WHERE load_id = ${id}`,
           `DELETE FROM load_issues WHERE load_id = ${id}`,
           `DELETE FROM loads WHERE load_id = ${id}`,
           UNITS_WITHOUT_DATA,
+          ...specs.sql,
         ]),
       );
+      await specs.after();
     },
-    undoBatch: (batch) => {
+    undoBatch: async (batch) => {
       const b = Math.trunc(batch);
-      return inTransaction(engine, () =>
+      const specs = forget(await loadsOf(b));
+      await inTransaction(engine, () =>
         execAll(engine, [
           `DELETE FROM observations WHERE load_id IN (SELECT load_id FROM loads WHERE batch = ${b})`,
           `DELETE FROM assessments WHERE load_id IN (SELECT load_id FROM loads WHERE batch = ${b})`,
@@ -157,8 +233,10 @@ export async function openWorkspace(
           `DELETE FROM loads WHERE batch = ${b}`,
           `UPDATE loads SET active = TRUE, replaced_by = NULL WHERE replaced_by = ${b}`,
           UNITS_WITHOUT_DATA,
+          ...specs.sql,
         ]),
       );
+      await specs.after();
     },
     loadStates: async () =>
       new Map(

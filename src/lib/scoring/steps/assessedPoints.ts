@@ -14,12 +14,16 @@ export const assessedPointsStep: Step = {
   },
   sql: (s) => `
 CREATE OR REPLACE VIEW assessed_points AS
-WITH latest AS (
-  SELECT * FROM assessments
+WITH forms AS (
+  -- A form loaded again for the same unit and year replaces the earlier one, whole.
+  SELECT unit_code, year, max(load_id) AS load_id FROM assessments
   WHERE load_id IN (SELECT load_id FROM loads WHERE active)
-    AND indicator IN (SELECT indicator FROM fw_indicators WHERE framework_id = ${lit(s.framework.id)})
-  -- A form loaded again for the same unit and year replaces the earlier one.
-  QUALIFY row_number() OVER (PARTITION BY unit_code, year, indicator ORDER BY load_id DESC, source_row DESC) = 1
+  GROUP BY unit_code, year
+),
+latest AS (
+  SELECT a.* FROM assessments a JOIN forms USING (unit_code, year, load_id)
+  WHERE a.indicator IN (SELECT indicator FROM fw_indicators WHERE framework_id = ${lit(s.framework.id)})
+  QUALIFY row_number() OVER (PARTITION BY a.unit_code, a.year, a.indicator ORDER BY a.source_row DESC) = 1
 )
 SELECT a.unit_code, a.year, a.indicator, p.main_index, coalesce(p.max_points, a.max_points) AS max_points,
   a.self_points, a.appraised_points, p.points AS computed_points, p.status AS computed_status,

@@ -54,6 +54,38 @@ describe('dropping files', () => {
     expect(v).toEqual({ value: 41 });
   });
 
+  it('shows how each rate column is read, and reads it again the other way when asked', async () => {
+    await dropFiles(s, [
+      {
+        name: 'ty-le-2024.csv',
+        text: 'unit_code,year,dvctt_toan_trinh_ty_le\n17932,2024,0.45\n17935,2024,0.6\n',
+      },
+    ]);
+    await expect
+      .poll(() => s.page.evaluate(() => window.dtiLab.reports().at(-1)?.file))
+      .toBe('ty-le-2024.csv');
+    await s.page.evaluate(() => window.dtiLab.settled());
+    const entry = s.page.locator('details.report', { hasText: 'ty-le-2024.csv' });
+    await entry.locator('summary').click();
+    const select = entry.getByTestId('rate-scale-dvctt_toan_trinh_ty_le');
+    expect(await select.inputValue()).toBe('fraction');
+    await select.selectOption('percent');
+    await s.page.evaluate(() => window.dtiLab.settled());
+    const value = () =>
+      s.page.evaluate(() =>
+        window.dtiLab.query(
+          `SELECT value FROM measures WHERE unit_code = '17932' AND year = 2024 AND measure = 'dvctt_toan_trinh_ty_le'`,
+        ),
+      );
+    expect(Number((await value())[0]!.value)).toBeCloseTo(0.0045, 12);
+    expect(
+      await s.page
+        .locator('details.report', { hasText: 'ty-le-2024.csv' })
+        .getByTestId('rate-scale-dvctt_toan_trinh_ty_le')
+        .inputValue(),
+    ).toBe('percent');
+  });
+
   it('shows the progress of a large file, and a cancel leaves everything as it was', async () => {
     const counts = () =>
       s.page.evaluate(() =>

@@ -403,3 +403,36 @@ describe('sheets read as forms, frameworks and targets: edge cases', () => {
     ).toEqual({ n: 0 });
   });
 });
+
+describe('rate scales', () => {
+  const text =
+    'unit_code,year,dvctt_toan_trinh_ty_le,so_hoa_ho_so_ty_le\n17932,2024,0.45,45\n17935,2024,0.6,61\n';
+
+  it('are decided per measure from the values, reported, and can be set the other way', async () => {
+    const ws = await freshWorkspace();
+    const r = await ws.loadFile(csvFile('tyle-2024.csv', text));
+    expect(r.rateScales).toEqual([
+      { measure: 'dvctt_toan_trinh_ty_le', scale: 'fraction', decidedBy: 'data' },
+      { measure: 'so_hoa_ho_so_ty_le', scale: 'percent', decidedBy: 'data' },
+    ]);
+    // Read again with the person's choice: "0.45" meant 0.45 %, not 45 %.
+    const again = await ws.loadFile(csvFile('tyle-2024.csv', text), {
+      rateScales: { dvctt_toan_trinh_ty_le: 'percent' },
+    });
+    await ws.removeLoad(r.loadId);
+    expect(again.rateScales[0]).toEqual({
+      measure: 'dvctt_toan_trinh_ty_le',
+      scale: 'percent',
+      decidedBy: 'person',
+    });
+    await ws.score('dti-xa-minh-hoa', null);
+    const got = await rows(
+      ws,
+      `SELECT measure, value FROM measures WHERE unit_code = '17932' AND measure IN ('dvctt_toan_trinh_ty_le', 'so_hoa_ho_so_ty_le') ORDER BY measure`,
+    );
+    expect(got).toEqual([
+      { measure: 'dvctt_toan_trinh_ty_le', value: expect.closeTo(0.0045, 12) },
+      { measure: 'so_hoa_ho_so_ty_le', value: expect.closeTo(0.45, 12) },
+    ]);
+  });
+});

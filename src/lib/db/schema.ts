@@ -57,6 +57,8 @@ export const WORKSPACE_DDL = [
     appraised_cell VARCHAR,
     load_id INTEGER
   )`,
+  // The scale a person chose for a rate measure of one load (divisor 1: 0–1, 100: 0–100).
+  `CREATE TABLE IF NOT EXISTS load_scales (load_id INTEGER, measure VARCHAR, divisor DOUBLE)`,
   `CREATE TABLE IF NOT EXISTS load_issues (
     load_id INTEGER,
     file VARCHAR,

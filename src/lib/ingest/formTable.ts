@@ -47,6 +47,7 @@ type Common = Pick<
   | 'rowsRead'
   | 'columns'
   | 'unknownMeasures'
+  | 'rateScales'
   | 'duplicates'
   | 'signature'
   | 'mapping'
@@ -73,6 +74,7 @@ export function commonReport(
       ...(marks.has(c.name) ? { decimalMark: marks.get(c.name)! } : {}),
     })),
     unknownMeasures: [],
+    rateScales: [],
     duplicates: [],
     signature: '',
     mapping: {},

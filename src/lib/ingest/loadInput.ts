@@ -9,6 +9,7 @@ import { IngestError } from './errors';
 import { loadStaged } from './loadStaged';
 import type { LoadReport } from './loadReport';
 import type { Shape } from './shape';
+import type { RateScale } from './rateScales';
 import { checkpoint, type LoadControl } from './progress';
 import { sniffFile } from './sniffFile';
 import { stageCsv } from './stageCsv';
@@ -37,6 +38,8 @@ export interface LoadOptions extends LoadControl {
   shape?: Shape;
   /** The unit a self-assessment form is about, when the person says so (official code). */
   unit?: string;
+  /** Rate measures the person reads as 0–1 or 0–100 instead of the automatic decision. */
+  rateScales?: Record<string, RateScale>;
 }
 
 /**

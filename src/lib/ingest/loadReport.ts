@@ -9,6 +9,7 @@ import type { TextEncodingName } from './decodeText';
 import type { FormRole } from './formColumns';
 import type { DecimalMark } from './numbersSql';
 import type { Shape } from './shape';
+import type { RateScaleReport } from './rateScales';
 import type { SkippedRow } from './staged';
 
 export type { CellIssue, IssueReason } from './cellIssues';
@@ -44,6 +45,8 @@ export interface LoadReport {
   units: number;
   observations: number;
   columns: ColumnReport[];
+  /** How each rate measure's values are read: 0–1 or 0–100, and who decided. */
+  rateScales: RateScaleReport[];
   /** Measures the catalog does not know (loaded anyway, under the key shown). */
   unknownMeasures: string[];
   /** Every row not read as data, with why: titles, numbering, blank, totals, notes, no code. */

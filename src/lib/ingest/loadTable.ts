@@ -15,6 +15,7 @@ import { codeSql, hasCodeSql, unitColumns, upsertUnits, type UnitColumns } from 
 import { yearOf } from './yearOf';
 import { parseDateSql } from './datesSql';
 import { checkpoint } from './progress';
+import { rateScales } from './rateScales';
 import { recordIssues, recordUnitIssues } from './cellIssues';
 import { rowsWithoutCode } from './classifyRows';
 import { applyMapping, headerSignature } from './columnMapping';
@@ -97,6 +98,7 @@ export async function loadTable(
     observations: Number(counts!.observations),
     columns: headers.map((header, i) => columnReport(header, i, roles[i]!, marks.get(header))),
     unknownMeasures: await unknownMeasures(engine, loadId, index.codes),
+    rateScales: await rateScales(engine, loadId, options.rateScales ?? {}),
     skippedRows: [
       ...staged.skipped,
       ...(await rowsWithoutCode(engine, staged.table, headers, unit.code, byName)),

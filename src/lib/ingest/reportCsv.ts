@@ -73,6 +73,23 @@ export function reportCsv(reports: readonly LoadReport[]): string {
         c.matchedBy ?? c.role,
       ]);
     }
+    for (const s of r.rateScales) {
+      const by = {
+        data: ['tự nhận biết từ số liệu', 'detected from the values'],
+        catalog: ['theo danh mục chỉ tiêu', 'as the catalog defines it'],
+        person: ['do người dùng chọn', 'chosen by the person'],
+      }[s.decidedBy];
+      lines.push([
+        ...f,
+        'scale',
+        '',
+        '',
+        s.measure,
+        s.scale === 'percent' ? '0–100' : '0–1',
+        `thang đo tỷ lệ: ${by[0]}`,
+        `rate scale: ${by[1]}`,
+      ]);
+    }
     for (const s of r.skippedRows)
       lines.push([
         ...f,

@@ -14,6 +14,7 @@ import { IngestError } from '../ingest/errors';
 import type { LoadReport } from '../ingest/loadReport';
 import type { LoadOptions } from '../ingest/loadInput';
 import { readFileBytes, type LoadControl, type LoadProgress } from '../ingest/progress';
+import type { RateScale } from '../ingest/rateScales';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
 import { openWorkspace, type InputFile, type Workspace } from '../workspace/workspace';
@@ -303,6 +304,19 @@ class AppState {
     const mapping = { ...report.mapping, [column]: measure };
     rememberMapping(report.signature, mapping);
     return this.reloadWith(loadId, { mapping });
+  }
+
+  /** The person reads a rate measure of a load as 0–1 or 0–100: the file is read again so. */
+  setRateScale(loadId: number, measure: string, scale: RateScale): Promise<void> {
+    const report = this.reports.find((r) => r.loadId === loadId);
+    if (!report) return Promise.resolve();
+    const chosen = Object.fromEntries(
+      report.rateScales.filter((s) => s.decidedBy === 'person').map((s) => [s.measure, s.scale]),
+    );
+    return this.reloadWith(loadId, {
+      mapping: report.mapping,
+      rateScales: { ...chosen, [measure]: scale },
+    });
   }
 
   /** Takes back the last drop of files, bringing back whatever it replaced. */

@@ -6,6 +6,7 @@ import { foldSql } from '../../sql/fold';
 import { litList } from '../../sql/quote';
 import type { Step } from '../step';
 import { parseDateSql } from '../../ingest/datesSql';
+import { autoDivisorSql } from '../../ingest/rateScales';
 
 export const measuresStep: Step = {
   name: 'measures',
@@ -33,12 +34,13 @@ cleaned AS (
 scale AS (
   SELECT c.measure, c.load_id, coalesce(k.kind, 'number') AS kind,
     CASE WHEN k.kind IS DISTINCT FROM 'rate' THEN 1.0
+         WHEN any_value(ls.divisor) IS NOT NULL THEN any_value(ls.divisor)
          WHEN k.scale = 'fraction' THEN 1.0
          WHEN k.scale = 'percent' THEN 100.0
          -- A "%" anywhere in the column, or a value above 1, means the column is in 0–100.
-         WHEN bool_or(strpos(c.text, '%') > 0) OR max(abs(c.value)) > 1 THEN 100.0
-         ELSE 1.0 END AS divisor
+         ELSE ${autoDivisorSql('c.text', 'c.value')} END AS divisor
   FROM cleaned c LEFT JOIN measure_catalog k ON k.measure = c.measure
+  LEFT JOIN load_scales ls ON ls.load_id = c.load_id AND ls.measure = c.measure
   GROUP BY c.measure, c.load_id, k.kind, k.scale
 )
 SELECT c.unit_code, c.year, c.measure, s.kind,

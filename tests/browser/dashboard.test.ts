@@ -1,10 +1,19 @@
 // The dashboard a district officer opens every week: overview, a unit's profile with the
 // explain trace, three units side by side, the plan targets — each view opened, exported, and
-// photographed at 1366×768 and at phone size.
+// photographed at 1366×768 and at phone size (390×844).
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbookHere } from '../../src/lib/ingest/workbook';
 import { foreignRequests, openApp, screenshot, type Session } from './support/browser';
 
 const THREE = ['17944', '17956', '17986'];
+
+/** Clicks a download button and returns the file's name and bytes. */
+async function downloaded(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}
 
 describe('dashboard', () => {
   let s: Session;
@@ -16,51 +25,140 @@ describe('dashboard', () => {
   });
 
   it('overview: ranking, band counts, distribution and heatmap with their data tables', async () => {
-    await expect.poll(() => s.page.getByTestId('figure').count()).toBe(2);
     await expect
       .poll(() => s.page.locator('[data-testid="figure"] svg').count())
       .toBeGreaterThan(1);
-    const bands = await s.page.getByTestId('band-counts').innerText();
-    expect(bands).toMatch(/Nâng cao\s*\d+/);
+    expect(await s.page.getByTestId('band-counts').innerText()).toMatch(/Nâng cao\s*8/);
+    const heatmap = s.page.locator('[data-testid="figure"][data-name^="ban-do-nhiet"]');
+    await heatmap.locator('summary').click();
+    expect(await heatmap.locator('tbody tr').count()).toBe(19);
+    expect(await heatmap.locator('figcaption').innerText()).toMatch(/giá trị 0–1/);
     await screenshot(s.page, 'dashboard-overview-1366');
   });
 
-  it('sorts the ranking by a column and back', async () => {
-    await s.page.getByTestId('sort-name').click();
+  it('sorts the ranking by a column and back, from the keyboard', async () => {
+    await s.page.getByTestId('sort-name').focus();
+    await s.page.keyboard.press('Enter');
     const names = await s.page.locator('[data-testid="ranking"] tbody th.unit').allInnerTexts();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')));
+    expect(await s.page.locator('th[aria-sort="ascending"]').innerText()).toMatch(/Đơn vị/);
     await s.page.getByTestId('sort-rank').click();
   });
 
-  it('unit profile: standing, strengths, indicators with sources, and the explain chain', async () => {
+  it('exports the ranking as CSV and XLSX, and a chart as SVG', async () => {
+    const ranking = s.page.locator('section.ranking');
+    const csv = await downloaded(s.page, () => ranking.getByTestId('export-csv').click());
+    expect(csv.name).toBe('xep-hang-2024.csv');
+    const text = csv.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.trim().split('\r\n');
+    expect(lines).toHaveLength(20);
+    expect(lines[0]).toMatch(/^Hạng,Mã,Đơn vị,Chỉ số tổng hợp/);
+    expect(lines[1]).toMatch(/^1,17944,Xã Nam Xuân,0\.96/);
+
+    const xlsx = await downloaded(s.page, () => ranking.getByTestId('export-xlsx').click());
+    const [sheet] = await readWorkbookHere(new Uint8Array(xlsx.bytes));
+    expect(sheet!.rows).toHaveLength(20);
+    expect(sheet!.rows[1]!.slice(0, 3)).toEqual([1, '17944', 'Xã Nam Xuân']);
+
+    const chart = s.page.locator('[data-testid="figure"][data-name^="phan-bo"]');
+    const svg = await downloaded(s.page, () => chart.getByTestId('export-svg').click());
+    const markup = svg.bytes.toString('utf8');
+    expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(markup).toContain('Số đơn vị');
+    const png = await downloaded(s.page, () => chart.getByTestId('export-png').click());
+    expect([...png.bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  });
+
+  it('unit profile: the explain chain of one indicator matches the hand computation', async () => {
     await s.page.getByTestId('open-17944').click();
-    const profile = s.page.getByTestId('unit-profile');
-    await profile.waitFor();
-    await expect
-      .poll(() => s.page.getByTestId('indicator-table').locator('tbody tr').count())
-      .toBeGreaterThan(20);
-    expect(s.page.url()).toContain('view=unit');
-    expect(s.page.url()).toContain('unit=17944');
-    await s.page.getByTestId('explain-ht_smartphone').click();
-    const chain = await s.page.getByTestId('explain-chain').innerText();
-    expect(chain).toMatch(/Số liệu gốc/);
+    await s.page.getByTestId('unit-profile').waitFor();
+    expect(s.page.url()).toMatch(/view=unit.*unit=17944/);
+    const rows = s.page.getByTestId('indicator-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(20);
+    // nl_dinh_danh: percent rule, max 4; Xã Nam Xuân 2024 has 88,5 % → 0,885 × 4 = 3,54 points.
+    await s.page.getByTestId('explain-nl_dinh_danh').click();
+    const chain = s.page.getByTestId('explain-chain');
+    expect(await chain.getByTestId('explain-formula').innerText()).toMatch(
+      /88,5 % → 0,885 × 4 = 3,54 điểm/,
+    );
+    expect(await chain.innerText()).toMatch(/nam-dan-2023-2024\.csv, Ô Q\d+/);
+    expect(await s.page.getByTestId('strengths').locator('li').count()).toBeGreaterThan(0);
     await screenshot(s.page, 'dashboard-unit-1366');
   });
 
-  it('compares three units', async () => {
+  it('compares three units, marks the best in each row, and keeps them in the URL', async () => {
     await s.page.getByTestId('nav-overview').click();
     for (const c of THREE) await s.page.getByTestId(`compare-${c}`).check();
     await s.page.getByTestId('nav-compare').click();
-    await s.page.getByTestId('compare-table').waitFor();
+    const table = s.page.getByTestId('compare-table');
+    await table.waitFor();
+    expect(await table.locator('thead th').allInnerTexts()).toEqual([
+      'Chỉ số',
+      'Xã Nam Xuân',
+      'Xã Nam Giang',
+      'Xã Khánh Sơn',
+    ]);
+    // Every row marks at least one best value; Xã Khánh Sơn (last) is never best alone here.
+    const rows = table.locator('tbody tr');
+    const n = await rows.count();
+    for (let i = 0; i < n; i++)
+      expect(await rows.nth(i).locator('[data-best]').count()).toBeGreaterThan(0);
     expect(s.page.url()).toContain(`compare=${THREE.join('%2C')}`);
     await screenshot(s.page, 'dashboard-compare-1366');
+
+    await s.page.reload();
+    await s.page.evaluate(() => window.dtiLab.ready);
+    await s.page.getByTestId('compare-table').waitFor();
+    expect(await s.page.getByTestId('nav-compare').getAttribute('aria-current')).toBe('page');
   });
 
-  it('targets of a unit', async () => {
+  it('targets of a unit: met or behind, gaps, and where to gain', async () => {
     await s.page.getByTestId('nav-targets').click();
-    await s.page.getByTestId('targets-table').waitFor();
+    const table = s.page.getByTestId('targets-table');
+    await table.waitFor();
+    expect(await table.innerText()).toMatch(/đã đạt/);
+    expect(await s.page.getByTestId('where-to-gain').locator('li').count()).toBeGreaterThan(0);
     await screenshot(s.page, 'dashboard-targets-1366');
+  });
+
+  it('switches every view to English', async () => {
+    await s.page.getByRole('button', { name: 'English' }).click();
+    expect(await s.page.getByTestId('nav-targets').innerText()).toMatch(/Plan targets/);
+    expect(await s.page.getByTestId('targets-table').innerText()).toMatch(/met|behind/);
+    await s.page.getByTestId('nav-compare').click();
+    expect(await s.page.getByTestId('compare-table').locator('caption').innerText()).toMatch(
+      /Points per indicator/,
+    );
+    await s.page.getByRole('button', { name: 'Tiếng Việt' }).click();
     expect(foreignRequests(s)).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
+  });
+});
+
+describe('dashboard on a phone', () => {
+  it('each view fits 390×844 without widening the page', async () => {
+    const s = await openApp({ width: 390, height: 844 });
+    try {
+      const fits = () =>
+        s.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+      await expect
+        .poll(() => s.page.locator('[data-testid="figure"] svg').count())
+        .toBeGreaterThan(1);
+      expect(await fits()).toBe(true);
+      await screenshot(s.page, 'dashboard-overview-390');
+      await s.page.getByTestId('open-17956').click();
+      await s.page.getByTestId('indicator-table').waitFor();
+      expect(await fits()).toBe(true);
+      await screenshot(s.page, 'dashboard-unit-390');
+      await s.page.getByTestId('nav-overview').click();
+      for (const c of THREE) await s.page.getByTestId(`compare-${c}`).check();
+      await s.page.getByTestId('nav-compare').click();
+      await s.page.getByTestId('compare-table').waitFor();
+      expect(await fits()).toBe(true);
+      await screenshot(s.page, 'dashboard-compare-390');
+    } finally {
+      await s.close();
+    }
   });
 });

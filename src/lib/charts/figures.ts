@@ -12,8 +12,10 @@ export function totalsHistogram(
   totals: number[],
   labels: { x: string; y: string },
   lang: Lang,
+  width = 640,
 ): SVGSVGElement | HTMLElement {
   return Plot.plot({
+    width,
     style: FONT,
     height: 220,
     marginLeft: 48,
@@ -53,8 +55,10 @@ export function heatmap(
   mainIndices: string[],
   labels: { x: string; y: string },
   lang: Lang,
+  width = 640,
 ): SVGSVGElement | HTMLElement {
   return Plot.plot({
+    width,
     style: FONT,
     marginLeft: 170,
     marginBottom: 90,
@@ -100,11 +104,13 @@ export function profileDots(
   series: string[],
   labels: { x: string },
   lang: Lang,
+  width = 640,
 ): SVGSVGElement | HTMLElement {
   // The first series (the unit itself) is drawn last, on top of the peers' marks.
   const rank = (p: ProfilePoint) => (p.series === series[0] ? 1 : 0);
   const shown = points.filter((p) => p.value !== null).sort((a, b) => rank(a) - rank(b));
   return Plot.plot({
+    width,
     style: FONT,
     marginLeft: 190,
     height: 40 + new Set(points.map((p) => p.mainIndex)).size * 34,
@@ -138,10 +144,12 @@ export function trendLines(
   units: string[],
   labels: { x: string; y: string },
   lang: Lang,
+  width = 640,
 ): SVGSVGElement | HTMLElement {
   const shown = points.filter((p) => p.total !== null);
   const years = [...new Set(points.map((p) => p.year))].sort();
   return Plot.plot({
+    width,
     style: FONT,
     height: 240,
     marginLeft: 56,

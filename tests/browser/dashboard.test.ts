@@ -2,6 +2,7 @@
 // explain trace, three units side by side, the plan targets — each view opened, exported, and
 // photographed at 1366×768 and at phone size (390×844).
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookHere } from '../../src/lib/ingest/workbook';
@@ -133,6 +134,45 @@ describe('dashboard', () => {
     await s.page.getByRole('button', { name: 'Tiếng Việt' }).click();
     expect(foreignRequests(s)).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
+  });
+});
+
+describe('self-assessed, appraised and computed points', () => {
+  it('three forms dropped at once appear beside the computed points, differences marked', async () => {
+    const s = await openApp();
+    try {
+      const dir = path.resolve(import.meta.dirname, '../fixtures/ingest/files');
+      await s.page
+        .getByTestId('file-input')
+        .setInputFiles(
+          [
+            'tu-danh-gia-khanh-son-2024.xlsx',
+            'tu-danh-gia-kim-lien-2024.xlsx',
+            'tu-danh-gia-nam-anh-2024.csv',
+          ].map((f) => path.join(dir, f)),
+        );
+      await s.page.evaluate(() => window.dtiLab.settled());
+      expect(await s.page.evaluate(() => window.dtiLab.reports().map((r) => r.shape))).toEqual([
+        'wide',
+        'selfAssessment',
+        'selfAssessment',
+        'selfAssessment',
+      ]);
+      await s.page.getByTestId('open-17971').click();
+      const table = s.page.getByTestId('assessed-table');
+      await table.waitFor();
+      expect(await table.locator('tbody tr').count()).toBe(13);
+      // Kim Liên's smartphone indicator: self 4,5, appraised 3,5 — the appraisal differs.
+      const row = table.locator('tbody tr', { hasText: 'điện thoại thông minh' });
+      expect(await row.innerText()).toMatch(/4,5\s+3,5/);
+      expect(await row.locator('td.diff').count()).toBe(1);
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(s.page, 'dashboard-assessed-1366');
+      await s.page.emulateMedia({ media: 'print' });
+      await screenshot(s.page, 'dashboard-unit-print');
+    } finally {
+      await s.close();
+    }
   });
 });
 

@@ -1,0 +1,81 @@
+// The reads behind the dashboard pages, checked against the result tables they summarise.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  readMainIndexStanding,
+  readPointsAtStake,
+  readStrengths,
+  readTargets,
+  readTotalsOverYears,
+} from '../../src/lib/scoring/unitProfile';
+import type { Workspace } from '../../src/lib/workspace/workspace';
+import { fileAt, freshWorkspace, rows } from './support/workspace';
+
+const FW = 'dti-xa-minh-hoa';
+
+describe('dashboard reads', () => {
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await freshWorkspace();
+    await ws.loadFile(fileAt('data-samples/nam-dan-2023-2024.csv'));
+    await ws.score(FW, 'kh-cds-khanh-son-2024');
+  });
+
+  it('main indices against the median and best of the same district', async () => {
+    const standing = await readMainIndexStanding(ws.engine, FW, '17971', 2024);
+    expect(standing).toHaveLength(9);
+    for (const m of standing) {
+      const values = (
+        await rows(
+          ws,
+          `SELECT value FROM main_index_scores WHERE year = 2024 AND main_index = '${m.mainIndex}' ORDER BY value`,
+        )
+      ).map((r) => Number(r.value));
+      expect(values).toHaveLength(19);
+      expect(m.median).toBeCloseTo(values[9]!, 12);
+      expect(m.best).toBeCloseTo(values[18]!, 12);
+    }
+  });
+
+  it('strengths are above the median and weaknesses below, largest first', async () => {
+    const { strengths, weaknesses } = await readStrengths(ws.engine, FW, '17971', 2024);
+    expect(weaknesses.length).toBeGreaterThan(0);
+    for (const w of weaknesses) expect(w.fraction).toBeLessThan(w.median);
+    for (const s of strengths) expect(s.fraction).toBeGreaterThan(s.median);
+    const gaps = weaknesses.map((w) => w.median - w.fraction);
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+  });
+
+  it('targets, points at stake and totals over the years', async () => {
+    const targets = await readTargets(ws.engine, '17971', 2024);
+    expect(targets).toHaveLength(13);
+    expect(targets.every((t) => ['met', 'behind', 'missing'].includes(t.status))).toBe(true);
+    const stake = await readPointsAtStake(ws.engine, FW, '17971', 2024);
+    expect(stake.map((p) => p.atStake)).toEqual(
+      [...stake.map((p) => p.atStake)].sort((a, b) => b - a),
+    );
+    const [p] = stake;
+    expect(p!.atStake).toBeCloseTo(p!.maxPoints - (p!.points ?? 0), 12);
+    const trend = await readTotalsOverYears(ws.engine, ['17971', '17986']);
+    expect(trend.map((t) => [t.unit, t.year])).toEqual([
+      ['17971', 2023],
+      ['17971', 2024],
+      ['17986', 2023],
+      ['17986', 2024],
+    ]);
+  });
+
+  it('works for a framework scored at main-index level, where units have no parent', async () => {
+    const w = await freshWorkspace();
+    await w.loadFile(fileAt('tests/fixtures/golden/dti-2022-top5.csv'));
+    await w.score('dti-tinh-922', null);
+    const [unit] = await rows(w, `SELECT unit_code FROM scores WHERE rank = 1`);
+    const standing = await readMainIndexStanding(
+      w.engine,
+      'dti-tinh-922',
+      String(unit!.unit_code),
+      2022,
+    );
+    expect(standing.length).toBeGreaterThan(0);
+    expect(standing.filter((m) => m.scored).every((m) => m.best !== null)).toBe(true);
+  });
+});

@@ -67,6 +67,14 @@ describe('dashboard', () => {
     const markup = svg.bytes.toString('utf8');
     expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(markup).toContain('Số đơn vị');
+    // The heatmap has a colour legend: the file holds the legend and the plot together.
+    const heat = s.page.locator('[data-testid="figure"][data-name^="ban-do-nhiet"]');
+    const heatSvg = (
+      await downloaded(s.page, () => heat.getByTestId('export-svg').click())
+    ).bytes.toString('utf8');
+    expect(heatSvg.match(/<svg/g)!.length).toBeGreaterThanOrEqual(3);
+    expect(heatSvg).toContain('Xã Nam Xuân');
+    expect(heatSvg).toContain('Nhận thức số');
     const png = await downloaded(s.page, () => chart.getByTestId('export-png').click());
     expect([...png.bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
   });
@@ -100,11 +108,19 @@ describe('dashboard', () => {
       'Xã Nam Giang',
       'Xã Khánh Sơn',
     ]);
-    // Every row marks at least one best value; Xã Khánh Sơn (last) is never best alone here.
+    // A row whose units differ marks its best; a row where all are equal marks none.
     const rows = table.locator('tbody tr');
     const n = await rows.count();
-    for (let i = 0; i < n; i++)
-      expect(await rows.nth(i).locator('[data-best]').count()).toBeGreaterThan(0);
+    let marked = 0;
+    for (let i = 0; i < n; i++) {
+      const points = (await rows.nth(i).locator('td').allInnerTexts()).map((c) =>
+        c.split('\n')[0]!.replace('★', '').trim(),
+      );
+      const best = await rows.nth(i).locator('[data-best]').count();
+      expect(best > 0, `row ${i}: ${points.join(' | ')}`).toBe(new Set(points).size > 1);
+      marked += best;
+    }
+    expect(marked).toBeGreaterThan(10);
     expect(s.page.url()).toContain(`compare=${THREE.join('%2C')}`);
     await screenshot(s.page, 'dashboard-compare-1366');
 
@@ -123,7 +139,25 @@ describe('dashboard', () => {
     await screenshot(s.page, 'dashboard-targets-1366');
   });
 
+  it('Back and Forward move between the pages opened', async () => {
+    await s.page.getByTestId('nav-overview').click();
+    await s.page.getByTestId('open-17932').click();
+    await s.page.getByTestId('unit-profile').waitFor();
+    await s.page.goBack();
+    await expect
+      .poll(() => s.page.getByTestId('nav-overview').getAttribute('aria-current'))
+      .toBe('page');
+    await s.page.goForward();
+    await expect
+      .poll(() => s.page.getByTestId('nav-unit').getAttribute('aria-current'))
+      .toBe('page');
+    expect(await s.page.getByTestId('unit-headline').isVisible()).toBe(true);
+    expect(s.page.url()).toContain('unit=17932');
+  });
+
   it('switches every view to English', async () => {
+    await s.page.getByTestId('nav-targets').click();
+    await s.page.getByTestId('targets-table').waitFor();
     await s.page.getByRole('button', { name: 'English' }).click();
     expect(await s.page.getByTestId('nav-targets').innerText()).toMatch(/Plan targets/);
     expect(await s.page.getByTestId('targets-table').innerText()).toMatch(/met|behind/);

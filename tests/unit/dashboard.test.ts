@@ -55,6 +55,21 @@ describe('dashboard reads', () => {
     );
     const [p] = stake;
     expect(p!.atStake).toBeCloseTo(p!.maxPoints - (p!.points ?? 0), 12);
+    // The total is Σ points ÷ Σ max counted: the indicator at its max moves it by this much.
+    const [t] = await rows(
+      ws,
+      `SELECT points, max_counted FROM totals WHERE unit_code = '17971' AND year = 2024`,
+    );
+    const [ip] = await rows(
+      ws,
+      `SELECT max_counted FROM indicator_points WHERE unit_code = '17971' AND year = 2024 AND indicator = '${p!.indicator}'`,
+    );
+    const P = Number(t!.points);
+    const M = Number(t!.max_counted);
+    expect(p!.effectOnTotal).toBeCloseTo(
+      (P + p!.atStake) / (M + p!.maxPoints - Number(ip!.max_counted)) - P / M,
+      12,
+    );
     const trend = await readTotalsOverYears(ws.engine, ['17971', '17986']);
     expect(trend.map((t) => [t.unit, t.year])).toEqual([
       ['17971', 2023],

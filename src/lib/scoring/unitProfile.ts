@@ -35,7 +35,11 @@ export async function readMainIndexStanding(
     await engine.query(`
 SELECT m.main_index, f.name_vi, f.name_en, f.scored, f.ord,
   max(m.value) FILTER (WHERE m.unit_code = ${lit(unit)}) AS value,
-  median(m.value) AS median, max(m.value) AS best, arg_max(s.unit_name, m.value) AS best_unit
+  median(m.value) AS median, max(m.value) AS best,
+  -- Every unit at the best value, the unit itself first: ties are common at full marks.
+  string_agg(s.unit_name, ', ' ORDER BY s.unit_code <> ${lit(unit)}, s.unit_name)
+    FILTER (WHERE m.value = (SELECT max(x.value) FROM main_index_scores x
+      WHERE x.year = m.year AND x.main_index = m.main_index AND x.unit_code IN (${peersSql(unit, year)}))) AS best_unit
 FROM main_index_scores m
 JOIN scores s USING (unit_code, year)
 JOIN fw_main_indices f ON f.framework_id = ${lit(frameworkId)} AND f.main_index = m.main_index
@@ -75,9 +79,11 @@ export async function readStrengths(
   const rows = toRows(
     await engine.query(`
 WITH shares AS (
-  SELECT unit_code, indicator, coalesce(points, 0) / max_points AS share
+  SELECT unit_code, indicator, points / max_points AS share
   FROM indicator_points
-  WHERE year = ${lit(year)} AND scored AND max_points > 0 AND status <> 'na'
+  -- Indicators without data are not strengths or weaknesses: they have no share to compare.
+  WHERE year = ${lit(year)} AND scored AND max_points > 0 AND points IS NOT NULL
+    AND status NOT IN ('na', 'missing', 'unreadable')
     AND unit_code IN (${peersSql(unit, year)})
 )
 SELECT s.indicator, i.name_vi, i.name_en, max(s.share) FILTER (WHERE s.unit_code = ${lit(unit)}) AS share,

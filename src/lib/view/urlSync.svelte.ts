@@ -27,19 +27,29 @@ function applyView(app: App, v: ViewChoice): void {
 export function syncUrl(app: App): void {
   const initial = parseView(location.search);
   applyView(app, initial);
+  let lastPage = `${initial.page}|${initial.unit}`;
+  // While Back/Forward restores a view (part of it through the task queue), the URL already
+  // says where we are: writing it then would push a step and lose Forward.
+  let restoring = false;
   void app.ready.then(() => app.applyChoice(initial));
   window.addEventListener('popstate', () => {
     const v = parseView(location.search);
+    restoring = true;
+    lastPage = `${v.page}|${v.unit}`;
     applyView(app, v);
-    void app.applyChoice(v);
+    void app.applyChoice(v).finally(() => {
+      restoring = false;
+    });
   });
   $effect.root(() => {
-    let lastPage = `${app.view.page}|${app.view.unit}`;
     $effect(() => {
       const query = viewQuery(currentChoice(app));
-      if (app.phase === 'starting' || query === location.search) return;
-      // A new page or unit is a step Back can return to; other choices refine the same step.
       const page = `${app.view.page}|${app.view.unit}`;
+      if (restoring || app.phase === 'starting' || query === location.search) {
+        lastPage = page;
+        return;
+      }
+      // A new page or unit is a step Back can return to; other choices refine the same step.
       const url = `${location.pathname}${query}`;
       if (page !== lastPage) history.pushState(null, '', url);
       else history.replaceState(null, '', url);

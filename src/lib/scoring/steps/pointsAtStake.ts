@@ -1,6 +1,5 @@
 // indicator_points → points_at_stake: what each indicator could still add (missing data
 // included: it is where points are lost), and its effect on the total — "where do we gain".
-import { lit } from '../../sql/quote';
 import type { Step } from '../step';
 
 export const pointsAtStakeStep: Step = {
@@ -16,10 +15,17 @@ export const pointsAtStakeStep: Step = {
 CREATE OR REPLACE VIEW points_at_stake AS
 SELECT p.unit_code, p.year, p.main_index, p.indicator, p.status, p.points, p.max_points,
   p.max_points - coalesce(p.points, 0) AS at_stake,
-  -- Under the points aggregation: the rise of the total if the indicator reached its max.
-  (p.max_points - coalesce(p.points, 0)) / nullif(f.total_max, 0) AS effect_on_total,
+  -- The rise of the total (Σ points ÷ Σ max counted) if this indicator reached its max — an
+  -- indicator left out of the denominator comes back into it. Only the points aggregation adds
+  -- up this way; weighted and geometric totals get no figure rather than a wrong one.
+  ${
+    s.framework.aggregation.method === 'points'
+      ? `(t.points + p.max_points - coalesce(p.points, 0)) / nullif(t.max_counted + p.max_points - p.max_counted, 0)
+    - t.points / nullif(t.max_counted, 0)`
+      : 'NULL::DOUBLE'
+  } AS effect_on_total,
   rank() OVER (PARTITION BY p.unit_code, p.year ORDER BY p.max_points - coalesce(p.points, 0) DESC) AS stake_rank
 FROM indicator_points p
-JOIN fw_frameworks f ON f.framework_id = ${lit(s.framework.id)}
+JOIN totals t USING (unit_code, year)
 WHERE p.scored AND p.status <> 'na' AND p.max_points > 0`,
 };

@@ -79,6 +79,18 @@ describe('dashboard reads', () => {
     ]);
   });
 
+  it('rules are written with the measures named in words, not codes', async () => {
+    const [r] = await rows(
+      ws,
+      `SELECT rule_vi, rule_en FROM fw_indicators WHERE framework_id = '${FW}' AND indicator = 'nl_dinh_danh'`,
+    );
+    const name = ws.measures().find((m) => m.code === 'cbcc_dinh_danh_dien_tu_ty_le')!.name;
+    expect(r).toEqual({
+      rule_vi: `điểm = “${name.vi}” × 4 (tối đa 100 %)`,
+      rule_en: `points = “${name.en}” × 4 (capped at 100 %)`,
+    });
+  });
+
   it('works for a framework scored at main-index level, where units have no parent', async () => {
     const w = await freshWorkspace();
     await w.loadFile(fileAt('tests/fixtures/golden/dti-2022-top5.csv'));

@@ -38,8 +38,13 @@ export function removeFrameworkSql(id: string): string[] {
   return FRAMEWORK_TABLES.map((t) => `DELETE FROM ${t} WHERE framework_id = ${lit(id)}`);
 }
 
-export function frameworkTablesSql(fw: Framework): string[] {
+/** `measures`: every measure known, so rule texts name measures in words. */
+export function frameworkTablesSql(
+  fw: Framework,
+  measures: readonly MeasureDef[] = fw.measures,
+): string[] {
   const id = fw.id;
+  const names = new Map([...measures, ...fw.measures].map((m) => [m.code, m.name]));
   return [
     ...removeFrameworkSql(id),
     ...insert('fw_frameworks', [
@@ -83,7 +88,7 @@ export function frameworkTablesSql(fw: Framework): string[] {
     ...insert(
       'fw_indicators',
       fw.indicators.map((x, i) => {
-        const words = ruleText(x);
+        const words = ruleText(x, (code) => names.get(code));
         return [
           id,
           x.code,

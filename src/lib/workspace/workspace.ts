@@ -97,7 +97,7 @@ export async function openWorkspace(
 
   const registerFramework = async (fw: Framework): Promise<void> => {
     frameworks.set(fw.id, fw);
-    await execAll(engine, [...frameworkTablesSql(fw), ...measureCatalogSql(catalog())]);
+    await execAll(engine, [...frameworkTablesSql(fw, catalog()), ...measureCatalogSql(catalog())]);
   };
   const registerProfile = async (p: TargetProfile): Promise<void> => {
     profiles.set(p.id, p);
@@ -112,7 +112,7 @@ export async function openWorkspace(
   const specSql = (spec: Spec): string[] =>
     spec.kind === 'framework'
       ? [
-          ...frameworkTablesSql(spec.def),
+          ...frameworkTablesSql(spec.def, catalog()),
           ...measureCatalogSql([...catalog(), ...spec.def.measures]),
         ]
       : targetProfileTablesSql(spec.def);

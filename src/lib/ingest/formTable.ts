@@ -4,6 +4,7 @@
 import type { Engine } from '../db/engine';
 import { InvalidSpecError } from '../framework/check';
 import { foldSql } from '../sql/fold';
+import { headerKey } from './columnRoles';
 import { columnLetter } from './cellRef';
 import { nonDataRows } from './classifyRows';
 import { IngestError, type Location } from './errors';
@@ -102,6 +103,11 @@ export async function formSkippedRows(
   return [...staged.skipped, ...(await nonDataRows(engine, staged.table, headers, isData))].sort(
     (a, b) => a.row - b.row,
   );
+}
+
+/** The id of a framework or profile read from a file: "bang-" and the file's name as a code. */
+export function sheetSpecId(file: string): string {
+  return `bang-${headerKey(file.replace(/\.[^.]+$/, '')).replaceAll('_', '-')}`;
 }
 
 /** Validates what a sheet became; its problems, with their paths, refuse the file. */

@@ -11,6 +11,7 @@ import {
   commonReport,
   formSkippedRows,
   formTable,
+  sheetSpecId,
   isTotalOrNoteSql,
   validSheetSpec,
 } from './formTable';
@@ -19,7 +20,6 @@ import type { LoadResult } from './loadReport';
 import { decimalMarks } from './observationsSql';
 import { parseNumberSql } from './numbersSql';
 import type { StagedTable } from './staged';
-import { headerKey } from './columnRoles';
 
 export async function loadFrameworkSheet(
   engine: Engine,
@@ -76,7 +76,7 @@ export async function loadFrameworkSheet(
   });
   const titles = staged.skipped.filter((r) => r.reason === 'title').map((r) => r.text);
   const { raw, rules } = frameworkFromSheet({
-    id: `bang-${headerKey(file.replace(/\.[^.]+$/, '')).replaceAll('_', '-')}`,
+    id: sheetSpecId(file),
     titles,
     fallbackTitle: file.replace(/\.[^.]+$/, ''),
     source: staged.sheet ? `${file} — ${staged.sheet}` : file,

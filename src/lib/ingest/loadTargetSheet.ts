@@ -16,6 +16,7 @@ import {
   commonReport,
   formSkippedRows,
   formTable,
+  sheetSpecId,
   isTotalOrNoteSql,
   validSheetSpec,
 } from './formTable';
@@ -78,7 +79,7 @@ export async function loadTargetSheet(
   const source = staged.sheet ? `${file} — ${staged.sheet}` : file;
   const { raw, problems } = targetsFromSheet({
     // Two communes' "Phụ lục I.xlsx" are two profiles: the unit is part of the id.
-    id: `bang-${headerKey(file.replace(/\.[^.]+$/, '')).replaceAll('_', '-')}-${subject.unit.code}`,
+    id: `${sheetSpecId(file)}-${subject.unit.code}`,
     title: planTitle,
     source,
     unit: subject.unit,

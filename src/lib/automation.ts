@@ -13,6 +13,10 @@ export interface DtiLabApi {
   query(sql: string): Promise<Row[]>;
   /** Resolves when every load, selection and re-score started so far has finished. */
   settled(): Promise<void>;
+  /** Takes back the last drop of files, as the undo button does. */
+  undoLastLoad(): Promise<void>;
+  /** Resolves when the workspace as it is now has been written to browser storage. */
+  saved(): Promise<void>;
   /** The reports of every file loaded so far, oldest first. */
   reports(): LoadReport[];
   /** Messages on screen (refused files, failures), oldest first. */
@@ -33,6 +37,8 @@ export function installAutomation(app: typeof appState): void {
     loadFiles: (files) => app.loadFiles(files),
     query: (sql) => app.query(sql),
     settled: () => app.settled(),
+    undoLastLoad: () => app.undoLastLoad(),
+    saved: () => app.settled().then(() => app.saved()),
     reports: () => [...app.reports],
     notices: () => [...app.notices.list],
     timings: () => ({ firstRankingMs: app.firstRankingMs }),

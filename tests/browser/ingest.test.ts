@@ -260,16 +260,24 @@ describe('fixing a column’s mapping', () => {
       expect(await s.page.evaluate(() => window.dtiLab.reports().length)).toBe(2);
       await screenshot(s.page, 'column-mapping-1366');
 
+      await s.page.evaluate(() => window.dtiLab.saved());
       await s.page.reload();
       await s.page.evaluate(() => window.dtiLab.ready);
-      await s.page.getByTestId('file-input').setInputFiles(file);
+      // The workspace came back with the file read the way the person chose…
+      expect(await read()).toHaveLength(2);
+      // …and the next file with the same header is read that way too.
+      await s.page.getByTestId('file-input').setInputFiles({
+        ...file,
+        name: 'xa-2025.csv',
+        buffer: Buffer.from('Mã xã,Cột DVCTT tự đặt tên\n17986,50\n'),
+      });
       await s.page.evaluate(() => window.dtiLab.settled());
       const again = await s.page.evaluate(() => window.dtiLab.reports().at(-1)!);
+      expect(again.file).toBe('xa-2025.csv');
       expect(again.columns[1]).toMatchObject({
         measure: 'dvctt_toan_trinh_ty_le',
         matchedBy: 'person',
       });
-      expect(await read()).toHaveLength(2);
     } finally {
       await s.close();
     }

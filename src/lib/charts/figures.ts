@@ -162,3 +162,4 @@ export function trendLines(
     ],
   });
 }
+export { notebookChart } from './notebookChart';

@@ -37,7 +37,8 @@ function plainValue(v: unknown): unknown {
   return v;
 }
 
-function hugeintToNumber(words: Uint32Array): number {
+/** HUGEINT as four 32-bit words (how DuckDB-WASM hands it over) → a number. */
+export function hugeintToNumber(words: Uint32Array): number {
   // Little-endian 128-bit two's complement.
   const hi = words[3]! | 0;
   const value =

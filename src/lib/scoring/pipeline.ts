@@ -32,6 +32,12 @@ export const PIPELINE: readonly Step[] = [
   explainStep,
 ];
 
+/** Every table the pipeline writes, its log included. */
+export const PIPELINE_TABLES: readonly string[] = [
+  ...PIPELINE.map((s) => s.output),
+  'pipeline_log',
+];
+
 export interface StepLog {
   step: string;
   output: string;

@@ -18,6 +18,15 @@ import type { RateScale } from '../ingest/rateScales';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
 import { openWorkspace, type InputFile, type Workspace } from '../workspace/workspace';
+import {
+  fileKey,
+  readSavedWorkspace,
+  writeSavedWorkspace,
+  type ReadChoices,
+  type SavedLoad,
+  type SavedWorkspace,
+} from '../workspace/savedWorkspace';
+import { appStorage } from './storage';
 import sampleUrl from '../../../data-samples/nam-dan-2023-2024.csv?url';
 
 export const DEFAULT_FRAMEWORK = 'dti-xa-minh-hoa';
@@ -62,6 +71,15 @@ class AppState {
   #workspace: Workspace | null = null;
   /** Bytes of each loaded file, to read it again with another sheet or encoding. */
   #files = new Map<number, InputFile>();
+  /** What the person chose about each load, and the content key of its file: saved for a reload. */
+  #choices = new Map<number, ReadChoices>();
+  #keys = new Map<number, string>();
+  /** Drops (batches) loaded in replace mode. */
+  #replacing = new Set<number>();
+  /** Framework and profile files as loaded. */
+  #specTexts: string[] = [];
+  /** Saves run one after another, in the order of the changes. */
+  #saving: Promise<void> = Promise.resolve();
   #tasks = new SerialQueue();
   /** Stops the drop being loaded; null when nothing is loading. */
   #abort: AbortController | null = null;
@@ -93,10 +111,11 @@ class AppState {
       this.frameworks = this.#workspace.frameworks();
       this.measures = this.#workspace.measures();
       this.profiles = this.#workspace.profiles();
-      const sample = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());
-      this.reports = [await this.#workspace.loadFile({ name: SAMPLE_NAME, bytes: sample })];
-      this.activeLoads = await activeLoads(this.#workspace);
-      this.showingSample = true;
+      const storage = await appStorage();
+      if (storage.refused) this.#notify(storage.refused.text, storage.refused.cause);
+      const saved = await readSavedWorkspace(storage.store);
+      if (saved) await this.#restore(saved, (key) => storage.store.get<Uint8Array>('files', key));
+      else await this.#loadSample();
       await this.#rescore();
       this.firstRankingMs = performance.now() - t0;
       this.phase = 'ready';
@@ -111,6 +130,194 @@ class AppState {
       );
       throw e;
     }
+  }
+
+  async #loadSample(): Promise<void> {
+    const ws = this.#workspace!;
+    const bytes = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());
+    const input = { name: SAMPLE_NAME, bytes };
+    const report = await ws.loadFile(input);
+    await this.#remember(report, input, {});
+    this.reports = [report];
+    this.activeLoads = await activeLoads(ws);
+    this.showingSample = true;
+  }
+
+  /**
+   * The workspace as it was saved: frameworks and profiles, then each load in its drop, read
+   * with the same choices. A file that no longer loads is reported; the others still come back.
+   */
+  async #restore(
+    saved: SavedWorkspace,
+    bytesOf: (key: string) => Promise<Uint8Array | undefined>,
+  ): Promise<void> {
+    const ws = this.#workspace!;
+    for (const text of saved.specs) {
+      await this.#registerSpec(ws, text).catch((e: unknown) =>
+        this.#notify(
+          { vi: 'Không khôi phục được bộ chỉ số', en: 'Could not restore a framework' },
+          e,
+        ),
+      );
+    }
+    const batches: Record<number, number> = {};
+    const reports: LoadReport[] = [];
+    for (const load of saved.loads) {
+      try {
+        const bytes = await bytesOf(load.file);
+        if (!bytes) throw new Error(`the saved copy of "${load.name}" is missing`);
+        const input = { name: load.name, bytes };
+        const batch = batches[load.batch];
+        const report = await ws.loadFile(input, {
+          ...load.choices,
+          ...(batch === undefined ? {} : { batch }),
+          replace: load.replace,
+          remembered: rememberedMapping,
+        });
+        batches[load.batch] = report.batch ?? report.loadId;
+        if (load.replace) this.#replacing.add(report.batch ?? report.loadId);
+        await this.#remember(report, input, load.choices);
+        this.#adoptFramework(ws, report);
+        reports.push(report);
+      } catch (e) {
+        this.#notify(
+          { vi: `Không khôi phục được tệp "${load.name}"`, en: `Could not restore "${load.name}"` },
+          e,
+        );
+      }
+    }
+    this.reports = reports;
+    this.activeLoads = await activeLoads(ws);
+    this.showingSample = reports.length > 0 && reports.every((r) => r.file === SAMPLE_NAME);
+    if (this.frameworks.some((f) => f.id === saved.frameworkId))
+      this.frameworkId = saved.frameworkId;
+    if (saved.profileId === null || this.profiles.some((p) => p.id === saved.profileId))
+      this.profileId = saved.profileId;
+  }
+
+  async #remember(report: LoadReport, input: InputFile, choices: ReadChoices): Promise<void> {
+    this.#files.set(report.loadId, input);
+    this.#choices.set(report.loadId, choices);
+    this.#keys.set(report.loadId, await fileKey(input.bytes));
+  }
+
+  #forget(loadId: number): void {
+    this.#files.delete(loadId);
+    this.#choices.delete(loadId);
+    this.#keys.delete(loadId);
+  }
+
+  /** What a reload needs to bring this workspace back. */
+  #savedState(): SavedWorkspace {
+    const loads: SavedLoad[] = this.reports.flatMap((r) => {
+      const file = this.#keys.get(r.loadId);
+      if (!file) return [];
+      const batch = r.batch ?? r.loadId;
+      return [
+        {
+          name: r.file,
+          file,
+          choices: this.#choices.get(r.loadId) ?? {},
+          batch,
+          replace: this.#replacing.has(batch),
+        },
+      ];
+    });
+    return {
+      version: 1,
+      loads,
+      specs: this.#specTexts,
+      frameworkId: this.frameworkId,
+      profileId: this.profileId,
+    };
+  }
+
+  /** Saves the workspace after a change; a failed save is said, and the work goes on. */
+  #save(): void {
+    const saved = this.#savedState();
+    const bytes = new Map([...this.#keys].map(([id, key]) => [key, this.#files.get(id)?.bytes]));
+    this.#saving = this.#saving
+      .then(async () => {
+        const { store } = await appStorage();
+        await writeSavedWorkspace(store, saved, (key) => bytes.get(key));
+      })
+      .catch((e: unknown) =>
+        this.#notify(
+          {
+            vi: 'Không lưu được dữ liệu vào trình duyệt',
+            en: 'Could not save the data in the browser',
+          },
+          e,
+        ),
+      );
+  }
+
+  /** The data as it counts now (loads still active), for a notebook sent with its data. */
+  dataToSend(): { workspace: SavedWorkspace; files: Map<string, Uint8Array> } {
+    const state = this.#savedState();
+    const active = this.reports.filter((r) => this.activeLoads.has(r.loadId));
+    const files = new Map(
+      active.flatMap((r) => {
+        const key = this.#keys.get(r.loadId);
+        const input = this.#files.get(r.loadId);
+        return key && input ? [[key, input.bytes] as const] : [];
+      }),
+    );
+    const loads = state.loads
+      .filter((l) => files.has(l.file))
+      .filter((l, i, all) => all.findIndex((o) => o.file === l.file) === i)
+      .map((l) => ({ ...l, batch: 0, replace: false }));
+    return { workspace: { ...state, loads }, files };
+  }
+
+  /**
+   * Data that came with a notebook: loaded as one drop that sets aside what was there (an undo
+   * brings it back), with the sender's choices, framework and target profile.
+   */
+  openSentData(saved: SavedWorkspace, files: Map<string, Uint8Array>): Promise<void> {
+    return this.#queue(async () => {
+      const ws = this.#workspace!;
+      for (const text of saved.specs) {
+        await this.#registerSpec(ws, text);
+        if (!this.#specTexts.includes(text)) this.#specTexts = [...this.#specTexts, text];
+      }
+      const done: LoadReport[] = [];
+      for (const load of saved.loads) {
+        const input = { name: load.name, bytes: files.get(load.file)! };
+        try {
+          const batch = done[0]?.batch;
+          const report = await ws.loadFile(input, {
+            ...load.choices,
+            ...(batch === undefined ? {} : { batch }),
+            replace: true,
+            remembered: rememberedMapping,
+          });
+          if (batch === undefined) this.#replacing.add(report.batch ?? report.loadId);
+          await this.#remember(report, input, load.choices);
+          this.#adoptFramework(ws, report);
+          done.push(report);
+        } catch (e) {
+          this.#notify(
+            { vi: `Không nạp được tệp "${load.name}"`, en: `Could not load "${load.name}"` },
+            e,
+          );
+        }
+      }
+      this.reports = [...this.reports, ...done];
+      this.activeLoads = await activeLoads(ws);
+      this.showingSample = false;
+      if (this.frameworks.some((f) => f.id === saved.frameworkId))
+        this.frameworkId = saved.frameworkId;
+      if (saved.profileId === null || this.profiles.some((p) => p.id === saved.profileId))
+        this.profileId = saved.profileId;
+      await this.#rescore();
+      this.#save();
+    });
+  }
+
+  /** Resolves when every save started so far is written. */
+  saved(): Promise<void> {
+    return this.#saving;
   }
 
   /**
@@ -143,7 +350,9 @@ class AppState {
               ? { name: file.name, bytes: await readFileBytes(file, control) }
               : file;
           if (/\.json$/i.test(input.name)) {
-            await this.#registerSpec(ws, new TextDecoder().decode(input.bytes));
+            const text = new TextDecoder().decode(input.bytes);
+            await this.#registerSpec(ws, text);
+            this.#specTexts = [...this.#specTexts, text];
           } else {
             // The first file of a drop opens its batch; in replace mode the drop's data sets
             // aside everything loaded before it (frameworks and targets set nothing aside).
@@ -155,7 +364,8 @@ class AppState {
               remembered: rememberedMapping,
               ...control,
             });
-            this.#files.set(report.loadId, input);
+            if (replace) this.#replacing.add(report.batch ?? report.loadId);
+            await this.#remember(report, input, {});
             this.#adoptFramework(ws, report);
             done.push(report);
           }
@@ -182,6 +392,7 @@ class AppState {
         await this.#rescore(newest || null).catch((e: unknown) =>
           this.#notify({ vi: 'Không chấm điểm được', en: 'Scoring failed' }, e),
         );
+        this.#save();
       }
     } finally {
       this.progress = null;
@@ -205,6 +416,7 @@ class AppState {
     return this.#queue(async () => {
       this.frameworkId = id;
       await this.#rescore();
+      this.#save();
     });
   }
 
@@ -212,6 +424,7 @@ class AppState {
     return this.#queue(async () => {
       this.profileId = id;
       await this.#rescore();
+      this.#save();
     });
   }
 
@@ -244,8 +457,10 @@ class AppState {
         this.profileId = profile;
         changed = true;
       }
-      if (changed) await this.#rescore(v.year);
-      else if (v.year !== null && v.year !== this.year && this.years.includes(v.year)) {
+      if (changed) {
+        await this.#rescore(v.year);
+        this.#save();
+      } else if (v.year !== null && v.year !== this.year && this.years.includes(v.year)) {
         this.year = v.year;
         this.ranking = await readRanking(this.engine, v.year);
       }
@@ -268,23 +483,28 @@ class AppState {
       if (!input || !old) return;
       try {
         // What the person chose before (sheet, encoding, shape) holds unless chosen again.
-        const report = await ws.loadFile(input, {
-          remembered: rememberedMapping,
+        const choices: ReadChoices = {
+          ...this.#choices.get(loadId),
           ...(old.sheet ? { sheet: old.sheet } : {}),
           ...(old.encoding ? { encoding: old.encoding } : {}),
           ...(old.shape !== old.detectedShape ? { shape: old.shape } : {}),
           ...options,
+        };
+        const report = await ws.loadFile(input, {
+          remembered: rememberedMapping,
+          ...choices,
           ...(old.batch === undefined ? {} : { batch: old.batch }),
         });
         await ws.removeLoad(loadId);
-        this.#files.delete(loadId);
-        this.#files.set(report.loadId, input);
+        this.#forget(loadId);
+        await this.#remember(report, input, choices);
         this.reports = this.reports.map((r) => (r.loadId === loadId ? report : r));
         this.activeLoads = await activeLoads(ws);
         this.#refreshSpecs(ws);
         this.#adoptFramework(ws, report);
         await this.#fitFrameworkTo([report.loadId]);
         await this.#rescore(report.year);
+        this.#save();
       } catch (e) {
         this.#notify(
           { vi: `Không nạp lại được tệp "${input.name}"`, en: `Could not reload "${input.name}"` },
@@ -327,12 +547,15 @@ class AppState {
       if (last === undefined) return;
       await ws.undoBatch(last);
       this.#refreshSpecs(ws);
+      for (const r of this.reports) if (r.batch === last) this.#forget(r.loadId);
+      this.#replacing.delete(last);
       this.reports = this.reports.filter((r) => r.batch !== last);
       this.activeLoads = await activeLoads(ws);
       this.showingSample =
         this.reports.length > 0 && this.reports.every((r) => r.file === SAMPLE_NAME);
       await this.#fitFrameworkTo([...this.activeLoads]);
       await this.#rescore();
+      this.#save();
     });
   }
 

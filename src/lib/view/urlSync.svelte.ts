@@ -14,6 +14,7 @@ function currentChoice(app: App): ViewChoice {
     unit: app.view.unit,
     compare: app.view.compare,
     parent: app.view.parent,
+    notebook: app.view.notebook,
   };
 }
 
@@ -22,6 +23,7 @@ function applyView(app: App, v: ViewChoice): void {
   app.view.unit = v.unit;
   app.view.compare = v.compare;
   app.view.parent = v.parent;
+  app.view.notebook = v.notebook;
 }
 
 export function syncUrl(app: App): void {

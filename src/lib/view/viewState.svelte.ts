@@ -7,6 +7,8 @@ export class ViewState {
   unit = $state<string | null>(null);
   compare = $state.raw<string[]>([]);
   parent = $state<string | null>(null);
+  /** The notebook open on the notebook page. */
+  notebook = $state<string | null>(null);
 
   openUnit(code: string): void {
     this.unit = code;

@@ -1,9 +1,9 @@
 // The view a person is looking at, as the URL's query: a link or a reload brings it back.
 // Only choices live here (page, framework, year, profile, units) — never data.
 
-export type Page = 'overview' | 'unit' | 'compare' | 'targets';
+export type Page = 'overview' | 'unit' | 'compare' | 'targets' | 'notebook';
 
-export const PAGES: readonly Page[] = ['overview', 'unit', 'compare', 'targets'];
+export const PAGES: readonly Page[] = ['overview', 'unit', 'compare', 'targets', 'notebook'];
 
 export interface ViewChoice {
   page: Page;
@@ -16,6 +16,8 @@ export interface ViewChoice {
   compare: string[];
   /** Only the units under this parent (district/province code). */
   parent: string | null;
+  /** The notebook open on the notebook page. */
+  notebook: string | null;
 }
 
 export const MAX_COMPARED = 4;
@@ -44,6 +46,7 @@ export function parseView(search: string): ViewChoice {
       ),
     ].slice(0, MAX_COMPARED),
     parent: code(q.get('parent')),
+    notebook: code(q.get('nb')),
   };
 }
 
@@ -57,6 +60,7 @@ export function viewQuery(v: ViewChoice): string {
   if (v.unit) q.set('unit', v.unit);
   if (v.compare.length > 0) q.set('compare', v.compare.join(','));
   if (v.parent) q.set('parent', v.parent);
+  if (v.notebook && v.page === 'notebook') q.set('nb', v.notebook);
   const s = q.toString();
   return s === '' ? '' : `?${s}`;
 }

@@ -1,0 +1,40 @@
+// A notebook as a file to send to a colleague, and back. The file is JSON; reading it goes
+// through the same field-by-field check as any untrusted input.
+import { InvalidSpecError } from '../framework/check';
+import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, type Notebook } from './types';
+import { validateNotebookFile } from './validateNotebook';
+
+export function notebookFileText(nb: Notebook): string {
+  const { builtin: _builtin, ...rest } = nb;
+  return JSON.stringify(
+    { format: NOTEBOOK_FORMAT, version: NOTEBOOK_VERSION, notebook: rest },
+    null,
+    2,
+  );
+}
+
+export function readNotebookFile(text: string): Notebook {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new InvalidSpecError(
+      { vi: 'Tệp sổ phân tích không phải JSON', en: 'The notebook file is not JSON' },
+      [{ path: '', message: { vi: (e as Error).message, en: (e as Error).message } }],
+    );
+  }
+  return validateNotebookFile(raw);
+}
+
+/** A file name from a title: letters without diacritics, digits and dashes. */
+export function fileNameOf(title: string): string {
+  const base = title
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return base || 'so-phan-tich';
+}

@@ -1,0 +1,158 @@
+// Runs one SQL cell in the engine. Its result becomes a temporary table (named after the cell,
+// so later cells can select from it), and the first rows come back as Arrow for the view.
+// Only reading statements run: the loaded data and the scoring tables are never changed.
+import type { Table } from 'apache-arrow';
+import type { Engine } from '../db/engine';
+import type { LocalText } from '../framework/types';
+import { ident, lit } from '../sql/quote';
+import { shadowsWorkspace } from './cellNames';
+import {
+  errorHeadline,
+  errorPosition,
+  readOnlyProblem,
+  sqlTokens,
+  withoutTrailingSemicolons,
+  type SqlPosition,
+} from './sqlText';
+import type { SqlCell } from './types';
+import { PIPELINE_TABLES } from '../scoring/pipeline';
+
+/** Rows brought to the page; the whole result stays queryable in its table. */
+export const SHOWN_ROWS = 100_000;
+
+export interface SqlResult {
+  table: Table;
+  /** Rows in the whole result. */
+  rowCount: number;
+  /** Milliseconds from start to the rows in hand. */
+  ms: number;
+}
+
+export class CellError extends Error {
+  constructor(
+    readonly text: LocalText,
+    /** Where in the cell's SQL the problem is, when known. */
+    readonly position: SqlPosition | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(text.en, options);
+    this.name = 'CellError';
+  }
+}
+
+/** The temporary table holding a cell's result. Unnamed cells get a reserved name. */
+export function resultTable(cell: SqlCell): string {
+  return cell.name ?? `__cell_${cell.id}`;
+}
+
+/**
+ * Tables and views of the workspace, lower case: a cell name must not shadow them (a temporary
+ * table comes first when a name is looked up, so the dashboard would read it instead). The
+ * pipeline's outputs count even before a scoring has made them.
+ */
+export async function workspaceTables(engine: Engine): Promise<Set<string>> {
+  const t = await engine.query(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary
+     UNION SELECT view_name FROM duckdb_views() WHERE NOT temporary AND NOT internal`,
+  );
+  const live = t.getChild('name')!.toArray() as string[];
+  return new Set([...live, ...PIPELINE_TABLES].map((n) => n.toLowerCase()));
+}
+
+/** DESCRIBE and its kin cannot follow CREATE TABLE AS directly; as a subquery they can. */
+const NEEDS_SUBQUERY = new Set(['describe', 'summarize', 'show', 'explain']);
+
+export async function runSqlCell(
+  engine: Engine,
+  cell: SqlCell,
+  tables: ReadonlySet<string>,
+): Promise<SqlResult> {
+  const started = performance.now();
+  const problem = readOnlyProblem(cell.sql);
+  if (problem) throw readOnlyError(problem, cell.sql);
+  if (cell.name) {
+    const shadow = shadowsWorkspace(cell.name, tables);
+    if (shadow) throw new CellError(shadow);
+  }
+  const body = withoutTrailingSemicolons(cell.sql);
+  const first = sqlTokens(body)
+    .find((t) => t.kind === 'word')!
+    .text.toLowerCase();
+  const wrapped = NEEDS_SUBQUERY.has(first);
+  const target = `temp.main.${ident(resultTable(cell))}`;
+  const create = wrapped
+    ? `CREATE OR REPLACE TEMP TABLE ${ident(resultTable(cell))} AS\nSELECT * FROM (\n${body}\n)`
+    : `CREATE OR REPLACE TEMP TABLE ${ident(resultTable(cell))} AS\n${body}`;
+  try {
+    await engine.exec(create);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const position = errorPosition(message, cell.sql, wrapped ? 2 : 1);
+    const headline = errorHeadline(message);
+    throw new CellError({ vi: headline, en: headline }, position, { cause: e });
+  }
+  const count = await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${target}`);
+  const columns = await shownColumns(engine, resultTable(cell));
+  const table = await engine.query(`SELECT ${columns} FROM ${target} LIMIT ${SHOWN_ROWS}`);
+  return {
+    table,
+    rowCount: Number(count.getChild('n')!.get(0)),
+    ms: performance.now() - started,
+  };
+}
+
+/**
+ * The result's columns as the page reads them. DuckDB-WASM hands integers and decimals nested
+ * in lists and structs over as raw bytes under a double type (1.5 arrives as 7.4e-323), so
+ * nested values come as DuckDB's own text for them; HUGEINT comes as a double. The table
+ * keeps the real types for the cells that select from it.
+ */
+async function shownColumns(engine: Engine, table: string): Promise<string> {
+  const t = await engine.query(
+    `SELECT column_name, data_type FROM duckdb_columns()
+     WHERE database_name = 'temp' AND schema_name = 'main' AND table_name = ${lit(table)}
+     ORDER BY column_index`,
+  );
+  const columns = t.toArray() as { column_name: string; data_type: string }[];
+  if (columns.length === 0) return '*';
+  return columns
+    .map(({ column_name: name, data_type: type }) =>
+      /\[|STRUCT|MAP|UNION/.test(type)
+        ? `CAST(${ident(name)} AS VARCHAR) AS ${ident(name)}`
+        : /HUGEINT/.test(type)
+          ? `${ident(name)}::DOUBLE AS ${ident(name)}`
+          : ident(name),
+    )
+    .join(', ');
+}
+
+export async function dropResult(engine: Engine, cell: SqlCell): Promise<void> {
+  await engine.exec(`DROP TABLE IF EXISTS temp.main.${ident(resultTable(cell))}`);
+}
+
+function readOnlyError(
+  problem: NonNullable<ReturnType<typeof readOnlyProblem>>,
+  sql: string,
+): CellError {
+  const at = (offset: number): SqlPosition => {
+    const before = sql.slice(0, offset).split('\n');
+    return { line: before.length, column: before.at(-1)!.length + 1, offset };
+  };
+  if (problem.kind === 'empty')
+    return new CellError({ vi: 'Ô SQL đang trống', en: 'The SQL cell is empty' });
+  if (problem.kind === 'several')
+    return new CellError(
+      {
+        vi: 'Mỗi ô chỉ chạy một câu lệnh; hãy tách phần sau dấu ";" sang ô mới',
+        en: 'A cell runs one statement; move what follows ";" to a new cell',
+      },
+      at(problem.at),
+    );
+  return new CellError(
+    {
+      vi: `Sổ phân tích chỉ đọc dữ liệu (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE…); "${problem.word}" thay đổi dữ liệu hoặc cơ sở dữ liệu nên không được chạy. Nếu đây là tên cột, hãy đặt trong dấu nháy kép.`,
+      en: `The notebook only reads data (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE…); "${problem.word}" changes data or the database, so it does not run. If it is a column name, put it in double quotes.`,
+    },
+    at(problem.at),
+  );
+}

@@ -1,0 +1,15 @@
+// Files chosen or dropped anywhere: data, frameworks and profiles go to the workspace; notebook
+// files (`.dtinb.json`, `.dtilab`) to the notebooks, loaded with the notebook page on first use.
+import { app } from './app.svelte';
+
+const isNotebookFile = (f: File): boolean => /\.(dtinb\.json|dtilab)$/i.test(f.name);
+
+export async function openFiles(files: readonly File[]): Promise<void> {
+  const data = files.filter((f) => !isNotebookFile(f));
+  const notebookFiles = files.filter(isNotebookFile);
+  if (data.length > 0) await app.loadFiles(data);
+  if (notebookFiles.length === 0) return;
+  const { notebooks } = await import('./notebooks.svelte');
+  for (const f of notebookFiles)
+    await notebooks.openFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+}

@@ -1,0 +1,133 @@
+// What makes the workspace come back after a reload: the files as they were dropped, how each
+// was read (sheet, encoding, shape, mapping, unit, rate scales), in which drop, and the chosen
+// framework and target profile. The tables are rebuilt by loading the files again in order, so
+// every number keeps pointing at its file, sheet and cell.
+import { Checker, InvalidSpecError } from '../framework/check';
+import { TEXT_ENCODINGS } from '../ingest/decodeText';
+import type { LoadOptions } from '../ingest/loadInput';
+import { SHAPES } from '../ingest/shape';
+import type { KeyValueStore } from '../storage/keyValue';
+
+/** The choices a person made about one file; everything else is detected again. */
+export type ReadChoices = Pick<
+  LoadOptions,
+  'encoding' | 'sheet' | 'mapping' | 'shape' | 'unit' | 'rateScales'
+>;
+
+export interface SavedLoad {
+  name: string;
+  /** Key of the file's bytes in the "files" store (its SHA-256). */
+  file: string;
+  choices: ReadChoices;
+  /** Loads dropped together share a batch number (order of drops). */
+  batch: number;
+  replace: boolean;
+}
+
+export interface SavedWorkspace {
+  version: 1;
+  loads: SavedLoad[];
+  /** Framework and target-profile JSON files, as loaded. */
+  specs: string[];
+  frameworkId: string;
+  profileId: string | null;
+}
+
+const KEY = 'current';
+
+export async function readSavedWorkspace(store: KeyValueStore): Promise<SavedWorkspace | null> {
+  const raw = await store.get<unknown>('workspace', KEY);
+  if (raw === undefined) return null;
+  try {
+    return validateSavedWorkspace(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the manifest and the files it needs; files no load needs any more are removed. */
+export async function writeSavedWorkspace(
+  store: KeyValueStore,
+  saved: SavedWorkspace,
+  bytesOf: (key: string) => Uint8Array | undefined,
+): Promise<void> {
+  const have = new Set(await store.keys('files'));
+  const needed = new Set(saved.loads.map((l) => l.file));
+  for (const key of needed) {
+    const bytes = bytesOf(key);
+    if (!have.has(key) && bytes) await store.put('files', key, bytes);
+  }
+  // The manifest goes in after its files: a crash between the two leaves the old manifest.
+  await store.put('workspace', KEY, saved);
+  for (const key of have) if (!needed.has(key)) await store.delete('files', key);
+}
+
+export async function fileKey(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A saved workspace read field by field (storage can be edited, bundles come from others). */
+export function validateSavedWorkspace(raw: unknown): SavedWorkspace {
+  const c = new Checker();
+  const o = c.object(raw, '');
+  c.noExtraFields(o, '', ['version', 'loads', 'specs', 'frameworkId', 'profileId']);
+  c.integer(o.version, 'version', { min: 1, max: 1 });
+  const loads = c.array(o.loads, 'loads').map((l, i) => readLoad(c, l, `loads[${i}]`));
+  const specs = c.array(o.specs, 'specs').map((s, i) => c.string(s, `specs[${i}]`));
+  const saved: SavedWorkspace = {
+    version: 1,
+    loads,
+    specs,
+    frameworkId: c.string(o.frameworkId, 'frameworkId'),
+    profileId: o.profileId === null ? null : c.string(o.profileId, 'profileId'),
+  };
+  if (c.problems.length > 0)
+    throw new InvalidSpecError(
+      { vi: 'Dữ liệu đã lưu không hợp lệ', en: 'Invalid saved workspace' },
+      c.problems,
+    );
+  return saved;
+}
+
+function readLoad(c: Checker, raw: unknown, path: string): SavedLoad {
+  const o = c.object(raw, path);
+  c.noExtraFields(o, path, ['name', 'file', 'choices', 'batch', 'replace']);
+  return {
+    name: c.string(o.name, `${path}.name`),
+    file: c.string(o.file, `${path}.file`),
+    choices: readChoices(c, o.choices, `${path}.choices`),
+    batch: c.integer(o.batch, `${path}.batch`, { min: 0 }),
+    replace: c.boolean(o.replace, `${path}.replace`),
+  };
+}
+
+function readChoices(c: Checker, raw: unknown, path: string): ReadChoices {
+  const o = c.object(raw, path);
+  c.noExtraFields(o, path, ['encoding', 'sheet', 'mapping', 'shape', 'unit', 'rateScales']);
+  const out: ReadChoices = {};
+  if (o.encoding !== undefined)
+    out.encoding = c.oneOf(o.encoding, `${path}.encoding`, TEXT_ENCODINGS);
+  if (o.sheet !== undefined) out.sheet = c.string(o.sheet, `${path}.sheet`);
+  if (o.shape !== undefined) out.shape = c.oneOf(o.shape, `${path}.shape`, SHAPES);
+  if (o.unit !== undefined) out.unit = c.code(o.unit, `${path}.unit`);
+  if (o.mapping !== undefined) {
+    const m = c.object(o.mapping, `${path}.mapping`);
+    out.mapping = Object.fromEntries(
+      Object.entries(m).map(([k, v]) => [
+        k,
+        v === null ? null : c.string(v, `${path}.mapping[${JSON.stringify(k)}]`),
+      ]),
+    );
+  }
+  if (o.rateScales !== undefined) {
+    const r = c.object(o.rateScales, `${path}.rateScales`);
+    out.rateScales = Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [
+        k,
+        c.oneOf(v, `${path}.rateScales[${JSON.stringify(k)}]`, ['fraction', 'percent'] as const),
+      ]),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+// The workspace survives a reload: the files loaded, how the person chose to read them, which
+// drop replaced which, and the framework chosen — rebuilt from the saved files, so every number
+// still points at its file and cell.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openApp } from './support/browser';
+
+const DIR = path.resolve(import.meta.dirname, '../fixtures/ingest/files');
+
+describe('the workspace after a reload', () => {
+  it('comes back with its loads, their sheets, replaced drops and the chosen target profile', async () => {
+    const s = await openApp();
+    try {
+      const page = s.page;
+      await page
+        .getByTestId('file-input')
+        .setInputFiles(path.join(DIR, 'xlsx-three-sheets-2023-2024.xlsx'));
+      await page.evaluate(() => window.dtiLab.settled());
+      const entry = page.locator('details.report', { hasText: 'xlsx-three-sheets' });
+      await entry.locator('summary').click();
+      await entry.getByTestId('sheet-select').selectOption('Năm 2024');
+      // A second drop in replace mode sets the first two aside.
+      await page.getByTestId('load-mode').selectOption('replace');
+      await page.getByTestId('file-input').setInputFiles(path.join(DIR, 'gov-nam-dan-2024.csv'));
+      await page.evaluate(() => window.dtiLab.settled());
+      const profiles = await page
+        .locator('[data-testid="profile-select"] option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      const otherProfile = profiles.find(
+        (p) => p !== '' && p !== 'kh-cds-khanh-son-2024' && p !== 'none',
+      )!;
+      await page.getByTestId('profile-select').selectOption(otherProfile);
+      await page.evaluate(() => window.dtiLab.saved());
+
+      const state = () =>
+        page.evaluate(async () => ({
+          profile: (document.querySelector('[data-testid="profile-select"]') as HTMLSelectElement)
+            .value,
+          reports: window.dtiLab
+            .reports()
+            .map((r) => ({ file: r.file, sheet: r.sheet ?? null, year: r.year ?? null })),
+          loads: await window.dtiLab.query(
+            'SELECT count(*)::INT AS n, count(*) FILTER (WHERE active)::INT AS active FROM loads',
+          ),
+          observations: await window.dtiLab.query(
+            `SELECT count(*)::INT AS n, sum(value)::DOUBLE AS total FROM observations o
+             JOIN loads l USING (load_id) WHERE l.active`,
+          ),
+          ranking: await window.dtiLab.query(
+            'SELECT unit_code, rank, total FROM scores WHERE year = 2024 ORDER BY unit_code',
+          ),
+        }));
+      const before = await state();
+      expect(before.reports.map((r) => r.file)).toEqual([
+        'nam-dan-2023-2024.csv',
+        'xlsx-three-sheets-2023-2024.xlsx',
+        'gov-nam-dan-2024.csv',
+      ]);
+      expect(before.reports[1]!.sheet).toBe('Năm 2024');
+      expect(before.loads).toEqual([{ n: 3, active: 1 }]);
+      expect(before.profile).toBe(otherProfile);
+
+      await page.reload();
+      await page.evaluate(() => window.dtiLab.ready);
+      expect(await state()).toEqual(before);
+      expect(await page.evaluate(() => window.dtiLab.notices())).toEqual([]);
+
+      // Undo still knows the drops: the replaced loads come back.
+      await page.evaluate(() => window.dtiLab.undoLastLoad());
+      const undone = await page.evaluate(() =>
+        window.dtiLab.query('SELECT count(*) FILTER (WHERE active)::INT AS active FROM loads'),
+      );
+      expect(undone).toEqual([{ active: 2 }]);
+    } finally {
+      await s.close();
+    }
+  });
+});

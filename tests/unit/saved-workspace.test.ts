@@ -1,0 +1,131 @@
+// What brings the workspace back after a reload, and what carries a notebook's data to a
+// colleague: both are read field by field, and a round trip gives back exactly what went in.
+import { describe, expect, it } from 'vitest';
+import { memoryStore } from '../../src/lib/storage/keyValue';
+import {
+  fileKey,
+  readSavedWorkspace,
+  validateSavedWorkspace,
+  writeSavedWorkspace,
+  type SavedWorkspace,
+} from '../../src/lib/workspace/savedWorkspace';
+import { isBundle, readBundle, writeBundle } from '../../src/lib/workspace/bundle';
+import type { Notebook } from '../../src/lib/notebook/types';
+
+const bytesA = new TextEncoder().encode('ma_xa,nam,x\n17944,2024,1\n');
+const bytesB = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+
+async function saved(): Promise<SavedWorkspace> {
+  return {
+    version: 1,
+    loads: [
+      { name: 'a.csv', file: await fileKey(bytesA), choices: {}, batch: 1, replace: false },
+      {
+        name: 'b.xlsx',
+        file: await fileKey(bytesB),
+        choices: {
+          sheet: 'Biểu 1',
+          encoding: 'windows-1258',
+          shape: 'selfAssessment',
+          unit: '17944',
+          mapping: { 'Tỷ lệ': 'dvc_toan_trinh', Ghi_chu: null },
+          rateScales: { dvc_toan_trinh: 'percent' },
+        },
+        batch: 2,
+        replace: true,
+      },
+    ],
+    specs: ['{"id":"x"}'],
+    frameworkId: 'dti-xa-minh-hoa',
+    profileId: null,
+  };
+}
+
+describe('the saved workspace', () => {
+  it('keys files by content and round-trips through storage', async () => {
+    expect(await fileKey(bytesA)).toMatch(/^[0-9a-f]{64}$/);
+    expect(await fileKey(bytesA)).not.toBe(await fileKey(bytesB));
+    const store = memoryStore();
+    const s = await saved();
+    const bytes = new Map([
+      [s.loads[0]!.file, bytesA],
+      [s.loads[1]!.file, bytesB],
+    ]);
+    await writeSavedWorkspace(store, s, (k) => bytes.get(k));
+    expect(await readSavedWorkspace(store)).toEqual(s);
+    expect(await store.get('files', s.loads[1]!.file)).toEqual(bytesB);
+  });
+
+  it('removes files no load needs any more', async () => {
+    const store = memoryStore();
+    const s = await saved();
+    const bytes = new Map([
+      [s.loads[0]!.file, bytesA],
+      [s.loads[1]!.file, bytesB],
+    ]);
+    await writeSavedWorkspace(store, s, (k) => bytes.get(k));
+    await writeSavedWorkspace(store, { ...s, loads: [s.loads[0]!] }, (k) => bytes.get(k));
+    expect(await store.keys('files')).toEqual([s.loads[0]!.file]);
+  });
+
+  it('refuses a damaged manifest field by field, and reads it as nothing saved', async () => {
+    const s = await saved();
+    const bad = {
+      ...s,
+      loads: [{ ...s.loads[1], choices: { shape: 'script', mapping: { a: 1 }, extra: true } }],
+      __proto__x: 1,
+    };
+    let paths: string[] = [];
+    try {
+      validateSavedWorkspace(bad);
+    } catch (e) {
+      paths = (e as { problems: { path: string }[] }).problems.map((p) => p.path);
+    }
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '__proto__x',
+        'loads[0].choices.shape',
+        'loads[0].choices.mapping["a"]',
+        'loads[0].choices.extra',
+      ]),
+    );
+    const store = memoryStore();
+    await store.put('workspace', 'current', bad);
+    expect(await readSavedWorkspace(store)).toBeNull();
+  });
+});
+
+describe('a notebook with its data', () => {
+  const notebook: Notebook = {
+    id: 'nb-1',
+    title: 'Gửi đồng nghiệp',
+    updated: '2026-11-23T00:00:00.000Z',
+    cells: [{ id: 'c1', kind: 'sql', name: 'ket_qua', sql: 'SELECT * FROM scores' }],
+  };
+
+  it('round-trips the notebook, the choices and the exact bytes', async () => {
+    const workspace = await saved();
+    const files = new Map([
+      [workspace.loads[0]!.file, bytesA],
+      [workspace.loads[1]!.file, bytesB],
+    ]);
+    const bytes = await writeBundle({ notebook, workspace, files });
+    expect(isBundle(bytes)).toBe(true);
+    const back = await readBundle(bytes);
+    expect(back.notebook).toEqual(notebook);
+    expect(back.workspace).toEqual(workspace);
+    expect(back.files.get(workspace.loads[1]!.file)).toEqual(bytesB);
+  });
+
+  it('refuses a bundle that lacks a file or is not gzip', async () => {
+    const workspace = await saved();
+    const bytes = await writeBundle({
+      notebook,
+      workspace,
+      files: new Map([[workspace.loads[0]!.file, bytesA]]),
+    });
+    await expect(readBundle(bytes)).rejects.toThrow(/misses files/);
+    await expect(readBundle(new Uint8Array([0x1f, 0x8b, 1, 2, 3]))).rejects.toThrow(/damaged/);
+    expect(isBundle(new TextEncoder().encode('{"format":"dti-lab-notebook"}'))).toBe(false);
+  });
+});

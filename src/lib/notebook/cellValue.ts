@@ -48,6 +48,8 @@ const formatters = (options: Intl.NumberFormatOptions) => ({
   en: new Intl.NumberFormat(LOCALES.en, options),
 });
 const PLAIN = formatters({ maximumFractionDigits: 6 });
+// Years, codes and small counts read better ungrouped ("2024", not "2.024").
+const UNGROUPED = formatters({ maximumFractionDigits: 0, useGrouping: false });
 // From 10^21 a double has more digits than meaning, and below 10^-6 six fraction digits show 0.
 const SCIENTIFIC = formatters({ notation: 'scientific', maximumFractionDigits: 6 });
 
@@ -181,7 +183,8 @@ function exportValue(value: unknown, column: ResultColumn): ExportValue {
 function numberText(x: number, lang: Lang): string {
   const size = Math.abs(x);
   const scientific = size !== 0 && Number.isFinite(size) && (size >= 1e21 || size < 1e-6);
-  return (scientific ? SCIENTIFIC : PLAIN)[lang].format(x);
+  if (scientific) return SCIENTIFIC[lang].format(x);
+  return (Number.isInteger(x) && size < 10_000 ? UNGROUPED : PLAIN)[lang].format(x);
 }
 
 /**

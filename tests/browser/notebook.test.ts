@@ -66,6 +66,18 @@ describe('notebook', () => {
     await screenshot(s.page, 'notebook-builtin-1366');
   });
 
+  it('each notebook shows its own SQL when another is chosen', async () => {
+    const select = s.page.getByTestId('notebook-select');
+    const editors = () => s.page.locator('[data-kind="sql"] .cm-content').allInnerTexts();
+    const first = await editors();
+    await select.selectOption({ label: 'Vì sao xã này tụt hạng?' });
+    await expect.poll(async () => (await editors())[0]).not.toBe(first[0]);
+    const second = await editors();
+    expect(second.some((text, i) => text === first[i])).toBe(false);
+    await select.selectOption({ label: 'Khám phá dữ liệu DTI' });
+    await expect.poll(editors).toEqual(first);
+  });
+
   it('creates cells, runs them from the keyboard, and one reads another by name', async () => {
     await s.page.getByTestId('new-notebook').click();
     await expect.poll(() => cells(s.page).count()).toBe(1);
@@ -118,6 +130,14 @@ describe('notebook', () => {
       ),
     )) as [{ n: number }];
     expect(await second!.getByTestId('result-row').first().innerText()).toContain(String(n));
+
+    // Running a reader first runs the edited cell it reads: nothing shows an old answer.
+    await writeSql(first!, 'SELECT unit_code, unit_name, total FROM scores WHERE year = 2024');
+    await second!.locator('.cm-content').click();
+    await s.page.keyboard.press('Control+Enter');
+    await expect.poll(() => statusOf(first!)).toBe('fresh');
+    await expect.poll(() => statusOf(second!)).toBe('fresh');
+    expect(await first!.getByTestId('cell-rows').innerText()).toBe('19 dòng');
   });
 
   it('completes table and column names in the SQL editor', async () => {
@@ -144,7 +164,9 @@ describe('notebook', () => {
     // A notebook only reads: a statement that writes is refused before it reaches the engine.
     await writeSql(third, 'DELETE FROM observations');
     await s.page.keyboard.press('Control+Enter');
-    await expect.poll(() => third.getByTestId('cell-error').innerText()).toMatch(/chỉ đọc/);
+    await expect
+      .poll(() => third.getByTestId('cell-error').innerText())
+      .toMatch(/câu lệnh đọc dữ liệu/);
     await writeSql(third, 'SELECT 42 AS answer');
     await s.page.keyboard.press('Control+Enter');
     await expect.poll(() => statusOf(third)).toBe('fresh');
@@ -222,7 +244,12 @@ describe('notebook', () => {
       .poll(() => s.page.locator('[data-testid="notebook-select"] option').count())
       .toBe(before + 1);
     await expect.poll(() => cells(s.page).count(), SLOW).toBe(5);
+    // A notebook from a file waits for the person to read it and run it.
+    await s.page.getByTestId('not-run-yet').waitFor();
+    expect(await statusOf(cell(s.page, 1))).toBe('stale');
+    await s.page.getByTestId('run-all').click();
     await expect.poll(() => statusOf(cell(s.page, 1)), SLOW).toBe('fresh');
+    expect(await s.page.getByTestId('not-run-yet').count()).toBe(0);
   });
 
   it('opens a hostile notebook without running anything in it', async () => {
@@ -254,6 +281,11 @@ describe('notebook', () => {
             ].join('\n\n'),
           },
           {
+            id: 's0',
+            kind: 'sql',
+            sql: 'SELECT 1 AS €$a$; DELETE FROM observations',
+          },
+          {
             id: 's1',
             kind: 'sql',
             name: 'doc',
@@ -275,9 +307,17 @@ describe('notebook', () => {
     };
     const file = path.join(SCRATCH, 'hostile.dtinb.json');
     writeFileSync(file, JSON.stringify(hostile));
+    const count = () =>
+      s.page.evaluate(() => window.dtiLab.query('SELECT count(*)::INT AS n FROM observations'));
+    const observations = await count();
     await s.page.getByTestId('import-notebook').setInputFiles(file);
     await expect.poll(() => s.page.getByTestId('notebook-title').inputValue()).toMatch(/^<img/);
-    await expect.poll(() => statusOf(cell(s.page, 1)), SLOW).toBe('fresh');
+    // Opening it runs nothing; running it changes nothing.
+    expect(await statusOf(cell(s.page, 1))).toBe('stale');
+    await s.page.getByTestId('run-all').click();
+    await expect.poll(() => statusOf(cell(s.page, 2)), SLOW).toBe('fresh');
+    expect(await statusOf(cell(s.page, 1))).toBe('error');
+    expect(await count()).toEqual(observations);
     await s.page.waitForTimeout(500);
 
     const page = s.page.getByTestId('notebook-page');
@@ -289,11 +329,11 @@ describe('notebook', () => {
     expect(text).toContain(`<script>${pwn}</script>`);
     expect(text).toContain('[hình: ảnh]');
     // The result table shows the markup as text, header and value alike.
-    const result = await cell(s.page, 1).getByTestId('result-table').innerText();
+    const result = await cell(s.page, 2).getByTestId('result-table').innerText();
     expect(result).toContain('<img src=x onerror=alert(1)>');
     expect(result).toContain(`<script>${pwn}</script>`);
     // The chart's columns are names only: one that is not there is said so.
-    expect(await cell(s.page, 2).getByTestId('chart-problems').innerText()).toMatch(
+    expect(await cell(s.page, 3).getByTestId('chart-problems').innerText()).toMatch(
       /không có cột "javascript:alert\(1\)"/,
     );
     expect(foreignRequests(s)).toEqual([]);
@@ -340,6 +380,7 @@ describe('notebook', () => {
             : colleague.page.getByTestId('notebook-title').inputValue();
         }, SLOW)
         .toBe('Sổ thử nghiệm');
+      await colleague.page.getByTestId('run-all').click();
       await expect.poll(() => statusOf(cell(colleague.page, 1)), SLOW).toBe('fresh');
       expect(await cell(colleague.page, 0).getByTestId('cell-rows').innerText()).toBe('19 dòng');
       expect(

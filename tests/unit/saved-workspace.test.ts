@@ -11,6 +11,9 @@ import {
 } from '../../src/lib/workspace/savedWorkspace';
 import { isBundle, readBundle, writeBundle } from '../../src/lib/workspace/bundle';
 import type { Notebook } from '../../src/lib/notebook/types';
+import { LoadLedger, readChoicesOf } from '../../src/lib/workspace/loadLedger';
+import type { Workspace } from '../../src/lib/workspace/workspace';
+import { fileAt, freshWorkspace, rows } from './support/workspace';
 
 const bytesA = new TextEncoder().encode('ma_xa,nam,x\n17944,2024,1\n');
 const bytesB = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
@@ -127,5 +130,57 @@ describe('a notebook with its data', () => {
     await expect(readBundle(bytes)).rejects.toThrow(/misses files/);
     await expect(readBundle(new Uint8Array([0x1f, 0x8b, 1, 2, 3]))).rejects.toThrow(/damaged/);
     expect(isBundle(new TextEncoder().encode('{"format":"dti-lab-notebook"}'))).toBe(false);
+  });
+});
+
+describe('the ledger of loads', () => {
+  it('replays each load with the choices that made it, into the same observations', async () => {
+    const first = await freshWorkspace();
+    const second = await freshWorkspace();
+    try {
+      const ledger = new LoadLedger();
+      const sample = fileAt('data-samples/nam-dan-2023-2024.csv');
+      const sheets = fileAt('tests/fixtures/ingest/files/xlsx-three-sheets-2023-2024.xlsx');
+      const a = await first.loadFile(sample);
+      await ledger.remember(a, sample);
+      const b = await first.loadFile(sheets, { sheet: 'Năm 2024', replace: true });
+      await ledger.remember(b, sheets, true);
+      expect(readChoicesOf(b)).toMatchObject({ sheet: 'Năm 2024' });
+
+      const saved = ledger.saved([a, b], 'dti-xa-minh-hoa', null);
+      expect(saved.loads.map((l) => [l.name, l.replace])).toEqual([
+        ['nam-dan-2023-2024.csv', false],
+        ['xlsx-three-sheets-2023-2024.xlsx', true],
+      ]);
+      const bytes = ledger.bytesByKey();
+      for (const load of saved.loads)
+        await second.loadFile(
+          { name: load.name, bytes: bytes.get(load.file)! },
+          { ...load.choices, replace: load.replace },
+        );
+      const observations = (ws: Workspace) =>
+        rows(
+          ws,
+          `SELECT o.unit_code, o.year, o.measure, o.value, o.source_sheet, o.source_cell
+           FROM observations o JOIN loads l USING (load_id) WHERE l.active
+           ORDER BY ALL`,
+        );
+      expect(await observations(second)).toEqual(await observations(first));
+
+      // Sent to a colleague: only what counts now, once.
+      const sent = ledger.toSend([a, b, b], new Set([b.loadId]), 'dti-xa-minh-hoa', null);
+      expect(sent.workspace.loads.map((l) => l.name)).toEqual(['xlsx-three-sheets-2023-2024.xlsx']);
+      expect([...sent.files.keys()]).toEqual([sent.workspace.loads[0]!.file]);
+
+      // A saved load that did not come back stays saved.
+      ledger.keepUnrestored(saved.loads[0]!);
+      expect(ledger.saved([b], 'dti-xa-minh-hoa', null).loads.map((l) => l.name)).toEqual([
+        'xlsx-three-sheets-2023-2024.xlsx',
+        'nam-dan-2023-2024.csv',
+      ]);
+    } finally {
+      await first.engine.close();
+      await second.engine.close();
+    }
   });
 });

@@ -18,7 +18,10 @@ export function notebookChart(
 ): SVGSVGElement | HTMLElement {
   const constant = spec.colour && HEX_COLOUR.test(spec.colour) ? spec.colour : undefined;
   const colourColumn = spec.colour && !constant ? spec.colour : undefined;
-  const paint = constant ?? colourColumn ?? SERIES[0];
+  // A column is read through a function: Plot would take a column named like a CSS colour
+  // ("red") for that colour.
+  const paint =
+    constant ?? (colourColumn ? (d: ChartRow) => d[colourColumn] : undefined) ?? SERIES[0];
   const text = (column: string | undefined) =>
     column !== undefined && data.some((d) => typeof d[column] === 'string');
   const channels = {
@@ -101,8 +104,8 @@ function tick(lang: Lang): (d: unknown) => string {
 function colourScale(data: ChartRow[], column: string): Plot.ScaleOptions {
   const numeric = data.every((d) => d[column] === null || typeof d[column] === 'number');
   return numeric
-    ? { legend: true, scheme: 'viridis' }
-    : { legend: true, type: 'ordinal', range: [...SERIES] };
+    ? { legend: true, label: column, scheme: 'viridis' }
+    : { legend: true, label: column, type: 'ordinal', range: [...SERIES] };
 }
 
 function categories(data: ChartRow[], column: string | undefined): number {

@@ -14,6 +14,9 @@ const vi = {
   confirmDelete: 'Xóa sổ phân tích này? Việc này không hoàn tác được.',
   confirmRestore: 'Bỏ mọi thay đổi và khôi phục sổ như bản gốc?',
   runAll: 'Chạy tất cả',
+  cells: 'ô SQL',
+  notRunYet:
+    'Sổ này được mở từ tệp nên chưa chạy. Hãy đọc các câu lệnh, rồi bấm "Chạy tất cả" (sổ chỉ đọc dữ liệu, không thay đổi gì).',
   dataChanged: 'Dữ liệu đã thay đổi từ lần chạy trước: kết quả dưới đây có thể đã cũ.',
   builtinNote:
     'Sổ mẫu đi kèm ứng dụng. Thay đổi của bạn được lưu; "Khôi phục bản gốc" trả lại như cũ.',
@@ -21,7 +24,6 @@ const vi = {
   savedPersistent: 'Đã lưu trong trình duyệt (lưu trữ bền vững)',
   undoDelete: 'Hoàn tác xóa ô',
   deletedCell: 'Đã xóa một ô.',
-  add: 'Thêm',
   addSql: '+ SQL',
   addChart: '+ Biểu đồ',
   addText: '+ Văn bản',
@@ -95,6 +97,9 @@ const en: Record<Key, string> = {
   confirmDelete: 'Delete this notebook? This cannot be undone.',
   confirmRestore: 'Discard all changes and restore the notebook as shipped?',
   runAll: 'Run all',
+  cells: 'SQL cells',
+  notRunYet:
+    'This notebook was opened from a file, so it has not run. Read its statements, then press "Run all" (a notebook only reads data and changes nothing).',
   dataChanged: 'The data changed since the last run: the results below may be out of date.',
   builtinNote:
     'A sample notebook that ships with the app. Your changes are saved; "Restore the original" brings it back.',
@@ -102,7 +107,6 @@ const en: Record<Key, string> = {
   savedPersistent: 'Saved in this browser (persistent storage)',
   undoDelete: 'Undo cell deletion',
   deletedCell: 'A cell was deleted.',
-  add: 'Add',
   addSql: '+ SQL',
   addChart: '+ Chart',
   addText: '+ Text',

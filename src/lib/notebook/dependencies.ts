@@ -42,8 +42,11 @@ export function cellLinks(cells: readonly Cell[]): Map<string, CellLinks> {
 }
 
 /** The cells that read `id`, directly or through others, in notebook order. */
-export function dependentsOf(cells: readonly Cell[], id: string): string[] {
-  const links = cellLinks(cells);
+export function dependentsOf(
+  cells: readonly Cell[],
+  id: string,
+  links: ReadonlyMap<string, CellLinks> = cellLinks(cells),
+): string[] {
   const affected = new Set([id]);
   const out: string[] = [];
   for (const cell of cells) {
@@ -54,4 +57,22 @@ export function dependentsOf(cells: readonly Cell[], id: string): string[] {
     }
   }
   return out;
+}
+
+/** The cells `id` reads, directly or through others, in notebook order. */
+export function ancestorsOf(
+  cells: readonly Cell[],
+  id: string,
+  links: ReadonlyMap<string, CellLinks> = cellLinks(cells),
+): string[] {
+  const needed = new Set<string>();
+  const visit = (at: string): void => {
+    for (const r of links.get(at)?.reads ?? [])
+      if (!needed.has(r)) {
+        needed.add(r);
+        visit(r);
+      }
+  };
+  visit(id);
+  return cells.filter((c) => needed.has(c.id)).map((c) => c.id);
 }

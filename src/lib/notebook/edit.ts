@@ -19,8 +19,10 @@ export function freeName(cells: readonly Cell[], base: string): string {
     cells.flatMap((c) => (c.kind === 'sql' && c.name ? [c.name.toLowerCase()] : [])),
   );
   let n = 1;
-  while (taken.has(`${base}_${n}`.toLowerCase())) n += 1;
-  return `${base}_${n}`;
+  // A name holds at most 63 characters: a long base gives up its end to the number.
+  const named = (k: number) => `${base.slice(0, 62 - String(k).length)}_${k}`;
+  while (taken.has(named(n).toLowerCase())) n += 1;
+  return named(n);
 }
 
 export function nowStamp(): string {

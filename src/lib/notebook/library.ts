@@ -63,8 +63,8 @@ export async function seedBuiltins(
   store: KeyValueStore,
   builtins: readonly Notebook[],
 ): Promise<void> {
-  const have = new Set(await store.keys('notebooks'));
-  for (const nb of builtins) if (!have.has(nb.id)) await saveNotebook(store, nb);
+  // A stored copy that no longer reads (damaged, or from an older format) is replaced too.
+  for (const nb of builtins) if (!(await readStored(store, nb.id))) await saveNotebook(store, nb);
 }
 
 /** A fresh id that no stored notebook has. */

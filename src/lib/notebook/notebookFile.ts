@@ -5,7 +5,8 @@ import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, type Notebook } from './types';
 import { validateNotebookFile } from './validateNotebook';
 
 export function notebookFileText(nb: Notebook): string {
-  const { builtin: _builtin, ...rest } = nb;
+  // Whether it shipped with the app or was run here says nothing about the next reader's copy.
+  const { builtin: _builtin, trusted: _trusted, ...rest } = nb;
   return JSON.stringify(
     { format: NOTEBOOK_FORMAT, version: NOTEBOOK_VERSION, notebook: rest },
     null,

@@ -60,7 +60,7 @@ export async function workspaceTables(engine: Engine): Promise<Set<string>> {
 }
 
 /** DESCRIBE and its kin cannot follow CREATE TABLE AS directly; as a subquery they can. */
-const NEEDS_SUBQUERY = new Set(['describe', 'summarize', 'show', 'explain']);
+const NEEDS_SUBQUERY = new Set(['describe', 'summarize', 'show']);
 
 export async function runSqlCell(
   engine: Engine,
@@ -75,6 +75,7 @@ export async function runSqlCell(
     if (shadow) throw new CellError(shadow);
   }
   const body = withoutTrailingSemicolons(cell.sql);
+  await assertOneSelect(engine, body, cell.sql);
   const first = sqlTokens(body)
     .find((t) => t.kind === 'word')!
     .text.toLowerCase();
@@ -99,6 +100,22 @@ export async function runSqlCell(
     rowCount: Number(count.getChild('n')!.get(0)),
     ms: performance.now() - started,
   };
+}
+
+/**
+ * DuckDB's own parser decides whether the text is one SELECT: `query()` refuses anything else
+ * ("Expected a single SELECT statement"), parsing before it binds, so nothing runs. Other errors
+ * are left for the real run, which reports them at their place in the cell.
+ */
+async function assertOneSelect(engine: Engine, body: string, sql: string): Promise<void> {
+  const refused = readOnlyError({ kind: 'notReading', word: '', at: 0 }, sql);
+  if (body.includes('\u0000')) throw refused;
+  try {
+    await engine.query(`EXPLAIN SELECT * FROM query(${lit(body)})`);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/single SELECT statement/i.test(message)) throw refused;
+  }
 }
 
 /**
@@ -148,11 +165,21 @@ function readOnlyError(
       },
       at(problem.at),
     );
+  if (problem.kind === 'outside')
+    return new CellError(
+      {
+        vi: `Sổ phân tích chỉ đọc các bảng đã nạp, không đọc tệp hay địa chỉ mạng ("${problem.word}"): dữ liệu không được rời khỏi máy.`,
+        en: `A notebook reads only the loaded tables, never files or network addresses ("${problem.word}"): the data must not leave this device.`,
+      },
+      at(problem.at),
+    );
+  const what = problem.word ? `"${problem.word}"` : 'câu lệnh này';
+  const whatEn = problem.word ? `"${problem.word}"` : 'this statement';
   return new CellError(
     {
-      vi: `Sổ phân tích chỉ đọc dữ liệu (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE…); "${problem.word}" thay đổi dữ liệu hoặc cơ sở dữ liệu nên không được chạy. Nếu đây là tên cột, hãy đặt trong dấu nháy kép.`,
-      en: `The notebook only reads data (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE…); "${problem.word}" changes data or the database, so it does not run. If it is a column name, put it in double quotes.`,
+      vi: `Sổ phân tích chỉ chạy một câu lệnh đọc dữ liệu (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE…); ${what} không được chạy, dữ liệu đã nạp không bao giờ bị thay đổi.`,
+      en: `A notebook runs one statement that reads data (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE…); ${whatEn} does not run, and the loaded data is never changed.`,
     },
-    at(problem.at),
+    problem.word ? at(problem.at) : null,
   );
 }

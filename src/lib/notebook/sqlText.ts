@@ -85,8 +85,10 @@ export function mentionedNames(sql: string, names: Iterable<string>): string[] {
 }
 
 /**
- * Statements a notebook may run: they read and never change the loaded data, so a notebook
- * someone sends can be opened and run without risk to the workspace.
+ * First words of the statements a notebook runs; anything else gets a plain message before it
+ * reaches the engine. This only words the refusal: the runner then has the engine itself check
+ * that the text is one SELECT, so a lexer that reads some corner of SQL differently from
+ * DuckDB cannot let a second statement through.
  */
 const READING = new Set([
   'select',
@@ -97,18 +99,18 @@ const READING = new Set([
   'describe',
   'summarize',
   'show',
-  'explain',
-  'pivot',
-  'unpivot',
 ]);
 
 export type SqlProblem =
   | { kind: 'empty' }
   | { kind: 'several'; at: number }
-  | { kind: 'notReading'; word: string; at: number };
+  | { kind: 'notReading'; word: string; at: number }
+  | { kind: 'outside'; word: string; at: number };
 
-/** Why the SQL cannot run as a notebook cell, or null when it is one reading statement. */
+/** Why the SQL cannot run as a notebook cell, or null when it looks like one reading statement. */
 export function readOnlyProblem(sql: string): SqlProblem | null {
+  const outside = outsideReadProblem(sql);
+  if (outside) return outside;
   const tokens = sqlTokens(sql).filter((t) => t.kind !== 'comment');
   const body = trimSemicolons(tokens);
   if (body.length === 0) return { kind: 'empty' };
@@ -117,40 +119,27 @@ export function readOnlyProblem(sql: string): SqlProblem | null {
   const first = body.find((t) => t.text !== '(');
   if (!first || first.kind !== 'word' || !READING.has(first.text.toLowerCase()))
     return { kind: 'notReading', word: first?.text ?? '', at: first?.start ?? 0 };
-  // DuckDB runs `WITH x AS (…) DELETE FROM t`: a reading first word is not enough.
-  const writing = body.find((t) => t.kind === 'word' && WRITING.has(t.text.toLowerCase()));
-  if (writing) return { kind: 'notReading', word: writing.text, at: writing.start };
   return null;
 }
 
-/** Words that change data or the engine; as a column alias they must be quoted. */
-const WRITING = new Set([
-  'insert',
-  'update',
-  'delete',
-  'merge',
-  'create',
-  'drop',
-  'alter',
-  'truncate',
-  'attach',
-  'detach',
-  'copy',
-  'export',
-  'import',
-  'install',
-  'load',
-  'set',
-  'reset',
-  'pragma',
-  'call',
-  'checkpoint',
-  'vacuum',
-  'use',
-  'begin',
-  'commit',
-  'rollback',
-]);
+/**
+ * Reading files or addresses would let a notebook send the data somewhere (a URL in a path is a
+ * request). Checked on the raw text, strings and comments included, so no quoting trick hides
+ * it: a URL, the file-reading functions, and `query()`, which runs SQL built from strings.
+ */
+const OUTSIDE = [
+  /:\/\//,
+  /\b(read_[a-z_]*|glob|[a-z_]*_scan|sniff_csv|query_table)\b/i,
+  /\b(query)\s*"?\s*(\(|\/\*|--)/i,
+];
+
+function outsideReadProblem(sql: string): SqlProblem | null {
+  for (const pattern of OUTSIDE) {
+    const m = pattern.exec(sql);
+    if (m) return { kind: 'outside', word: m[1] ?? m[0], at: m.index };
+  }
+  return null;
+}
 
 function trimSemicolons(tokens: SqlToken[]): SqlToken[] {
   let end = tokens.length;

@@ -51,6 +51,11 @@ export interface Notebook {
   updated: string;
   /** Set for the notebooks that ship with the app; editing one saves a copy. */
   builtin?: boolean;
+  /**
+   * Set once the person ran it (or made it here): it then runs by itself when opened. A notebook
+   * from a file waits for the person to read it and press run.
+   */
+  trusted?: boolean;
 }
 
 /** The file a notebook is exported as. */

@@ -19,6 +19,8 @@ export const NOTEBOOK_LIMITS = {
   textLength: MAX_TEXT_LENGTH,
   /** All text cells together: what the Markdown reader can go through in about a second. */
   allText: 200_000,
+  /** All SQL together: what finding the links between cells reads on every edit. */
+  allSql: 500_000,
   titleLength: 200,
 } as const;
 
@@ -40,7 +42,7 @@ export function validateNotebookFile(raw: unknown): Notebook {
 
 function readNotebook(c: Checker, raw: unknown, path: string): Notebook {
   const o = c.object(raw, path);
-  c.noExtraFields(o, path, ['id', 'title', 'cells', 'updated', 'builtin']);
+  c.noExtraFields(o, path, ['id', 'title', 'cells', 'updated', 'builtin', 'trusted']);
   const cells = c.array(o.cells, `${path}.cells`);
   if (cells.length > NOTEBOOK_LIMITS.cells)
     c.fail(
@@ -57,6 +59,13 @@ function readNotebook(c: Checker, raw: unknown, path: string): Notebook {
   );
   checkNames(c, read, path);
   const allText = read.reduce((n, cell) => n + (cell.kind === 'text' ? cell.text.length : 0), 0);
+  const allSql = read.reduce((n, cell) => n + (cell.kind === 'sql' ? cell.sql.length : 0), 0);
+  if (allSql > NOTEBOOK_LIMITS.allSql)
+    c.fail(
+      `${path}.cells`,
+      `các ô SQL dài tổng cộng ${allSql} ký tự, tối đa ${NOTEBOOK_LIMITS.allSql}`,
+      `the SQL cells hold ${allSql} characters in all, at most ${NOTEBOOK_LIMITS.allSql}`,
+    );
   if (allText > NOTEBOOK_LIMITS.allText)
     c.fail(
       `${path}.cells`,
@@ -71,6 +80,7 @@ function readNotebook(c: Checker, raw: unknown, path: string): Notebook {
     cells: read,
     updated,
     ...(o.builtin === true ? { builtin: true } : {}),
+    ...(o.trusted === true ? { trusted: true } : {}),
   };
 }
 
@@ -114,7 +124,7 @@ export function readChart(c: Checker, raw: unknown, path: string): ChartSpec {
       ? {}
       : { colour: boundedText(c, o.colour, `${path}.colour`, 200, false) };
   return {
-    from: c.string(o.from, `${path}.from`),
+    from: boundedText(c, o.from, `${path}.from`, 200, true),
     mark: c.oneOf(o.mark, `${path}.mark`, CHART_MARKS),
     ...column('x'),
     ...column('y'),
@@ -146,7 +156,10 @@ function boundedText(
   return raw;
 }
 
-/** Names are unique, well formed, and each chart draws a named SQL cell above it. */
+/**
+ * Names are unique and well formed. A chart whose source is not (or no longer) a named cell above
+ * it is kept: the page says it has nothing to draw, and the person picks another source.
+ */
 function checkNames(c: Checker, cells: Cell[], path: string): void {
   const seen = new Set<string>();
   cells.forEach((cell, i) => {
@@ -155,11 +168,5 @@ function checkNames(c: Checker, cells: Cell[], path: string): void {
       if (problem) c.fail(`${path}.cells[${i}].name`, problem.vi, problem.en);
       seen.add(cell.name.toLowerCase());
     }
-    if (cell.kind === 'chart' && cell.chart.from !== '' && !seen.has(cell.chart.from.toLowerCase()))
-      c.fail(
-        `${path}.cells[${i}].chart.from`,
-        `không có ô SQL tên "${cell.chart.from}" ở phía trên`,
-        `no SQL cell named "${cell.chart.from}" above`,
-      );
   });
 }

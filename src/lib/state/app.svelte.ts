@@ -19,13 +19,11 @@ import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
 import { openWorkspace, type InputFile, type Workspace } from '../workspace/workspace';
 import {
-  fileKey,
   readSavedWorkspace,
   writeSavedWorkspace,
-  type ReadChoices,
-  type SavedLoad,
   type SavedWorkspace,
 } from '../workspace/savedWorkspace';
+import { LoadLedger, readChoicesOf } from '../workspace/loadLedger';
 import { appStorage } from './storage';
 import sampleUrl from '../../../data-samples/nam-dan-2023-2024.csv?url';
 
@@ -69,15 +67,10 @@ class AppState {
   firstRankingMs = $state<number | null>(null);
 
   #workspace: Workspace | null = null;
-  /** Bytes of each loaded file, to read it again with another sheet or encoding. */
-  #files = new Map<number, InputFile>();
-  /** What the person chose about each load, and the content key of its file: saved for a reload. */
-  #choices = new Map<number, ReadChoices>();
-  #keys = new Map<number, string>();
-  /** Drops (batches) loaded in replace mode. */
-  #replacing = new Set<number>();
-  /** Framework and profile files as loaded. */
-  #specTexts: string[] = [];
+  /** Each load's file and how it was read: to read it again, to save it, to send it. */
+  #ledger = new LoadLedger();
+  /** Frameworks and profiles that ship with the app. */
+  #builtinIds: string[] = [];
   /** Saves run one after another, in the order of the changes. */
   #saving: Promise<void> = Promise.resolve();
   #tasks = new SerialQueue();
@@ -103,9 +96,11 @@ class AppState {
     try {
       const { startBrowserEngine } = await import('../db/browserEngine');
       const { readWorkbookInWorker } = await import('../ingest/readWorkbookInWorker');
+      const builtins = loadBuiltins();
+      this.#builtinIds = [...builtins.frameworks, ...builtins.profiles].map((b) => b.id);
       this.#workspace = await openWorkspace(
         await startBrowserEngine(),
-        loadBuiltins(),
+        builtins,
         readWorkbookInWorker,
       );
       this.frameworks = this.#workspace.frameworks();
@@ -116,7 +111,10 @@ class AppState {
       const saved = await readSavedWorkspace(storage.store);
       if (saved) await this.#restore(saved, (key) => storage.store.get<Uint8Array>('files', key));
       else await this.#loadSample();
-      await this.#rescore();
+      // Restored data that will not score leaves the app usable, with the reason on screen.
+      await this.#rescore().catch((e: unknown) =>
+        this.#notify({ vi: 'Không chấm điểm được', en: 'Scoring failed' }, e),
+      );
       this.firstRankingMs = performance.now() - t0;
       this.phase = 'ready';
     } catch (e) {
@@ -137,7 +135,7 @@ class AppState {
     const bytes = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());
     const input = { name: SAMPLE_NAME, bytes };
     const report = await ws.loadFile(input);
-    await this.#remember(report, input, {});
+    await this.#ledger.remember(report, input);
     this.reports = [report];
     this.activeLoads = await activeLoads(ws);
     this.showingSample = true;
@@ -153,12 +151,15 @@ class AppState {
   ): Promise<void> {
     const ws = this.#workspace!;
     for (const text of saved.specs) {
-      await this.#registerSpec(ws, text).catch((e: unknown) =>
+      try {
+        await this.#registerSpec(ws, text);
+        this.#ledger.addSpec(text);
+      } catch (e) {
         this.#notify(
           { vi: 'Không khôi phục được bộ chỉ số', en: 'Could not restore a framework' },
           e,
-        ),
-      );
+        );
+      }
     }
     const batches: Record<number, number> = {};
     const reports: LoadReport[] = [];
@@ -168,20 +169,23 @@ class AppState {
         if (!bytes) throw new Error(`the saved copy of "${load.name}" is missing`);
         const input = { name: load.name, bytes };
         const batch = batches[load.batch];
+        // Read with exactly the saved choices: mappings remembered since then do not apply.
         const report = await ws.loadFile(input, {
           ...load.choices,
           ...(batch === undefined ? {} : { batch }),
           replace: load.replace,
-          remembered: rememberedMapping,
         });
         batches[load.batch] = report.batch ?? report.loadId;
-        if (load.replace) this.#replacing.add(report.batch ?? report.loadId);
-        await this.#remember(report, input, load.choices);
+        await this.#ledger.remember(report, input, load.replace);
         this.#adoptFramework(ws, report);
         reports.push(report);
       } catch (e) {
+        this.#ledger.keepUnrestored(load);
         this.#notify(
-          { vi: `Không khôi phục được tệp "${load.name}"`, en: `Could not restore "${load.name}"` },
+          {
+            vi: `Không khôi phục được tệp "${load.name}"; bản lưu của tệp vẫn được giữ`,
+            en: `Could not restore "${load.name}"; its saved copy is kept`,
+          },
           e,
         );
       }
@@ -195,47 +199,10 @@ class AppState {
       this.profileId = saved.profileId;
   }
 
-  async #remember(report: LoadReport, input: InputFile, choices: ReadChoices): Promise<void> {
-    this.#files.set(report.loadId, input);
-    this.#choices.set(report.loadId, choices);
-    this.#keys.set(report.loadId, await fileKey(input.bytes));
-  }
-
-  #forget(loadId: number): void {
-    this.#files.delete(loadId);
-    this.#choices.delete(loadId);
-    this.#keys.delete(loadId);
-  }
-
-  /** What a reload needs to bring this workspace back. */
-  #savedState(): SavedWorkspace {
-    const loads: SavedLoad[] = this.reports.flatMap((r) => {
-      const file = this.#keys.get(r.loadId);
-      if (!file) return [];
-      const batch = r.batch ?? r.loadId;
-      return [
-        {
-          name: r.file,
-          file,
-          choices: this.#choices.get(r.loadId) ?? {},
-          batch,
-          replace: this.#replacing.has(batch),
-        },
-      ];
-    });
-    return {
-      version: 1,
-      loads,
-      specs: this.#specTexts,
-      frameworkId: this.frameworkId,
-      profileId: this.profileId,
-    };
-  }
-
   /** Saves the workspace after a change; a failed save is said, and the work goes on. */
   #save(): void {
-    const saved = this.#savedState();
-    const bytes = new Map([...this.#keys].map(([id, key]) => [key, this.#files.get(id)?.bytes]));
+    const saved = this.#ledger.saved(this.reports, this.frameworkId, this.profileId);
+    const bytes = this.#ledger.bytesByKey();
     this.#saving = this.#saving
       .then(async () => {
         const { store } = await appStorage();
@@ -254,20 +221,7 @@ class AppState {
 
   /** The data as it counts now (loads still active), for a notebook sent with its data. */
   dataToSend(): { workspace: SavedWorkspace; files: Map<string, Uint8Array> } {
-    const state = this.#savedState();
-    const active = this.reports.filter((r) => this.activeLoads.has(r.loadId));
-    const files = new Map(
-      active.flatMap((r) => {
-        const key = this.#keys.get(r.loadId);
-        const input = this.#files.get(r.loadId);
-        return key && input ? [[key, input.bytes] as const] : [];
-      }),
-    );
-    const loads = state.loads
-      .filter((l) => files.has(l.file))
-      .filter((l, i, all) => all.findIndex((o) => o.file === l.file) === i)
-      .map((l) => ({ ...l, batch: 0, replace: false }));
-    return { workspace: { ...state, loads }, files };
+    return this.#ledger.toSend(this.reports, this.activeLoads, this.frameworkId, this.profileId);
   }
 
   /**
@@ -278,8 +232,20 @@ class AppState {
     return this.#queue(async () => {
       const ws = this.#workspace!;
       for (const text of saved.specs) {
+        // A sent framework may add to the app's, never stand in for a built-in one.
+        const id = specId(text);
+        if (id && this.#builtinIds.includes(id)) {
+          this.#notify(
+            {
+              vi: `Tệp gửi kèm có bộ chỉ số "${id}" trùng tên bộ có sẵn: dùng bộ có sẵn`,
+              en: `The file carries a framework "${id}" named like a built-in one: the built-in one is used`,
+            },
+            null,
+          );
+          continue;
+        }
         await this.#registerSpec(ws, text);
-        if (!this.#specTexts.includes(text)) this.#specTexts = [...this.#specTexts, text];
+        this.#ledger.addSpec(text);
       }
       const done: LoadReport[] = [];
       for (const load of saved.loads) {
@@ -290,10 +256,8 @@ class AppState {
             ...load.choices,
             ...(batch === undefined ? {} : { batch }),
             replace: true,
-            remembered: rememberedMapping,
           });
-          if (batch === undefined) this.#replacing.add(report.batch ?? report.loadId);
-          await this.#remember(report, input, load.choices);
+          await this.#ledger.remember(report, input, batch === undefined);
           this.#adoptFramework(ws, report);
           done.push(report);
         } catch (e) {
@@ -352,7 +316,7 @@ class AppState {
           if (/\.json$/i.test(input.name)) {
             const text = new TextDecoder().decode(input.bytes);
             await this.#registerSpec(ws, text);
-            this.#specTexts = [...this.#specTexts, text];
+            this.#ledger.addSpec(text);
           } else {
             // The first file of a drop opens its batch; in replace mode the drop's data sets
             // aside everything loaded before it (frameworks and targets set nothing aside).
@@ -364,8 +328,7 @@ class AppState {
               remembered: rememberedMapping,
               ...control,
             });
-            if (replace) this.#replacing.add(report.batch ?? report.loadId);
-            await this.#remember(report, input, {});
+            await this.#ledger.remember(report, input, replace && batch === undefined);
             this.#adoptFramework(ws, report);
             done.push(report);
           }
@@ -478,26 +441,20 @@ class AppState {
   reloadWith(loadId: number, options: LoadOptions): Promise<void> {
     return this.#queue(async () => {
       const ws = this.#workspace!;
-      const input = this.#files.get(loadId);
+      const input = this.#ledger.input(loadId);
       const old = this.reports.find((r) => r.loadId === loadId);
       if (!input || !old) return;
       try {
         // What the person chose before (sheet, encoding, shape) holds unless chosen again.
-        const choices: ReadChoices = {
-          ...this.#choices.get(loadId),
-          ...(old.sheet ? { sheet: old.sheet } : {}),
-          ...(old.encoding ? { encoding: old.encoding } : {}),
-          ...(old.shape !== old.detectedShape ? { shape: old.shape } : {}),
-          ...options,
-        };
         const report = await ws.loadFile(input, {
           remembered: rememberedMapping,
-          ...choices,
+          ...readChoicesOf(old),
+          ...options,
           ...(old.batch === undefined ? {} : { batch: old.batch }),
         });
         await ws.removeLoad(loadId);
-        this.#forget(loadId);
-        await this.#remember(report, input, choices);
+        this.#ledger.forget(loadId);
+        await this.#ledger.remember(report, input);
         this.reports = this.reports.map((r) => (r.loadId === loadId ? report : r));
         this.activeLoads = await activeLoads(ws);
         this.#refreshSpecs(ws);
@@ -547,8 +504,8 @@ class AppState {
       if (last === undefined) return;
       await ws.undoBatch(last);
       this.#refreshSpecs(ws);
-      for (const r of this.reports) if (r.batch === last) this.#forget(r.loadId);
-      this.#replacing.delete(last);
+      for (const r of this.reports) if (r.batch === last) this.#ledger.forget(r.loadId);
+      this.#ledger.forgetBatch(last);
       this.reports = this.reports.filter((r) => r.batch !== last);
       this.activeLoads = await activeLoads(ws);
       this.showingSample =
@@ -631,6 +588,16 @@ class AppState {
 
   #notify(title: LocalText, error: unknown): void {
     this.notices.add(title, error);
+  }
+}
+
+/** The id a framework or profile file gives itself, or null when it does not read. */
+function specId(text: string): string | null {
+  try {
+    const spec = readSpecFile(text);
+    return spec.kind === 'framework' ? spec.framework.id : spec.profile.id;
+  } catch {
+    return null;
   }
 }
 

@@ -2,9 +2,10 @@
 // in the app's queue (never in the middle of a scoring), in notebook order; running a cell runs
 // again exactly the cells that read it. Every change is saved to browser storage.
 import { app } from './app.svelte';
-import type { Engine } from '../db/engine';
 import type { LocalText } from '../framework/types';
-import { cellLinks, dependentsOf } from '../notebook/dependencies';
+import { ancestorsOf, cellLinks, dependentsOf } from '../notebook/dependencies';
+import { cellStatuses, type CellStatus, type RunStamp } from '../notebook/staleness';
+import { readSchema, type SqlSchema } from '../notebook/schema';
 import {
   deleteNotebook,
   listNotebooks,
@@ -29,20 +30,13 @@ import { appStorage } from './storage';
 import { isBundle, readBundle } from '../workspace/bundle';
 import { readNotebookFile } from '../notebook/notebookFile';
 
-export type CellStatus = 'fresh' | 'stale' | 'running' | 'error';
+export type { CellStatus, SqlSchema };
 
-export interface CellRun {
-  status: Exclude<CellStatus, 'stale'> | 'idle';
+/** A run of a SQL cell: its stamp (for staleness), and its result or error. */
+export interface CellRun extends RunStamp {
   result?: SqlResult;
   error?: CellError;
-  /** The scoring the result was read after: a later scoring makes it stale. */
-  scored: number;
-  /** Counts the runs of the notebook: which cells ran again after an edit can be seen. */
-  seq?: number;
 }
-
-/** Table and column names, for completion in the SQL editor. */
-export type SqlSchema = Record<string, string[]>;
 
 const SAVE_DELAY_MS = 300;
 const BUILTIN_IDS = BUILTIN_NOTEBOOKS.map((n) => n.id);
@@ -51,6 +45,11 @@ export class NotebookState {
   entries = $state.raw<NotebookEntry[]>([]);
   notebook = $state.raw<Notebook | null>(null);
   runs = $state.raw<Record<string, CellRun>>({});
+  /** Which cells read which, for the open notebook. */
+  readonly links = $derived(cellLinks(this.notebook?.cells ?? []));
+  readonly statuses = $derived(
+    cellStatuses(this.notebook?.cells ?? [], this.links, this.runs, app.scored),
+  );
   schema = $state.raw<SqlSchema>({});
   /** The last deleted cell and where it was, for undo. */
   deleted = $state.raw<{ cell: Cell; index: number } | null>(null);
@@ -74,17 +73,28 @@ export class NotebookState {
       this.persistent = persistent;
       await seedBuiltins(store, BUILTIN_NOTEBOOKS);
       this.entries = await listNotebooks(store, BUILTIN_IDS);
+      await this.#reportUnreadable(store);
       await this.open(id && this.entries.some((e) => e.id === id) ? id : this.entries[0]!.id);
     })();
     return this.#started;
   }
 
+  /** Stored notebooks that no longer pass the checks are said, not silently left out. */
+  async #reportUnreadable(store: KeyValueStore): Promise<void> {
+    const listed = this.entries.map((e) => e.id);
+    const unreadable = (await store.keys('notebooks')).filter((k) => !listed.includes(k));
+    if (unreadable.length > 0)
+      app.notices.add(
+        {
+          vi: `Không đọc được ${unreadable.length} sổ phân tích đã lưu (${unreadable.join(', ')}); dữ liệu của chúng vẫn được giữ trong trình duyệt`,
+          en: `Could not read ${unreadable.length} saved notebook(s) (${unreadable.join(', ')}); they are kept in the browser`,
+        },
+        null,
+      );
+  }
+
   status(cell: Cell): CellStatus {
-    if (cell.kind === 'text') return 'fresh';
-    const run = this.runs[cell.kind === 'chart' ? (this.#sourceId(cell) ?? '') : cell.id];
-    if (!run || run.status === 'idle') return 'stale';
-    if (run.status === 'fresh' && run.scored !== app.scored) return 'stale';
-    return run.status;
+    return this.statuses[cell.id] ?? 'stale';
   }
 
   /** The result a chart draws: its source cell's. */
@@ -96,7 +106,7 @@ export class NotebookState {
 
   /** Names mentioned in a cell that belong to cells below it (reading them would be stale). */
   below(cell: Cell): string[] {
-    return this.notebook ? (cellLinks(this.notebook.cells).get(cell.id)?.below ?? []) : [];
+    return this.links.get(cell.id)?.below ?? [];
   }
 
   async open(id: string): Promise<void> {
@@ -107,7 +117,8 @@ export class NotebookState {
     this.runs = {};
     this.deleted = null;
     app.view.notebook = nb.id;
-    await this.runAll();
+    // A notebook from a file runs when the person says so, after reading it.
+    if (nb.builtin || nb.trusted) await this.runAll();
   }
 
   async create(): Promise<void> {
@@ -116,6 +127,7 @@ export class NotebookState {
       title: app.lang === 'vi' ? 'Sổ phân tích mới' : 'New notebook',
       updated: nowStamp(),
       cells: [{ id: 'c1', kind: 'sql', sql: 'SELECT *\nFROM scores\nLIMIT 20' }],
+      trusted: true,
     };
     await saveNotebook(this.#store!, nb);
     this.entries = await listNotebooks(this.#store!, BUILTIN_IDS);
@@ -157,6 +169,7 @@ export class NotebookState {
       updated: nowStamp(),
     };
     delete copy.builtin;
+    delete copy.trusted;
     await saveNotebook(this.#store!, copy);
     this.entries = await listNotebooks(this.#store!, BUILTIN_IDS);
     await this.open(copy.id);
@@ -210,11 +223,14 @@ export class NotebookState {
   /** A new text of a cell (SQL, Markdown or chart spec): it and the cells reading it are stale. */
   editCell(cell: Cell): void {
     const old = this.notebook!.cells.find((c) => c.id === cell.id);
-    this.#change((n) => ({ ...n, cells: n.cells.map((c) => (c.id === cell.id ? cell : c)) }));
-    if (old?.kind === 'sql' && cell.kind === 'sql' && old.name !== cell.name) {
-      void this.#dropTable(old);
-      this.#markStale(cell.id);
-    } else if (cell.kind === 'sql') this.#markStale(cell.id);
+    const renamed = old?.kind === 'sql' && cell.kind === 'sql' && old.name !== cell.name;
+    this.#change((n) => ({
+      ...n,
+      cells: n.cells.map((c) =>
+        c.id === cell.id ? cell : renamed ? followRename(c, old.name, cell.name) : c,
+      ),
+    }));
+    if (renamed) void this.#dropTable(old);
   }
 
   move(id: string, by: -1 | 1): void {
@@ -251,6 +267,8 @@ export class NotebookState {
     this.#change((n) => ({ ...n, cells: n.cells.filter((c) => c.id !== id) }));
     const { [id]: _gone, ...runs } = this.runs;
     this.runs = runs;
+    const next = nb.cells[index + 1] ?? nb.cells[index - 1];
+    if (next) this.#focusOn(next.id);
   }
 
   undoDelete(): void {
@@ -264,9 +282,13 @@ export class NotebookState {
     this.#focusOn(d.cell.id);
   }
 
-  /** Runs a cell, then every cell that reads it, in order. `moveOn` then focuses the next cell. */
+  /**
+   * Runs a cell — after the cells it reads that are not fresh — then every cell that reads it,
+   * in order. `moveOn` then focuses the next cell.
+   */
   async run(id: string, moveOn = false): Promise<void> {
     const nb = this.notebook!;
+    this.#trust();
     if (moveOn) {
       const i = nb.cells.findIndex((c) => c.id === id);
       const next = nb.cells[i + 1];
@@ -276,12 +298,23 @@ export class NotebookState {
     const cell = nb.cells.find((c) => c.id === id);
     const start = cell?.kind === 'chart' ? this.#sourceId(cell) : id;
     if (!start) return;
-    await this.#runCells([start, ...dependentsOf(nb.cells, start)]);
+    const upstream = ancestorsOf(nb.cells, start, this.links).filter(
+      (a) => this.statuses[a] !== 'fresh',
+    );
+    await this.#runCells([...upstream, start, ...dependentsOf(nb.cells, start, this.links)]);
   }
 
   async runAll(): Promise<void> {
     const nb = this.notebook;
-    if (nb) await this.#runCells(nb.cells.filter((c) => c.kind === 'sql').map((c) => c.id));
+    if (!nb) return;
+    this.#trust();
+    await this.#runCells(nb.cells.filter((c) => c.kind === 'sql').map((c) => c.id));
+  }
+
+  /** Running a notebook from a file is the person's say-so: it runs by itself from then on. */
+  #trust(): void {
+    if (this.notebook && !this.notebook.builtin && !this.notebook.trusted)
+      this.#change((n) => ({ ...n, trusted: true }));
   }
 
   async #runCells(ids: string[]): Promise<void> {
@@ -289,47 +322,56 @@ export class NotebookState {
     const cells = ids
       .map((id) => nb.cells.find((c) => c.id === id))
       .filter((c): c is SqlCell => c?.kind === 'sql');
-    for (const c of cells) this.#setRun(c.id, { status: 'running', scored: app.scored });
-    await app.ready;
-    await app.read(async (engine) => {
-      const tables = await workspaceTables(engine);
-      const failed: string[] = [];
-      const links = cellLinks(nb.cells);
-      for (const cell of cells) {
-        // A cell reading a failed one would read an old table: it waits for the fix instead.
-        const blockedBy = links.get(cell.id)!.reads.find((r) => failed.includes(r));
-        if (blockedBy) {
-          failed.push(cell.id);
-          this.#setRun(cell.id, {
-            status: 'error',
-            error: upstreamError(nb, blockedBy),
-            scored: app.scored,
-          });
-          continue;
-        }
-        try {
-          const result = await runSqlCell(engine, cell, tables);
-          this.#setRun(cell.id, { status: 'fresh', result, scored: app.scored });
-        } catch (e) {
-          failed.push(cell.id);
-          this.#setRun(cell.id, { status: 'error', error: asCellError(e), scored: app.scored });
-        }
-      }
-      this.schema = await readSchema(engine);
+    const stamp = (cell: SqlCell, status: RunStamp['status']): RunStamp => ({
+      status,
+      sql: cell.sql,
+      name: cell.name,
+      scored: app.scored,
+      seq: 0,
+      reads: this.links.get(cell.id)?.reads ?? [],
     });
+    for (const c of cells)
+      this.#setRun(nb.id, c.id, { ...this.runs[c.id], ...stamp(c, 'running') });
+    try {
+      await app.ready;
+      await app.read(async (engine) => {
+        // Another notebook opened while this run waited: its cells and tables are not ours.
+        if (this.notebook?.id !== nb.id) return;
+        const tables = await workspaceTables(engine);
+        const failed: string[] = [];
+        for (const cell of cells) {
+          // A cell reading a failed one would read an old table: it waits for the fix instead.
+          const blockedBy = this.links.get(cell.id)?.reads.find((r) => failed.includes(r));
+          if (blockedBy) {
+            failed.push(cell.id);
+            this.#setRun(nb.id, cell.id, {
+              ...stamp(cell, 'error'),
+              error: upstreamError(nb, blockedBy),
+            });
+            continue;
+          }
+          try {
+            const result = await runSqlCell(engine, cell, tables);
+            this.#setRun(nb.id, cell.id, { ...stamp(cell, 'fresh'), result });
+          } catch (e) {
+            failed.push(cell.id);
+            this.#setRun(nb.id, cell.id, { ...stamp(cell, 'error'), error: asCellError(e) });
+          }
+        }
+        this.schema = await readSchema(engine);
+      });
+    } catch (e) {
+      // The engine itself failed (not one cell): no cell is left "running" for ever.
+      for (const c of cells)
+        if (this.runs[c.id]?.status === 'running')
+          this.#setRun(nb.id, c.id, { ...stamp(c, 'error'), error: asCellError(e) });
+    }
   }
 
-  #setRun(id: string, run: CellRun): void {
+  #setRun(notebookId: string, id: string, run: CellRun): void {
+    if (this.notebook?.id !== notebookId) return;
     this.#seq += 1;
     this.runs = { ...this.runs, [id]: { ...run, seq: this.#seq } };
-  }
-
-  #markStale(id: string): void {
-    const stale = [id, ...dependentsOf(this.notebook!.cells, id)].flatMap((dep) => {
-      const run = this.runs[dep];
-      return run && run.status !== 'running' ? [[dep, { ...run, status: 'idle' as const }]] : [];
-    });
-    this.runs = { ...this.runs, ...Object.fromEntries(stale) };
   }
 
   #sourceId(cell: Cell): string | undefined {
@@ -416,16 +458,12 @@ function upstreamError(nb: Notebook, failedId: string): CellError {
   return new CellError(text);
 }
 
-async function readSchema(engine: Engine): Promise<SqlSchema> {
-  const t = await engine.query(
-    `SELECT table_name, list(column_name ORDER BY column_index) AS columns
-     FROM duckdb_columns() WHERE NOT internal AND table_name NOT LIKE '\\_\\_cell\\_%' ESCAPE '\\'
-     GROUP BY table_name`,
-  );
-  const schema: SqlSchema = {};
-  for (const row of t.toArray() as { table_name: string; columns: { toArray(): string[] } }[])
-    schema[row.table_name] = [...row.columns.toArray()];
-  return schema;
+/** A chart drawing a renamed cell follows it to its new name. */
+function followRename(cell: Cell, from: string | undefined, to: string | undefined): Cell {
+  if (cell.kind !== 'chart' || !from || !to) return cell;
+  return cell.chart.from.toLowerCase() === from.toLowerCase()
+    ? { ...cell, chart: { ...cell.chart, from: to } }
+    : cell;
 }
 
 export const notebooks = new NotebookState();

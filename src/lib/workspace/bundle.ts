@@ -89,11 +89,36 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/**
+ * The largest bundle opened once unpacked: the biggest file the app takes, in base64. Counted
+ * while unpacking, so a small file that unpacks to gigabytes stops early.
+ */
+export const MAX_UNPACKED_BYTES = 600 * 1024 ** 2;
+
 async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+    .pipeThrough(new DecompressionStream('gzip'))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_UNPACKED_BYTES) {
+      await reader.cancel();
+      throw new Error(`unpacks to more than ${MAX_UNPACKED_BYTES / 1024 ** 2} MB`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 const CHUNK = 0x8000;

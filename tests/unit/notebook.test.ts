@@ -20,6 +20,7 @@ import {
 import { notebookFileText, readNotebookFile } from '../../src/lib/notebook/notebookFile';
 import { memoryStore } from '../../src/lib/storage/keyValue';
 import { validateNotebookFile } from '../../src/lib/notebook/validateNotebook';
+import { nameProblem } from '../../src/lib/notebook/cellNames';
 import type { Workspace } from '../../src/lib/workspace/workspace';
 import { fileAt, freshWorkspace, rows } from './support/workspace';
 
@@ -216,6 +217,13 @@ describe('notebook files', () => {
       ]),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("reserves the names of the app's own temporary tables", () => {
+    expect(nameProblem('raw_load_3', new Set())?.en).toMatch(/reserved/);
+    expect(nameProblem('__cell_c1', new Set())?.en).toMatch(/reserved/);
+    expect(nameProblem('ket_qua', new Set(['ket_qua']))?.en).toMatch(/another cell/);
+    expect(nameProblem('ket_qua', new Set())).toBeNull();
   });
 
   it('refuses another format; keeps a chart whose source is gone', () => {

@@ -24,10 +24,12 @@ export function nameProblem(name: string, taken: ReadonlySet<string>): LocalText
       en: `name "${name}" may hold only letters a–z, digits and "_", starting with a letter`,
     };
   const lower = name.toLowerCase();
-  if (lower.startsWith('__'))
+  // Unnamed results are __cell_<id>; loading a file stages it as raw_load_<n>.
+  const reserved = ['__', 'raw_load_'].find((p) => lower.startsWith(p));
+  if (reserved)
     return {
-      vi: 'tên bắt đầu bằng "__" được dành riêng',
-      en: 'names starting with "__" are reserved',
+      vi: `tên bắt đầu bằng "${reserved}" được dành riêng`,
+      en: `names starting with "${reserved}" are reserved`,
     };
   if (KEYWORDS.has(lower))
     return { vi: `"${name}" là từ khóa SQL`, en: `"${name}" is an SQL keyword` };

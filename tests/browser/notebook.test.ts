@@ -227,6 +227,20 @@ describe('notebook', () => {
       .poll(() => cell(s.page, 3).locator('[data-testid="figure"] svg').count())
       .toBeGreaterThan(0);
     expect(await cell(s.page, 4).locator('strong').innerText()).toBe('19');
+
+    // A run that never finished (a tab closed mid-run, a statement too heavy) is not repeated
+    // by itself on the next visit.
+    await s.page.evaluate(() => {
+      const id = new URL(location.href).searchParams.get('nb')!;
+      localStorage.setItem('dti-lab.unfinished-runs@1', JSON.stringify([id]));
+    });
+    await s.page.reload();
+    await s.page.evaluate(() => window.dtiLab.ready);
+    await s.page.getByTestId('interrupted').waitFor();
+    expect(await statusOf(cell(s.page, 0))).toBe('stale');
+    await s.page.getByTestId('interrupted').getByRole('button').click();
+    await expect.poll(() => statusOf(cell(s.page, 1)), SLOW).toBe('fresh');
+    expect(await s.page.getByTestId('interrupted').count()).toBe(0);
   });
 
   it('exports a notebook as a file and imports it again as a new notebook', async () => {

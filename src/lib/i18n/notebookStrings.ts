@@ -15,6 +15,8 @@ const vi = {
   confirmRestore: 'Bỏ mọi thay đổi và khôi phục sổ như bản gốc?',
   runAll: 'Chạy tất cả',
   cells: 'ô SQL',
+  interrupted:
+    'Lần chạy trước của sổ này chưa xong (trang bị đóng, hoặc một câu lệnh quá nặng), nên lần này sổ không tự chạy. Hãy xem lại các câu lệnh rồi chạy khi sẵn sàng.',
   notRunYet:
     'Sổ này được mở từ tệp nên chưa chạy. Hãy đọc các câu lệnh, rồi bấm "Chạy tất cả" (sổ chỉ đọc dữ liệu, không thay đổi gì).',
   dataChanged: 'Dữ liệu đã thay đổi từ lần chạy trước: kết quả dưới đây có thể đã cũ.',
@@ -98,6 +100,8 @@ const en: Record<Key, string> = {
   confirmRestore: 'Discard all changes and restore the notebook as shipped?',
   runAll: 'Run all',
   cells: 'SQL cells',
+  interrupted:
+    "This notebook's last run did not finish (the page was closed, or a statement was too heavy), so it has not run by itself this time. Review its statements, then run it when ready.",
   notRunYet:
     'This notebook was opened from a file, so it has not run. Read its statements, then press "Run all" (a notebook only reads data and changes nothing).',
   dataChanged: 'The data changed since the last run: the results below may be out of date.',

@@ -27,6 +27,7 @@ import { freeName, insertAt, newCellId, nowStamp } from '../notebook/edit';
 import { BUILTIN_NOTEBOOKS } from '../notebook/builtin';
 import type { KeyValueStore } from '../storage/keyValue';
 import { appStorage } from './storage';
+import { runDidNotFinish, runEnded, runStarted } from './unfinishedRuns';
 import { isBundle, readBundle } from '../workspace/bundle';
 import { readNotebookFile } from '../notebook/notebookFile';
 
@@ -55,6 +56,8 @@ export class NotebookState {
   deleted = $state.raw<{ cell: Cell; index: number } | null>(null);
   /** A cell whose editor should take the keyboard (set by "run and move on", add, undo). */
   focus = $state.raw<{ id: string; n: number } | null>(null);
+  /** The open notebook's last run never finished: it did not run by itself this time. */
+  interrupted = $state(false);
   /** Whether the browser agreed to keep the storage (null: not asked yet). */
   persistent = $state<boolean | null>(null);
 
@@ -117,8 +120,10 @@ export class NotebookState {
     this.runs = {};
     this.deleted = null;
     app.view.notebook = nb.id;
-    // A notebook from a file runs when the person says so, after reading it.
-    if (nb.builtin || nb.trusted) await this.runAll();
+    // A notebook from a file runs when the person says so, after reading it; one whose last
+    // run never finished waits too.
+    this.interrupted = runDidNotFinish(nb.id);
+    if ((nb.builtin || nb.trusted) && !this.interrupted) await this.runAll();
   }
 
   async create(): Promise<void> {
@@ -332,6 +337,7 @@ export class NotebookState {
     });
     for (const c of cells)
       this.#setRun(nb.id, c.id, { ...this.runs[c.id], ...stamp(c, 'running') });
+    runStarted(nb.id);
     try {
       await app.ready;
       await app.read(async (engine) => {
@@ -360,7 +366,10 @@ export class NotebookState {
         }
         this.schema = await readSchema(engine);
       });
+      runEnded(nb.id);
+      if (this.notebook?.id === nb.id) this.interrupted = false;
     } catch (e) {
+      runEnded(nb.id);
       // The engine itself failed (not one cell): no cell is left "running" for ever.
       for (const c of cells)
         if (this.runs[c.id]?.status === 'running')

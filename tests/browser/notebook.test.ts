@@ -240,7 +240,7 @@ describe('notebook', () => {
     expect(await statusOf(cell(s.page, 0))).toBe('stale');
     await s.page.getByTestId('interrupted').getByRole('button').click();
     await expect.poll(() => statusOf(cell(s.page, 1)), SLOW).toBe('fresh');
-    expect(await s.page.getByTestId('interrupted').count()).toBe(0);
+    await expect.poll(() => s.page.getByTestId('interrupted').count(), SLOW).toBe(0);
   });
 
   it('exports a notebook as a file and imports it again as a new notebook', async () => {

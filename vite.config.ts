@@ -28,6 +28,8 @@ export default defineConfig({
           globalSetup: ['tests/browser/setup/server.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A page that loads and scores data answers in seconds on a busy 2-core runner.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

@@ -19,6 +19,12 @@ export default ts.config(
     },
   },
   {
+    files: ['src/offline/serviceWorker.js'],
+    languageOptions: {
+      globals: { ...globals.serviceworker, ASSETS: 'readonly', VERSION: 'readonly' },
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },

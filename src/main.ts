@@ -10,3 +10,6 @@ syncUrl(app);
 // The engine reports its own failure on screen; keep the console free of a duplicate.
 app.ready.catch(() => undefined);
 mount(App, { target: document.getElementById('app')! });
+// The offline copy (see src/offline/serviceWorker.js); a page opened from file:// has none.
+if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol.startsWith('http'))
+  navigator.serviceWorker.register('./sw.js').catch(() => undefined);

@@ -2,9 +2,11 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { serviceWorker } from './src/offline/buildServiceWorker';
+import { serviceWorker } from './src/offline/buildServiceWorker.ts';
 
 export default defineConfig({
+  // Relative URLs: the build runs from any folder of any static server (a USB stick, a laptop).
+  base: './',
   plugins: [svelte(), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },

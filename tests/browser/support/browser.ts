@@ -18,8 +18,15 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openApp(viewport = { width: 1366, height: 768 }): Promise<Session> {
-  const baseUrl = inject('baseUrl');
+export function openApp(viewport = { width: 1366, height: 768 }): Promise<Session> {
+  return openAppAt(inject('baseUrl'), viewport);
+}
+
+/** The app as served from `baseUrl` (another server, another folder). */
+export async function openAppAt(
+  baseUrl: string,
+  viewport = { width: 1366, height: 768 },
+): Promise<Session> {
   const scratch = path.resolve(import.meta.dirname, '../../../.tmp');
   mkdirSync(scratch, { recursive: true });
   const profile = mkdtempSync(path.join(scratch, 'chromium-'));

@@ -229,7 +229,10 @@ describe('notebook', () => {
     expect(await cell(s.page, 4).locator('strong').innerText()).toBe('19');
 
     // A run that never finished (a tab closed mid-run, a statement too heavy) is not repeated
-    // by itself on the next visit.
+    // by itself on the next visit. (The run after the reload has ended first.)
+    await expect
+      .poll(() => s.page.evaluate(() => localStorage.getItem('dti-lab.unfinished-runs@1')))
+      .toBe('[]');
     await s.page.evaluate(() => {
       const id = new URL(location.href).searchParams.get('nb')!;
       localStorage.setItem('dti-lab.unfinished-runs@1', JSON.stringify([id]));

@@ -17,7 +17,12 @@ import {
   saveNotebook,
   seedBuiltins,
 } from '../../src/lib/notebook/library';
-import { notebookFileText, readNotebookFile } from '../../src/lib/notebook/notebookFile';
+import {
+  fileNameOf,
+  notebookFileText,
+  readNotebookFile,
+} from '../../src/lib/notebook/notebookFile';
+import { chartRows } from '../../src/lib/notebook/chartRows';
 import { memoryStore } from '../../src/lib/storage/keyValue';
 import { validateNotebookFile } from '../../src/lib/notebook/validateNotebook';
 import { nameProblem } from '../../src/lib/notebook/cellNames';
@@ -265,6 +270,23 @@ describe('running cells', () => {
     const [expected] = await rows(ws, 'SELECT max(total) AS best FROM scores WHERE year = 2024');
     expect(row).toEqual({ n: 19, best: expected!.best });
     expect(resultTable(sql('z', 'SELECT 1'))).toBe('__cell_z');
+  });
+
+  it('a chart reads only its columns, dates as dates', async () => {
+    const r = await runSqlCell(
+      ws.engine,
+      sql('g', "SELECT DATE '2024-01-15' AS d, 2.5 AS v, 'x' AS other"),
+      tables,
+    );
+    const { rows: points, capped } = chartRows(r.table, {
+      from: 'g',
+      mark: 'line',
+      x: 'd',
+      y: 'v',
+    });
+    expect(points).toEqual([{ d: new Date(Date.UTC(2024, 0, 15)), v: 2.5 }]);
+    expect(capped).toBe(false);
+    expect(fileNameOf('Sổ thử nghiệm: Đợt 2')).toBe('so-thu-nghiem-dot-2');
   });
 
   it('DESCRIBE and SUMMARIZE run and can be named', async () => {

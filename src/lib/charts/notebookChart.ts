@@ -1,7 +1,7 @@
 // A notebook chart cell drawn with Observable Plot. The spec only names a mark and columns, so
 // nothing from a notebook file becomes a function, a URL or markup: Plot gets field names.
 import * as Plot from '@observablehq/plot';
-import type { Lang } from '../i18n/format';
+import { formatNumber, type Lang } from '../i18n/format';
 import { HEX_COLOUR } from '../notebook/chartSpec';
 import type { ChartSpec } from '../notebook/types';
 import { SERIES } from './palette';
@@ -94,7 +94,7 @@ function tick(lang: Lang): (d: unknown) => string {
   const locale = lang === 'vi' ? 'vi-VN' : 'en-US';
   return (d) =>
     typeof d === 'number'
-      ? d.toLocaleString(locale, { maximumFractionDigits: 4 })
+      ? formatNumber(d, lang, 4)
       : d instanceof Date
         ? d.toLocaleDateString(locale)
         : String(d);

@@ -171,6 +171,16 @@ function kindOf(type: DataType): ValueKind {
   }
 }
 
+/**
+ * A value as a chart takes it: a number (BigInt and 128-bit words folded), a Date for dates and
+ * timestamps (Plot then draws a time axis), text and booleans as they are.
+ */
+export function chartValue(value: unknown, column: ResultColumn): unknown {
+  const v = scalar(value, column.dataType);
+  if (v === null || v === undefined) return null;
+  return column.kind === 'date' || column.kind === 'timestamp' ? new Date(millis(v)) : v;
+}
+
 function exportValue(value: unknown, column: ResultColumn): ExportValue {
   const v = scalar(value, column.dataType);
   if (v === null || v === undefined) return null;

@@ -3,6 +3,7 @@
 import { InvalidSpecError } from '../framework/check';
 import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, type Notebook } from './types';
 import { validateNotebookFile } from './validateNotebook';
+import { fold } from '../sql/fold';
 
 export function notebookFileText(nb: Notebook): string {
   // Whether it shipped with the app or was run here says nothing about the next reader's copy.
@@ -29,13 +30,8 @@ export function readNotebookFile(text: string): Notebook {
 
 /** A file name from a title: letters without diacritics, digits and dashes. */
 export function fileNameOf(title: string): string {
-  const base = title
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
+  const base = fold(title)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return base || 'so-phan-tich';
 }

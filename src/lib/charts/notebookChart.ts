@@ -80,11 +80,13 @@ export function notebookChart(
     ...(categoriesOnY > 0
       ? { height: Math.max(160, Math.min(1600, 22 * categoriesOnY + 60)) }
       : {}),
-    marginLeft: categoriesOnY > 0 ? 140 : 56,
+    // Names down the left get the room their longest one needs (up to a third of the width).
+    marginLeft: categoriesOnY > 0 ? Math.min(width / 3, 16 + 7 * longest(data, spec.y!)) : 56,
     grid: true,
     ...(colourColumn ? { color: colourScale(data, colourColumn) } : {}),
     x: { label: spec.x ?? null, tickFormat: tick(lang) },
-    y: { label: spec.y ?? null, tickFormat: tick(lang) },
+    // Category names label themselves; a rotated column name would run over them.
+    y: { label: categoriesOnY > 0 ? null : (spec.y ?? null), tickFormat: tick(lang) },
     marks,
   });
 }
@@ -106,6 +108,10 @@ function colourScale(data: ChartRow[], column: string): Plot.ScaleOptions {
   return numeric
     ? { legend: true, label: column, scheme: 'viridis' }
     : { legend: true, label: column, type: 'ordinal', range: [...SERIES] };
+}
+
+function longest(data: ChartRow[], column: string): number {
+  return Math.max(0, ...data.map((d) => String(d[column] ?? '').length));
 }
 
 function categories(data: ChartRow[], column: string | undefined): number {

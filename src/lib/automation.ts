@@ -3,6 +3,7 @@ import type { Row } from './db/rows';
 import type { LoadReport } from './ingest/loadReport';
 import type { app as appState } from './state/app.svelte';
 import type { Notice } from './state/notices.svelte';
+import type { WhatIfEdit } from './whatif/edits';
 
 export interface DtiLabApi {
   /** Resolves when the engine has started and the default sample is loaded and scored. */
@@ -21,8 +22,14 @@ export interface DtiLabApi {
   reports(): LoadReport[];
   /** Messages on screen (refused files, failures), oldest first. */
   notices(): Notice[];
-  /** Milliseconds from page start to the first ranking on screen. */
-  timings(): { firstRankingMs: number | null };
+  /** Adds a what-if edit and re-scores, as the workshop form does. */
+  addEdit(edit: WhatIfEdit): Promise<void>;
+  /** Takes back one what-if edit (the last when no index is given). */
+  removeEdit(index?: number): Promise<void>;
+  /** The workshop's reset: the sample, no edits, the default framework and plan. */
+  resetWorkshop(): Promise<void>;
+  /** Milliseconds from page start to the first ranking on screen; the last what-if re-score. */
+  timings(): { firstRankingMs: number | null; whatIfMs: number | null };
 }
 
 declare global {
@@ -41,6 +48,9 @@ export function installAutomation(app: typeof appState): void {
     saved: () => app.settled().then(() => app.saved()),
     reports: () => [...app.reports],
     notices: () => [...app.notices.list],
-    timings: () => ({ firstRankingMs: app.firstRankingMs }),
+    addEdit: (edit) => app.addEdit(edit),
+    removeEdit: (index) => app.removeEdit(index),
+    resetWorkshop: () => app.resetWorkshop(),
+    timings: () => ({ firstRankingMs: app.firstRankingMs, whatIfMs: app.whatIfMs }),
   };
 }

@@ -59,6 +59,11 @@ export const WORKSPACE_DDL = [
   )`,
   // The scale a person chose for a rate measure of one load (divisor 1: 0–1, 100: 0–100).
   `CREATE TABLE IF NOT EXISTS load_scales (load_id INTEGER, measure VARCHAR, divisor DOUBLE)`,
+  // What-if values: a trainer's edits of raw values, over what was loaded (never written into it).
+  // `value` is as the measures table holds it (rates 0–1); `edit` is the edit's place in the list.
+  `CREATE TABLE IF NOT EXISTS what_if_values (
+    unit_code VARCHAR, year INTEGER, measure VARCHAR, value DOUBLE, text VARCHAR, edit INTEGER
+  )`,
   `CREATE TABLE IF NOT EXISTS load_issues (
     load_id INTEGER,
     file VARCHAR,

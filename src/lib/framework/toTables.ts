@@ -21,7 +21,10 @@ export function totalMax(fw: Framework): number {
 /** Weight of a group (pillar or main index) under the framework's aggregation, if it has one. */
 function weightOf(fw: Framework, by: 'pillar' | 'mainIndex', code: string): number | null {
   const agg = fw.aggregation;
-  return agg.method === 'weighted' && agg.by === by ? (agg.weights[code] ?? null) : null;
+  if (agg.method === 'weighted' && agg.by === by) return agg.weights[code] ?? null;
+  if (agg.method === 'points' && agg.weights && by === 'mainIndex')
+    return agg.weights[code] ?? fw.mainIndices.find((m) => m.code === code)?.maxPoints ?? null;
+  return null;
 }
 
 const FRAMEWORK_TABLES = [

@@ -104,7 +104,12 @@ export interface Pillar {
 }
 
 export type Aggregation =
-  | { method: 'points' }
+  /**
+   * Σ points ÷ Σ max points. `weights` (a what-if, or a published variant) lets a main index
+   * count with another weight than its max points: each one's points and max are scaled by
+   * weight ÷ max, so without weights, or with weights equal to the max points, nothing changes.
+   */
+  | { method: 'points'; weights?: Record<string, number> }
   | { method: 'weighted'; by: 'pillar' | 'mainIndex'; weights: Record<string, number> }
   | { method: 'geometric' };
 

@@ -390,32 +390,50 @@ function readAggregation(
   if (raw === undefined) return { method: 'points' };
   const o = c.object(raw, path);
   const method = c.oneOf(o.method, `${path}.method`, ['points', 'weighted', 'geometric'] as const);
-  if (method !== 'weighted') {
+  const scoredMains = new Set([...mains.values()].filter((m) => m.scored).map((m) => m.code));
+  if (method === 'geometric') {
     c.noExtraFields(o, path, ['method']);
     return { method };
   }
+  if (method === 'points') {
+    c.noExtraFields(o, path, ['method', 'weights']);
+    if (o.weights === undefined) return { method };
+    // A main index left out keeps its max points as its weight.
+    return {
+      method,
+      weights: readWeights(c, o.weights, `${path}.weights`, scoredMains, 'mainIndex'),
+    };
+  }
   c.noExtraFields(o, path, ['method', 'by', 'weights']);
   const by = c.oneOf(o.by, `${path}.by`, ['pillar', 'mainIndex'] as const);
-  const w = c.object(o.weights, `${path}.weights`);
-  const weights: Record<string, number> = {};
-  const groups =
-    by === 'pillar'
-      ? pillars
-      : new Set([...mains.values()].filter((m) => m.scored).map((m) => m.code));
-  for (const [k, v] of Object.entries(w)) {
-    weights[k] = c.number(v, `${path}.weights.${k}`, { min: 0 });
-    if (!groups.has(k))
-      c.fail(
-        `${path}.weights.${k}`,
-        `"${k}" không phải ${by === 'pillar' ? 'trụ cột' : 'chỉ số chính được tính điểm'}`,
-        `"${k}" is not a ${by === 'pillar' ? 'pillar' : 'scored main index'}`,
-      );
-  }
+  const groups = by === 'pillar' ? pillars : scoredMains;
+  const weights = readWeights(c, o.weights, `${path}.weights`, groups, by);
   for (const g of groups) {
     if (!(g in weights))
       c.fail(`${path}.weights`, `thiếu trọng số cho "${g}"`, `no weight for "${g}"`);
   }
   return { method, by, weights };
+}
+
+function readWeights(
+  c: Checker,
+  raw: unknown,
+  path: string,
+  groups: Set<string>,
+  by: 'pillar' | 'mainIndex',
+): Record<string, number> {
+  const w = c.object(raw, path);
+  const weights: Record<string, number> = {};
+  for (const [k, v] of Object.entries(w)) {
+    weights[k] = c.number(v, `${path}.${k}`, { min: 0 });
+    if (!groups.has(k))
+      c.fail(
+        `${path}.${k}`,
+        `"${k}" không phải ${by === 'pillar' ? 'trụ cột' : 'chỉ số chính được tính điểm'}`,
+        `"${k}" is not a ${by === 'pillar' ? 'pillar' : 'scored main index'}`,
+      );
+  }
+  return weights;
 }
 
 function readMissing(c: Checker, raw: unknown, path: string): MissingPolicy {

@@ -25,6 +25,8 @@ import {
 } from '../workspace/savedWorkspace';
 import { LoadLedger, readChoicesOf } from '../workspace/loadLedger';
 import { appStorage } from './storage';
+import type { WhatIfEdit } from '../whatif/edits';
+import { DROP_SNAPSHOT_SQL, SNAPSHOT_SQL } from '../whatif/beforeAfter';
 import sampleUrl from '../../../data-samples/nam-dan-2023-2024.csv?url';
 
 export const DEFAULT_FRAMEWORK = 'dti-xa-minh-hoa';
@@ -65,6 +67,10 @@ class AppState {
   showingSample = $state(false);
   /** Milliseconds from start to the first ranking on screen. */
   firstRankingMs = $state<number | null>(null);
+  /** What-if edits, oldest first; scoring applies them over the loaded data and frameworks. */
+  edits = $state.raw<WhatIfEdit[]>([]);
+  /** Milliseconds the last what-if edit took to re-score and re-read the ranking. */
+  whatIfMs = $state<number | null>(null);
 
   #workspace: Workspace | null = null;
   /** Each load's file and how it was read: to read it again, to save it, to send it. */
@@ -76,6 +82,8 @@ class AppState {
   #tasks = new SerialQueue();
   /** Stops the drop being loaded; null when nothing is loading. */
   #abort: AbortController | null = null;
+  /** Whether `what_if_before` holds the scores without edits for the data and choices now. */
+  #snapshot = false;
   readonly ready: Promise<void>;
 
   constructor() {
@@ -571,9 +579,86 @@ class AppState {
     if (fitting) this.frameworkId = fitting.id;
   }
 
+  /** Adds a what-if edit and re-scores with it. */
+  addEdit(edit: WhatIfEdit): Promise<void> {
+    return this.#editsTo([...this.edits, edit]);
+  }
+
+  /** Takes back one edit (the last when no index is given); the others stay. */
+  removeEdit(index = this.edits.length - 1): Promise<void> {
+    return this.#editsTo(this.edits.filter((_, i) => i !== index));
+  }
+
+  clearEdits(): Promise<void> {
+    return this.#editsTo([]);
+  }
+
+  #editsTo(edits: WhatIfEdit[]): Promise<void> {
+    return this.#queue(async () => {
+      const t0 = performance.now();
+      // Before the first edit the result tables hold the scores as loaded: they become "before".
+      if (edits.length > 0 && this.edits.length === 0 && !this.#snapshot)
+        await this.#takeSnapshot();
+      this.edits = edits;
+      await this.#rescoreWithEdits();
+      this.whatIfMs = performance.now() - t0;
+    });
+  }
+
+  /**
+   * The workshop's clean state: the sample district (loaded as a new drop when other data is
+   * in use, so an undo brings that back), no edits, the default framework and the given plan.
+   */
+  resetWorkshop(profileId: string | null = DEFAULT_PROFILE): Promise<void> {
+    return this.#queue(async () => {
+      this.edits = [];
+      this.#snapshot = false;
+      await this.engine.exec(DROP_SNAPSHOT_SQL.join(';\n'));
+      if (!this.showingSample) {
+        const bytes = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());
+        const mode = this.loadMode;
+        this.loadMode = 'replace';
+        try {
+          await this.#loadFiles([{ name: SAMPLE_NAME, bytes }]);
+        } finally {
+          this.loadMode = mode;
+        }
+      }
+      this.frameworkId = DEFAULT_FRAMEWORK;
+      this.profileId =
+        profileId !== null && this.profiles.some((p) => p.id === profileId) ? profileId : null;
+      await this.#rescore();
+      this.#save();
+    });
+  }
+
+  async #takeSnapshot(): Promise<void> {
+    await this.engine.exec(SNAPSHOT_SQL.join(';\n'));
+    this.#snapshot = true;
+  }
+
+  /** After an edit: only the edits changed, so the snapshot still holds. */
+  async #rescoreWithEdits(): Promise<void> {
+    if (this.edits.length === 0) {
+      this.#snapshot = false;
+      await this.engine.exec(DROP_SNAPSHOT_SQL.join(';\n'));
+    }
+    await this.#scoreAndRead(null);
+  }
+
+  /** After a change of data, framework or profile: "before" is scored again, then the edits. */
   async #rescore(preferYear: number | null = null): Promise<void> {
     const ws = this.#workspace!;
-    await ws.score(this.frameworkId, this.profileId);
+    if (this.edits.length > 0) {
+      await ws.score(this.frameworkId, this.profileId);
+      await this.#takeSnapshot();
+    }
+    await this.#scoreAndRead(preferYear);
+  }
+
+  async #scoreAndRead(preferYear: number | null): Promise<void> {
+    const ws = this.#workspace!;
+    await ws.score(this.frameworkId, this.profileId, this.edits);
     this.years = await readYears(ws.engine);
     const year =
       preferYear !== null && this.years.includes(preferYear)

@@ -18,6 +18,8 @@ import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadReport';
 import { runPipeline, type PipelineRun } from '../scoring/pipeline';
+import { editFramework, editProfile, type WhatIfEdit } from '../whatif/edits';
+import { whatIfValuesSql } from '../whatif/valuesTable';
 
 export interface WorkspaceLoadOptions extends LoadOptions {
   /** Loads dropped together share a batch (the first load's id); undo takes back a batch. */
@@ -49,7 +51,12 @@ export interface Workspace {
   undoBatch(batch: number): Promise<void>;
   /** Whether each load still counts (false once a later batch replaced it). */
   loadStates(): Promise<Map<number, boolean>>;
-  score(frameworkId: string, profileId: string | null): Promise<PipelineRun>;
+  /** Scores with the framework and profile as the what-if edits change them (none: as loaded). */
+  score(
+    frameworkId: string,
+    profileId: string | null,
+    edits?: readonly WhatIfEdit[],
+  ): Promise<PipelineRun>;
 }
 
 /** Units no longer named by any load go with their last load. */
@@ -95,13 +102,32 @@ export async function openWorkspace(
     ...[...frameworks.values()].flatMap((f) => f.measures),
   ];
 
+  // What the framework and profile tables hold now, by id: as registered, or as edited by a
+  // what-if. Scoring rewrites them only when that changes.
+  const written = new Map<string, string>();
+  const writeFramework = async (fw: Framework): Promise<void> => {
+    const key = JSON.stringify(fw);
+    if (written.get(`fw:${fw.id}`) === key) return;
+    await execAll(engine, frameworkTablesSql(fw, catalog()));
+    written.set(`fw:${fw.id}`, key);
+  };
+  const writeProfile = async (p: TargetProfile): Promise<void> => {
+    const key = JSON.stringify(p);
+    if (written.get(`tp:${p.id}`) === key) return;
+    await execAll(engine, targetProfileTablesSql(p));
+    written.set(`tp:${p.id}`, key);
+  };
+
   const registerFramework = async (fw: Framework): Promise<void> => {
     frameworks.set(fw.id, fw);
-    await execAll(engine, [...frameworkTablesSql(fw, catalog()), ...measureCatalogSql(catalog())]);
+    written.delete(`fw:${fw.id}`);
+    await writeFramework(fw);
+    await execAll(engine, measureCatalogSql(catalog()));
   };
   const registerProfile = async (p: TargetProfile): Promise<void> => {
     profiles.set(p.id, p);
-    await execAll(engine, targetProfileTablesSql(p));
+    written.delete(`tp:${p.id}`);
+    await writeProfile(p);
   };
   for (const fw of builtins.frameworks) await registerFramework(fw);
   for (const p of builtins.profiles) await registerProfile(p);
@@ -109,13 +135,16 @@ export async function openWorkspace(
   // Frameworks and target profiles read from sheets, by the load that read them: undoing the
   // load takes them back out (unless a later load of the same sheet still holds them).
   const sheetSpecs = new Map<number, Spec>();
-  const specSql = (spec: Spec): string[] =>
-    spec.kind === 'framework'
+  const specSql = (spec: Spec): string[] => {
+    // These statements write the tables behind the cache's back: the next score rewrites them.
+    written.delete(`${spec.kind === 'framework' ? 'fw' : 'tp'}:${spec.def.id}`);
+    return spec.kind === 'framework'
       ? [
           ...frameworkTablesSql(spec.def, catalog()),
           ...measureCatalogSql([...catalog(), ...spec.def.measures]),
         ]
       : targetProfileTablesSql(spec.def);
+  };
   const adopt = (spec: Spec): void => {
     if (spec.kind === 'framework') frameworks.set(spec.def.id, spec.def);
     else profiles.set(spec.def.id, spec.def);
@@ -132,6 +161,8 @@ export async function openWorkspace(
         .map(([, s]) => s)
         .filter((s) => s.kind === spec.kind && s.def.id === spec.def.id)
         .at(-1);
+    for (const spec of gone)
+      written.delete(`${spec.kind === 'framework' ? 'fw' : 'tp'}:${spec.def.id}`);
     const sql = gone.flatMap((spec) => {
       const other = kept(spec);
       if (other) return specSql(other);
@@ -247,10 +278,14 @@ export async function openWorkspace(
           Boolean(r.active),
         ]),
       ),
-    score: (frameworkId, profileId) =>
-      runPipeline(engine, {
-        framework: get(frameworks, frameworkId, 'framework'),
-        profile: profileId === null ? null : get(profiles, profileId, 'target profile'),
-      }),
+    score: async (frameworkId, profileId, edits = []) => {
+      const framework = editFramework(get(frameworks, frameworkId, 'framework'), edits);
+      const profile =
+        profileId === null ? null : editProfile(get(profiles, profileId, 'target profile'), edits);
+      await writeFramework(framework);
+      if (profile) await writeProfile(profile);
+      await execAll(engine, whatIfValuesSql(edits));
+      return runPipeline(engine, { framework, profile });
+    },
   };
 }

@@ -1,15 +1,20 @@
 // main_index_scores / pillar_scores → totals: the unit's DTI under the framework's aggregation.
 import type { ScoringSettings, Step } from '../step';
 
+/** Under the points method: 1, unless the main index was given a weight other than its max. */
+const POINTS_SCALE = 'coalesce(weight / nullif(max_points, 0), 1.0)';
+
 /** The total's expression over the group table `g` (value, weight, points, max_counted). */
 function totalExpr(s: ScoringSettings): { from: string; value: string } {
   const agg = s.framework.aggregation;
   switch (agg.method) {
     case 'points':
-      // Σ points ÷ Σ max = the max-points-weighted mean of main-index values (not their plain mean).
+      // Σ points ÷ Σ max = the max-points-weighted mean of main-index values (not their plain
+      // mean). A main index given its own weight counts as weight ÷ max times its points and max.
       return {
         from: 'main_index_scores',
-        value: 'CASE WHEN sum(max_counted) > 0 THEN sum(points) / sum(max_counted) END',
+        value: `CASE WHEN sum(max_counted * ${POINTS_SCALE}) > 0
+          THEN sum(points * ${POINTS_SCALE}) / sum(max_counted * ${POINTS_SCALE}) END`,
       };
     case 'weighted':
       return {

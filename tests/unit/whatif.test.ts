@@ -1,0 +1,226 @@
+// What-if edits: a raw value, a target, an indicator's max points and a group weight, each
+// scored against figures worked out by hand; no edit gives back exactly the scores as loaded.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateTargetProfile } from '../../src/lib/framework/validateTargets';
+import { explainUnit } from '../../src/lib/scoring/explainTrace';
+import { WHAT_IF_SOURCE } from '../../src/lib/scoring/steps/measures';
+import { readTargetChanges, readUnitChanges, SNAPSHOT_SQL } from '../../src/lib/whatif/beforeAfter';
+import { editFramework, weightGroups, type WhatIfEdit } from '../../src/lib/whatif/edits';
+import type { Workspace } from '../../src/lib/workspace/workspace';
+import { rate, ruleFramework, wideCsv, type IndicatorSpec } from './support/ruleFramework';
+import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';
+
+// A (max 30: a1 20 + a2 10) and B (max 70: b1 70); c1 is worth 10 in tiers, in its own index C.
+const indicators: IndicatorSpec[] = [
+  { code: 'a1', max: 20, rule: { kind: 'percent' }, measures: ['m_a1'] },
+  { code: 'a2', max: 10, rule: { kind: 'percent' }, measures: ['m_a2'] },
+  { code: 'b1', max: 70, rule: { kind: 'percent' }, measures: ['m_b1'] },
+];
+const measures = ['m_a1', 'm_a2', 'm_b1'].map((m) => rate(m, 'fraction'));
+const fw = ruleFramework('wi', indicators, measures, {}, (c) => (c.startsWith('a') ? 'A' : 'B'));
+// 20001: 10 + 10 + 56 = 76 → 0.76; 20002: 20 + 5 + 49 = 74 → 0.74; 20003: 18 + 9 + 52.5 = 79.5.
+const data = [
+  { unit: '20001', cells: { m_a1: 0.5, m_a2: 1, m_b1: 0.8 } },
+  { unit: '20002', cells: { m_a1: 1, m_a2: 0.5, m_b1: 0.7 } },
+  { unit: '20003', cells: { m_a1: 0.9, m_a2: 0.9, m_b1: 0.75 } },
+];
+const profile = validateTargetProfile({
+  schema: 'dti-lab/targets@1',
+  id: 'plan-wi',
+  title: { vi: 'Kế hoạch thử', en: 'Test plan' },
+  unit: { code: '20001', name: 'Xã 20001', level: 'xa' },
+  plan: { title: 'Kế hoạch thử', year: 2024, source: 'test' },
+  targets: [
+    { id: 'b', measure: 'm_b1', comparator: '>=', value: 0.8, deadline: 2025, quote: 'b ≥ 80%' },
+  ],
+});
+
+async function standings(ws: Workspace): Promise<Record<string, [number, number]>> {
+  const r = await rows(ws, 'SELECT unit_code, total, rank FROM scores ORDER BY unit_code');
+  return Object.fromEntries(r.map((x) => [String(x.unit_code), [Number(x.total), Number(x.rank)]]));
+}
+
+describe('what-if edits', () => {
+  let ws: Workspace;
+  const score = (edits: WhatIfEdit[]) => ws.score('wi', 'plan-wi', edits);
+  beforeAll(async () => {
+    ws = await freshWorkspace();
+    await ws.registerFramework(fw);
+    await ws.registerProfile(profile);
+    await ws.loadFile(csvFile('data.csv', wideCsv(data)));
+  });
+
+  it('a raw value: 20002 b1 70% → 80% gives 81 points and rank 3 → 1', async () => {
+    await score([]);
+    expect(await standings(ws)).toEqual({
+      '20001': [0.76, 2],
+      '20002': [0.74, 3],
+      '20003': [0.795, 1],
+    });
+    await ws.engine.exec(SNAPSHOT_SQL.join(';\n'));
+    await score([
+      { kind: 'value', unit: '20002', year: 2024, measure: 'm_b1', value: 0.8, text: null },
+    ]);
+    const s = await standings(ws);
+    expect(s['20002']![0]).toBeCloseTo(0.81, 12);
+    expect(s['20002']![1]).toBe(1);
+    expect(s['20003']![1]).toBe(2);
+    expect(s['20001']![1]).toBe(3);
+    const changes = await readUnitChanges(ws.engine, 2024);
+    expect(changes.map((c) => [c.unitCode, c.rankMove])).toEqual([
+      ['20002', 2],
+      ['20003', -1],
+      ['20001', -1],
+    ]);
+    expect(changes[0]!.delta).toBeCloseTo(0.07, 12);
+    // The loaded data is untouched; the value names the edit it came from.
+    const [o] = await rows(
+      ws,
+      "SELECT value FROM observations WHERE unit_code = '20002' AND measure = 'm_b1'",
+    );
+    expect(Number(o!.value)).toBeCloseTo(0.7, 12);
+    const trace = await explainUnit(ws.engine, '20002', 2024);
+    const b1 = trace.find((t) => t.indicator === 'b1')!;
+    expect(b1.inputs[0]!.source.file).toBe(WHAT_IF_SOURCE);
+    expect(b1.inputs[0]!.source.row).toBe(1);
+    expect(b1.points).toBeCloseTo(56, 12);
+  });
+
+  it('undoing every edit gives back the scores as loaded', async () => {
+    await score([
+      { kind: 'value', unit: '20002', year: 2024, measure: 'm_b1', value: 0.8, text: null },
+      { kind: 'maxPoints', framework: 'wi', indicator: 'a1', value: 80 },
+    ]);
+    await score([]);
+    expect(await standings(ws)).toEqual({
+      '20001': [0.76, 2],
+      '20002': [0.74, 3],
+      '20003': [0.795, 1],
+    });
+    const [m] = await rows(
+      ws,
+      "SELECT max_points FROM fw_indicators WHERE framework_id = 'wi' AND indicator = 'a1'",
+    );
+    expect(Number(m!.max_points)).toBe(20);
+  });
+
+  it('the last edit of a cell wins', async () => {
+    await score([
+      { kind: 'value', unit: '20002', year: 2024, measure: 'm_b1', value: 0.8, text: null },
+      { kind: 'value', unit: '20002', year: 2024, measure: 'm_b1', value: 0.1, text: null },
+    ]);
+    expect((await standings(ws))['20002']![0]).toBeCloseTo((20 + 5 + 7) / 100, 12);
+  });
+
+  it("an indicator's max points: a1 20 → 80 makes the total out of 160", async () => {
+    await score([{ kind: 'maxPoints', framework: 'wi', indicator: 'a1', value: 80 }]);
+    const s = await standings(ws);
+    expect(s['20001']![0]).toBeCloseTo(106 / 160, 12);
+    expect(s['20002']![0]).toBeCloseTo(134 / 160, 12);
+    expect(s['20003']![0]).toBeCloseTo(133.5 / 160, 12);
+    expect([s['20002']![1], s['20003']![1], s['20001']![1]]).toEqual([1, 2, 3]);
+    const [t] = await rows(ws, "SELECT total_max FROM scores WHERE unit_code = '20001'");
+    expect(Number(t!.total_max)).toBe(160);
+  });
+
+  it('a group weight: B weighed 0 leaves index A alone; B at its max points changes nothing', async () => {
+    expect(weightGroups(fw)).toEqual([
+      { code: 'A', weight: 30 },
+      { code: 'B', weight: 70 },
+    ]);
+    await score([{ kind: 'weight', framework: 'wi', group: 'B', value: 0 }]);
+    const s = await standings(ws);
+    expect(s['20001']![0]).toBeCloseTo(20 / 30, 12);
+    expect(s['20002']![0]).toBeCloseTo(25 / 30, 12);
+    expect(s['20003']![0]).toBeCloseTo(27 / 30, 12);
+    expect([s['20003']![1], s['20002']![1], s['20001']![1]]).toEqual([1, 2, 3]);
+    await score([{ kind: 'weight', framework: 'wi', group: 'B', value: 70 }]);
+    const same = await standings(ws);
+    expect(same['20003']![0]).toBeCloseTo(0.795, 12);
+    expect(same['20001']![0]).toBeCloseTo(0.76, 12);
+    // Twice the weight on A: (2·30·v_A + 70·v_B) / 130.
+    await score([{ kind: 'weight', framework: 'wi', group: 'A', value: 60 }]);
+    expect((await standings(ws))['20001']![0]).toBeCloseTo((60 * (20 / 30) + 56) / 130, 12);
+  });
+
+  it('a target: b ≥ 80% → b ≥ 75% is met by two units instead of one', async () => {
+    await score([]);
+    await ws.engine.exec(SNAPSHOT_SQL.join(';\n'));
+    await score([{ kind: 'target', profile: 'plan-wi', target: 'b', value: 0.75 }]);
+    expect(await readTargetChanges(ws.engine, 2024)).toEqual([
+      { targetId: 'b', metBefore: 1, metAfter: 2, units: 3 },
+    ]);
+  });
+});
+
+describe('what-if edits of the framework (pure)', () => {
+  it('tiers scale with the max points, so a unit keeps its share', () => {
+    const tiered = ruleFramework(
+      'tiers',
+      [
+        {
+          code: 't',
+          max: 10,
+          rule: {
+            kind: 'tiers',
+            tiers: [
+              { at: 0.5, points: 5 },
+              { at: 0.9, points: 10 },
+            ],
+          },
+          measures: ['m'],
+        },
+      ],
+      [rate('m', 'fraction')],
+    );
+    const edited = editFramework(tiered, [
+      { kind: 'maxPoints', framework: 'tiers', indicator: 't', value: 20 },
+    ]);
+    expect(edited.indicators[0]!.rule).toEqual({
+      kind: 'tiers',
+      tiers: [
+        { at: 0.5, points: 10 },
+        { at: 0.9, points: 20 },
+      ],
+    });
+    expect(edited.mainIndices[0]!.maxPoints).toBe(20);
+    expect(tiered.indicators[0]!.maxPoints).toBe(10);
+    // Edits made under another framework leave this one as it is.
+    expect(
+      editFramework(tiered, [{ kind: 'maxPoints', framework: 'x', indicator: 't', value: 1 }]),
+    ).toBe(tiered);
+  });
+});
+
+describe('what-if on the sample district', () => {
+  it('a value edit moves one commune by exactly its points; ranks follow the totals', async () => {
+    const ws = await freshWorkspace();
+    await ws.loadFile(fileAt('data-samples/nam-dan-2023-2024.csv'));
+    await ws.score('dti-xa-minh-hoa', null);
+    // The 2024 commune that loses the most points on one percent indicator.
+    const [p] = await rows(
+      ws,
+      `SELECT p.unit_code, p.indicator, p.points, p.max_points, s.total, s.total_max, m.measure
+       FROM indicator_points p JOIN scores s USING (unit_code, year)
+       JOIN fw_indicators i ON i.framework_id = 'dti-xa-minh-hoa' AND i.indicator = p.indicator
+       JOIN fw_indicator_measures m ON m.framework_id = 'dti-xa-minh-hoa' AND m.indicator = p.indicator
+       WHERE p.year = 2024 AND i.rule = 'percent' AND p.status = 'ok'
+       ORDER BY p.max_points - p.points DESC, p.unit_code LIMIT 1`,
+    );
+    const unit = String(p!.unit_code);
+    await ws.score('dti-xa-minh-hoa', null, [
+      { kind: 'value', unit, year: 2024, measure: String(p!.measure), value: 1, text: null },
+    ]);
+    const [after] = await rows(
+      ws,
+      `SELECT total FROM scores WHERE unit_code = '${unit}' AND year = 2024`,
+    );
+    const gained = Number(p!.max_points) - Number(p!.points);
+    expect(Number(after!.total)).toBeCloseTo(Number(p!.total) + gained / Number(p!.total_max), 12);
+    const ranked = await rows(
+      ws,
+      `SELECT rank, rank() OVER (ORDER BY round(total, 4) DESC) AS expected FROM scores WHERE year = 2024`,
+    );
+    for (const r of ranked) expect(Number(r.rank)).toBe(Number(r.expected));
+  });
+});

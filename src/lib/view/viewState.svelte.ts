@@ -9,6 +9,12 @@ export class ViewState {
   parent = $state<string | null>(null);
   /** The notebook open on the notebook page. */
   notebook = $state<string | null>(null);
+  /** The workshop page's screen: the what-if desk, the guided walk or the printable summary. */
+  workshop = $state<'desk' | 'walk' | 'handout'>('desk');
+  /** The guided walk's step, from 0. */
+  walkStep = $state(0);
+  /** Full-screen presentation: only the workshop, in large type and high contrast. */
+  presenting = $state(false);
 
   openUnit(code: string): void {
     this.unit = code;

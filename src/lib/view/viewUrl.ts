@@ -1,9 +1,16 @@
 // The view a person is looking at, as the URL's query: a link or a reload brings it back.
 // Only choices live here (page, framework, year, profile, units) — never data.
 
-export type Page = 'overview' | 'unit' | 'compare' | 'targets' | 'notebook';
+export type Page = 'overview' | 'unit' | 'compare' | 'targets' | 'notebook' | 'workshop';
 
-export const PAGES: readonly Page[] = ['overview', 'unit', 'compare', 'targets', 'notebook'];
+export const PAGES: readonly Page[] = [
+  'overview',
+  'unit',
+  'compare',
+  'targets',
+  'notebook',
+  'workshop',
+];
 
 export interface ViewChoice {
   page: Page;

@@ -65,7 +65,7 @@ describe('first view', () => {
         (SELECT count(*) FROM main_index_scores) AS mains, (SELECT count(*) FROM pillar_scores) AS pillars,
         (SELECT count(*) FROM gaps) AS gaps, (SELECT count(*) FROM explain) AS explain, (SELECT count(*) FROM assessed_points) AS assessed, (SELECT count(*) FROM pipeline_log) AS steps`),
     );
-    expect(r[0]).toMatchObject({ points: 19 * 2 * 27, assessed: 0, steps: 12 });
+    expect(r[0]).toMatchObject({ points: 19 * 2 * 27, assessed: 0, steps: 13 });
     expect(typeof r[0]!.measures).toBe('number');
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openApp, screenshot } from './support/browser';
 
 describe('offline after the first visit', () => {
-  it('reloads with the network off: ranking, a unit profile with its charts, a notebook', async () => {
+  it('reloads with the network off: ranking, a unit profile with its charts, a notebook, the workshop', async () => {
     const s = await openApp();
     try {
       const page = s.page;
@@ -42,6 +42,26 @@ describe('offline after the first visit', () => {
         .toBe(await page.locator('[data-kind="sql"]').count());
       expect(await page.locator('[data-kind="sql"][data-status="error"]').count()).toBe(0);
       await screenshot(page, 'offline-notebook-1366');
+      // The workshop, offline: a what-if edit re-scores and the walk reaches the total.
+      await page.getByTestId('nav-workshop').click();
+      await page.getByTestId('whatif-unit').selectOption('17950');
+      await page.getByTestId('whatif-measure').selectOption('bang_rong_phu_ho_gia_dinh_ty_le');
+      await page.getByTestId('whatif-value').fill('100');
+      await page.getByTestId('whatif-apply').click();
+      await expect
+        .poll(() =>
+          page.locator('[data-testid="ba-row"][data-unit="17950"]').getAttribute('data-rank'),
+        )
+        .toBe('6');
+      await page.getByTestId('workshop-walk').click();
+      await page.getByTestId('walk-unit').selectOption('17950');
+      for (
+        let i = 0;
+        i < 20 && (await page.getByTestId('walk-step').getAttribute('data-kind')) !== 'total';
+        i++
+      )
+        await page.keyboard.press('ArrowRight');
+      expect(await page.getByTestId('walk-total').innerText()).toContain('0,8656');
     } finally {
       await s.context.setOffline(false);
       await s.close();

@@ -153,6 +153,68 @@ describe('what-if edits', () => {
   });
 });
 
+describe('what-if replays', () => {
+  const ran = async (ws: Workspace): Promise<string[]> =>
+    (await rows(ws, 'SELECT step FROM pipeline_log WHERE ran ORDER BY ord')).map((r) =>
+      String(r.step),
+    );
+  const tables = async (ws: Workspace): Promise<string> =>
+    JSON.stringify([
+      await rows(ws, 'SELECT * FROM scores ORDER BY unit_code, year'),
+      await rows(ws, 'SELECT * FROM indicator_points ORDER BY unit_code, year, indicator'),
+      await rows(ws, 'SELECT * FROM gaps ORDER BY unit_code, year, target_id'),
+    ]);
+
+  it('run only the steps an edit touches, and end where a full run from scratch ends', async () => {
+    const ws = await freshWorkspace();
+    await ws.registerFramework(fw);
+    await ws.registerProfile(profile);
+    await ws.loadFile(csvFile('data.csv', wideCsv(data)));
+    await ws.score('wi', 'plan-wi');
+    expect(await ran(ws)).toContain('observed_measures');
+    const value: WhatIfEdit = {
+      kind: 'value',
+      unit: '20002',
+      year: 2024,
+      measure: 'm_b1',
+      value: 0.8,
+      text: null,
+    };
+    const weight: WhatIfEdit = { kind: 'weight', framework: 'wi', group: 'A', value: 60 };
+    const target: WhatIfEdit = { kind: 'target', profile: 'plan-wi', target: 'b', value: 0.75 };
+    // The first value edit redefines `measures` over the what-if values; the files are not read.
+    await ws.score('wi', 'plan-wi', [value]);
+    expect(await ran(ws)).toEqual([
+      'measures',
+      'indicator_points',
+      'main_index_scores',
+      'totals',
+      'bands',
+    ]);
+    // A weight: from the main indices on (they carry the weight).
+    await ws.score('wi', 'plan-wi', [value, weight]);
+    expect(await ran(ws)).toEqual(['main_index_scores', 'totals', 'bands', 'points_at_stake']);
+    // A target: nothing stored depends on targets; `gaps` reads them when asked.
+    await ws.score('wi', 'plan-wi', [value, weight, target]);
+    expect(await ran(ws)).toEqual([]);
+    // Nothing changed: nothing runs.
+    await ws.score('wi', 'plan-wi', [value, weight, target]);
+    expect(await ran(ws)).toEqual([]);
+    const replayed = await tables(ws);
+
+    const fresh = await freshWorkspace();
+    await fresh.registerFramework(fw);
+    await fresh.registerProfile(profile);
+    await fresh.loadFile(csvFile('data.csv', wideCsv(data)));
+    await fresh.score('wi', 'plan-wi', [value, weight, target]);
+    expect(replayed).toBe(await tables(fresh));
+    // And back: undoing every edit replays to the scores as loaded.
+    await ws.score('wi', 'plan-wi', []);
+    await fresh.score('wi', 'plan-wi', []);
+    expect(await tables(ws)).toBe(await tables(fresh));
+  });
+});
+
 describe('what-if edits of the framework (pure)', () => {
   it('tiers scale with the max points, so a unit keeps its share', () => {
     const tiered = ruleFramework(

@@ -13,6 +13,7 @@ import {
   queryError,
   type Engine,
 } from './engine';
+import { keptStatements } from './preparedCache';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: {
@@ -35,16 +36,32 @@ export async function startBrowserEngine(): Promise<Engine> {
   for (const s of [...CONNECTION_SETTINGS, ...DATABASE_SETUP]) await conn.query(s);
 
   const run = async (sql: string): Promise<Table> => {
+    // Statements that define something make kept plans stale: the cache must know of them.
+    kept.saw(sql);
     try {
       return (await conn.query(sql)) as unknown as Table;
     } catch (e) {
       throw queryError(sql, e);
     }
   };
+  const kept = keptStatements(
+    async (sql) => {
+      const statement = await conn.prepare(sql);
+      return { run: async () => void (await statement.query()), close: () => statement.close() };
+    },
+    async (sql) => void (await run(sql)),
+  );
   return {
     query: run,
     exec: async (sql) => {
       await run(sql);
+    },
+    execPrepared: async (sql) => {
+      try {
+        await kept.run(sql);
+      } catch (e) {
+        throw queryError(sql, e);
+      }
     },
     // registerFileBuffer detaches the buffer it is given: hand it a copy.
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes.slice()),

@@ -9,6 +9,11 @@ export interface Engine {
   query(sql: string): Promise<Table>;
   /** Runs one or more statements whose results are not needed. */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs one statement through a prepared statement kept for its text: run again, it skips
+   * parsing and planning. For statements a replay runs many times with the same text.
+   */
+  execPrepared(sql: string): Promise<void>;
   /** Makes bytes readable by DuckDB table functions (read_csv) under `name`. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;

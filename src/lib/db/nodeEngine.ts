@@ -11,6 +11,7 @@ import {
   queryError,
   type Engine,
 } from './engine';
+import { keptStatements } from './preparedCache';
 
 const require = createRequire(import.meta.url);
 
@@ -33,16 +34,32 @@ export async function startNodeEngine(): Promise<Engine> {
   for (const s of [...CONNECTION_SETTINGS, ...DATABASE_SETUP]) conn.query(s);
 
   const run = (sql: string): Table => {
+    // Statements that define something make kept plans stale: the cache must know of them.
+    kept.saw(sql);
     try {
       return conn.query(sql) as unknown as Table;
     } catch (e) {
       throw queryError(sql, e);
     }
   };
+  const kept = keptStatements(
+    async (sql) => {
+      const statement = conn.prepare(sql);
+      return { run: async () => void statement.query(), close: async () => statement.close() };
+    },
+    async (sql) => void run(sql),
+  );
   return {
     query: async (sql) => run(sql),
     exec: async (sql) => {
       run(sql);
+    },
+    execPrepared: async (sql) => {
+      try {
+        await kept.run(sql);
+      } catch (e) {
+        throw queryError(sql, e);
+      }
     },
     registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes.slice()),
     dropFile: async (name) => db.dropFile(name),

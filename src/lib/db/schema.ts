@@ -64,6 +64,11 @@ export const WORKSPACE_DDL = [
   `CREATE TABLE IF NOT EXISTS what_if_values (
     unit_code VARCHAR, year INTEGER, measure VARCHAR, value DOUBLE, text VARCHAR, edit INTEGER
   )`,
+  // The last scoring's steps: what each ran, its rows and time (a fixed table, refilled, so that
+  // logging a replay redefines nothing).
+  `CREATE TABLE IF NOT EXISTS pipeline_log (
+    ord INTEGER, step VARCHAR, output VARCHAR, rows INTEGER, ms DOUBLE, ran BOOLEAN, sql VARCHAR
+  )`,
   `CREATE TABLE IF NOT EXISTS load_issues (
     load_id INTEGER,
     file VARCHAR,

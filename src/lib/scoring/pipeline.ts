@@ -1,10 +1,11 @@
-// The scoring pipeline: an ordered list of named, pure steps. Running it replays every step
-// from `observations` and logs what each did; a what-if edit is a new setting and a replay.
+// The scoring pipeline: an ordered list of named, pure steps. Running it replays the steps from
+// `observations` and logs what each did; a what-if edit is a new setting and a replay of the
+// steps it touches.
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { lit } from '../sql/quote';
 import type { ScoringSettings, Step } from './step';
-import { measuresStep } from './steps/measures';
+import { measuresStep, observedMeasuresStep } from './steps/measures';
 import { indicatorInputsStep } from './steps/indicatorInputs';
 import { indicatorPointsStep } from './steps/indicatorPoints';
 import { mainIndexScoresStep } from './steps/mainIndexScores';
@@ -18,6 +19,7 @@ import { explainStep } from './steps/explain';
 import { assessedPointsStep } from './steps/assessedPoints';
 
 export const PIPELINE: readonly Step[] = [
+  observedMeasuresStep,
   measuresStep,
   indicatorInputsStep,
   indicatorPointsStep,
@@ -45,6 +47,8 @@ export interface StepLog {
   /** Rows stored; null for a view. */
   rows: number | null;
   ms: number;
+  /** False when a replay found nothing it reads changed and kept its output as it was. */
+  ran: boolean;
 }
 
 export interface PipelineRun {
@@ -54,17 +58,78 @@ export interface PipelineRun {
   ms: number;
 }
 
+/**
+ * What the last committed run left: each step's SQL. A replay runs a step only when its SQL
+ * differs or something it reads changed since — a what-if edit of one value replays from
+ * `measures`, a weight from `totals`, a target nothing stored at all.
+ */
+export class PipelineMemory {
+  readonly #sql = new Map<string, string>();
+  readonly #rows = new Map<string, number | null>();
+
+  /** Whether the step's table was last built by exactly this SQL (so its columns fit it). */
+  built(step: string, sql: string): boolean {
+    return this.#sql.get(step) === sql;
+  }
+
+  rowsOf(step: string): number | null {
+    return this.#rows.get(step) ?? null;
+  }
+
+  /** The steps to run, given the sources changed since the last run. */
+  plan(steps: readonly { step: Step; sql: string }[], changed: ReadonlySet<string>): Set<string> {
+    const dirty = new Set(changed);
+    const run = new Set<string>();
+    for (const { step, sql } of steps) {
+      const inputsChanged = step.reads.some((r) => dirty.has(r));
+      const sqlChanged = this.#sql.get(step.name) !== sql;
+      // A view is defined once; it reads its inputs afresh whenever it is read.
+      if (sqlChanged || (inputsChanged && !step.view)) run.add(step.name);
+      if (sqlChanged || inputsChanged) dirty.add(step.output);
+    }
+    return run;
+  }
+
+  remember(run: PipelineRun): void {
+    for (const l of run.steps) {
+      this.#sql.set(l.step, l.sql);
+      this.#rows.set(l.step, l.rows);
+    }
+  }
+}
+
+/** Every source: the first run, or after a change nobody described, replays everything. */
+export const ALL_SOURCES: ReadonlySet<string> = new Set([
+  'data',
+  'framework',
+  'weights',
+  'profile',
+  'whatIf',
+]);
+
 /** The SQL of every step for these settings, without running anything. */
 export function pipelineSql(settings: ScoringSettings): { step: Step; sql: string }[] {
   return PIPELINE.map((step) => ({ step, sql: step.sql(settings) }));
 }
 
-/** Runs every step in one transaction: a failing step leaves the previous results whole. */
-export async function runPipeline(engine: Engine, settings: ScoringSettings): Promise<PipelineRun> {
+/**
+ * Runs the steps in one transaction: a failing step leaves the previous results whole. With a
+ * memory, only the steps whose SQL or inputs changed run; without one, all of them.
+ */
+export async function runPipeline(
+  engine: Engine,
+  settings: ScoringSettings,
+  replay?: { memory: PipelineMemory; changed: ReadonlySet<string> },
+): Promise<PipelineRun> {
+  const steps = pipelineSql(settings);
+  const toRun = replay
+    ? replay.memory.plan(steps, replay.changed)
+    : new Set(steps.map((s) => s.step.name));
   await engine.exec('BEGIN TRANSACTION');
   try {
-    const run = await runSteps(engine, settings);
+    const run = await runSteps(engine, settings, steps, toRun, replay?.memory);
     await engine.exec('COMMIT');
+    replay?.memory.remember(run);
     return run;
   } catch (e) {
     await engine.exec('ROLLBACK');
@@ -72,36 +137,73 @@ export async function runPipeline(engine: Engine, settings: ScoringSettings): Pr
   }
 }
 
-async function runSteps(engine: Engine, settings: ScoringSettings): Promise<PipelineRun> {
+const STORED = /^\s*CREATE OR REPLACE TABLE (\w+) AS\s/;
+
+/**
+ * Runs one step. A table built before by the same SQL is emptied and filled again through a
+ * kept prepared statement: the same rows a CREATE would give, without planning the query again
+ * nor redefining the table (which would make DuckDB re-plan every kept statement).
+ */
+async function runStep(
+  engine: Engine,
+  step: Step,
+  sql: string,
+  memory: PipelineMemory | undefined,
+): Promise<void> {
+  const stored = STORED.exec(sql);
+  if (!stored || !memory?.built(step.name, sql)) return engine.exec(sql);
+  const table = stored[1]!;
+  await engine.exec(`DELETE FROM ${table}`);
+  await engine.execPrepared(`INSERT INTO ${table} SELECT * FROM (${sql.slice(stored[0].length)})`);
+}
+
+async function runSteps(
+  engine: Engine,
+  settings: ScoringSettings,
+  steps: readonly { step: Step; sql: string }[],
+  toRun: ReadonlySet<string>,
+  memory: PipelineMemory | undefined,
+): Promise<PipelineRun> {
   const t0 = performance.now();
-  const steps: StepLog[] = [];
-  for (const { step, sql } of pipelineSql(settings)) {
+  const logs: StepLog[] = [];
+  for (const { step, sql } of steps) {
     const s0 = performance.now();
-    await engine.exec(sql);
-    // Counting a view would compute all of it: only stored tables are counted.
-    const counted = step.view
-      ? []
-      : toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${step.output}`));
-    steps.push({
+    const ran = toRun.has(step.name);
+    if (ran) await runStep(engine, step, sql, memory);
+    logs.push({
       step: step.name,
       output: step.output,
       sql,
-      rows: step.view ? null : Number(counted[0]?.n ?? 0),
+      rows: step.view || ran ? null : (memory?.rowsOf(step.name) ?? null),
       ms: performance.now() - s0,
+      ran,
     });
   }
+  // The tables built now, counted in one query (counting a view would compute all of it).
+  const counted = logs.filter(
+    (l) => l.ran && !steps.find((s) => s.step.name === l.step)!.step.view,
+  );
+  if (counted.length > 0) {
+    const [counts] = toRows(
+      await engine.query(
+        `SELECT ${counted.map((l, i) => `(SELECT count(*) FROM ${l.output})::DOUBLE AS n${i}`).join(', ')}`,
+      ),
+    );
+    counted.forEach((l, i) => (l.rows = Number(counts?.[`n${i}`] ?? 0)));
+  }
   await engine.exec(
-    `CREATE OR REPLACE TABLE pipeline_log AS SELECT * FROM (VALUES ${steps
+    `DELETE FROM pipeline_log;
+INSERT INTO pipeline_log VALUES ${logs
       .map(
         (s, i) =>
-          `(${i + 1}, ${lit(s.step)}, ${lit(s.output)}, ${lit(s.rows)}::INTEGER, ${lit(Math.round(s.ms * 10) / 10)}, ${lit(s.sql)})`,
+          `(${i + 1}, ${lit(s.step)}, ${lit(s.output)}, ${lit(s.rows)}, ${lit(Math.round(s.ms * 10) / 10)}, ${lit(s.ran)}, ${lit(s.sql)})`,
       )
-      .join(', ')}) AS v(ord, step, output, rows, ms, sql)`,
+      .join(', ')}`,
   );
   return {
     frameworkId: settings.framework.id,
     profileId: settings.profile?.id ?? null,
-    steps,
+    steps: logs,
     ms: performance.now() - t0,
   };
 }

@@ -5,7 +5,23 @@ export interface ScoringSettings {
   framework: Framework;
   /** Target profile for the gaps step; null scores without targets. */
   profile: TargetProfile | null;
+  /** Whether `what_if_values` holds values to set over the loaded ones. */
+  whatIfValues: boolean;
 }
+
+/**
+ * What a step reads: earlier steps' outputs, and the sources outside the pipeline — the loaded
+ * data, the framework's and profile's tables, the what-if values. A replay runs a step again
+ * only when its SQL or something it reads has changed.
+ */
+export type Source =
+  | 'data'
+  | 'framework'
+  /** The groups' weights alone (a what-if weight): how main indices add up, not their points. */
+  | 'weights'
+  | 'profile'
+  | 'whatIf'
+  | (string & {});
 
 /** One named, pure step: settings → SQL that builds its output table from earlier tables. */
 export interface Step {
@@ -13,6 +29,7 @@ export interface Step {
   output: string;
   /** True when the output is a view, computed on demand rather than stored. */
   view?: boolean;
+  reads: readonly Source[];
   describe: LocalText;
   sql: (s: ScoringSettings) => string;
 }

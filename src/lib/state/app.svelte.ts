@@ -643,7 +643,8 @@ class AppState {
       this.#snapshot = false;
       await this.engine.exec(DROP_SNAPSHOT_SQL.join(';\n'));
     }
-    await this.#scoreAndRead(null);
+    // An edit changes values, not which years there are.
+    await this.#scoreAndRead(null, false);
   }
 
   /** After a change of data, framework or profile: "before" is scored again, then the edits. */
@@ -656,10 +657,10 @@ class AppState {
     await this.#scoreAndRead(preferYear);
   }
 
-  async #scoreAndRead(preferYear: number | null): Promise<void> {
+  async #scoreAndRead(preferYear: number | null, yearsMayChange = true): Promise<void> {
     const ws = this.#workspace!;
     await ws.score(this.frameworkId, this.profileId, this.edits);
-    this.years = await readYears(ws.engine);
+    if (yearsMayChange) this.years = await readYears(ws.engine);
     const year =
       preferYear !== null && this.years.includes(preferYear)
         ? preferYear

@@ -17,8 +17,8 @@ import { loadInput, type LoadOptions } from '../ingest/loadInput';
 import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadReport';
-import { runPipeline, type PipelineRun } from '../scoring/pipeline';
-import { editFramework, editProfile, type WhatIfEdit } from '../whatif/edits';
+import { ALL_SOURCES, PipelineMemory, runPipeline, type PipelineRun } from '../scoring/pipeline';
+import { editFramework, editProfile, valueEdits, type WhatIfEdit } from '../whatif/edits';
 import { whatIfValuesSql } from '../whatif/valuesTable';
 
 export interface WorkspaceLoadOptions extends LoadOptions {
@@ -105,21 +105,41 @@ export async function openWorkspace(
   // What the framework and profile tables hold now, by id: as registered, or as edited by a
   // what-if. Scoring rewrites them only when that changes.
   const written = new Map<string, string>();
+  // What changed since the last scoring, so that a replay runs only the steps it touches.
+  const memory = new PipelineMemory();
+  const changed = new Set<string>(ALL_SOURCES);
+  const changedAll = (): void => ALL_SOURCES.forEach((s) => changed.add(s));
   const writeFramework = async (fw: Framework): Promise<void> => {
     const key = JSON.stringify(fw);
-    if (written.get(`fw:${fw.id}`) === key) return;
+    const before = written.get(`fw:${fw.id}`);
+    if (before === key) return;
     await execAll(engine, frameworkTablesSql(fw, catalog()));
     written.set(`fw:${fw.id}`, key);
+    // A new weight changes only how main indices add up, not any indicator's points.
+    const rest = (f: Framework): string => JSON.stringify({ ...f, aggregation: null });
+    const onlyWeights = before !== undefined && rest(JSON.parse(before) as Framework) === rest(fw);
+    changed.add(onlyWeights ? 'weights' : 'framework');
   };
   const writeProfile = async (p: TargetProfile): Promise<void> => {
     const key = JSON.stringify(p);
     if (written.get(`tp:${p.id}`) === key) return;
     await execAll(engine, targetProfileTablesSql(p));
     written.set(`tp:${p.id}`, key);
+    changed.add('profile');
+  };
+  let whatIfWritten = '';
+  const writeWhatIfValues = async (edits: readonly WhatIfEdit[]): Promise<void> => {
+    const sql = whatIfValuesSql(edits);
+    if (sql.join(';') === whatIfWritten) return;
+    await execAll(engine, sql);
+    whatIfWritten = sql.join(';');
+    changed.add('whatIf');
   };
 
   const registerFramework = async (fw: Framework): Promise<void> => {
     frameworks.set(fw.id, fw);
+    // The measure catalog (kinds, scales) is read with the data.
+    changed.add('data');
     written.delete(`fw:${fw.id}`);
     await writeFramework(fw);
     await execAll(engine, measureCatalogSql(catalog()));
@@ -209,6 +229,7 @@ export async function openWorkspace(
     // One transaction per file: a file that fails half-way leaves no trace. A framework or
     // profile read from a sheet is written in the same transaction and joins the lists after it.
     loadFile: async (file, options = {}) => {
+      changedAll();
       const report = await inTransaction(engine, async () => {
         const report = await loadInput(
           engine,
@@ -239,6 +260,7 @@ export async function openWorkspace(
       return report;
     },
     removeLoad: async (loadId) => {
+      changedAll();
       const id = Math.trunc(loadId);
       const specs = forget([id]);
       await inTransaction(engine, () =>
@@ -255,6 +277,7 @@ export async function openWorkspace(
       await specs.after();
     },
     undoBatch: async (batch) => {
+      changedAll();
       const b = Math.trunc(batch);
       const specs = forget(await loadsOf(b));
       await inTransaction(engine, () =>
@@ -284,8 +307,14 @@ export async function openWorkspace(
         profileId === null ? null : editProfile(get(profiles, profileId, 'target profile'), edits);
       await writeFramework(framework);
       if (profile) await writeProfile(profile);
-      await execAll(engine, whatIfValuesSql(edits));
-      return runPipeline(engine, { framework, profile });
+      await writeWhatIfValues(edits);
+      const run = await runPipeline(
+        engine,
+        { framework, profile, whatIfValues: valueEdits(edits).length > 0 },
+        { memory, changed },
+      );
+      changed.clear();
+      return run;
     },
   };
 }

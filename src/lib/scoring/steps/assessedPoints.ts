@@ -8,6 +8,7 @@ export const assessedPointsStep: Step = {
   name: 'assessed_points',
   output: 'assessed_points',
   view: true,
+  reads: ['data', 'indicator_points', 'framework'],
   describe: {
     vi: 'Điểm tự chấm, điểm thẩm định và điểm tính từ số liệu, đặt cạnh nhau',
     en: 'Self-assessed, appraised and computed points side by side',

@@ -17,6 +17,7 @@ function bandOf(bands: Band[], total: string): string {
 export const bandsStep: Step = {
   name: 'bands',
   output: 'scores',
+  reads: ['ranks', 'data', 'framework'],
   describe: {
     vi: 'Xếp loại theo ngưỡng của bộ chỉ số',
     en: 'Band by the framework’s thresholds',

@@ -8,6 +8,14 @@ export const explainStep: Step = {
   name: 'explain',
   output: 'explain',
   view: true,
+  reads: [
+    'indicator_inputs',
+    'measures',
+    'indicator_points',
+    'main_index_scores',
+    'scores',
+    'framework',
+  ],
   describe: {
     vi: 'Truy vết: số liệu gốc và ô nguồn → cách tính → điểm → chỉ số chính → tổng',
     en: 'Trace: raw values and source cells → rule → points → main index → total',

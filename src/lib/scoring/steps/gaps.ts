@@ -6,12 +6,15 @@ import type { ScoringSettings, Step } from '../step';
 import { scopeSql } from './indicatorInputs';
 
 const EMPTY = `
-CREATE OR REPLACE TABLE gaps (
-  unit_code VARCHAR, year INTEGER, profile_id VARCHAR, target_id VARCHAR, measure VARCHAR,
-  comparator VARCHAR, target DOUBLE, target_high DOUBLE, deadline INTEGER, x DOUBLE,
-  status VARCHAR, gap DOUBLE, met BOOLEAN, attainment DOUBLE, baseline_year INTEGER,
-  baseline DOUBLE, progress DOUBLE, years_observed INTEGER, slope DOUBLE,
-  projected DOUBLE, on_track BOOLEAN, needed_per_year DOUBLE)`;
+CREATE OR REPLACE VIEW gaps AS SELECT
+  NULL::VARCHAR AS unit_code, NULL::INTEGER AS year, NULL::VARCHAR AS profile_id,
+  NULL::VARCHAR AS target_id, NULL::VARCHAR AS measure, NULL::VARCHAR AS comparator,
+  NULL::DOUBLE AS target, NULL::DOUBLE AS target_high, NULL::INTEGER AS deadline,
+  NULL::DOUBLE AS x, NULL::VARCHAR AS status, NULL::DOUBLE AS gap, NULL::BOOLEAN AS met,
+  NULL::DOUBLE AS attainment, NULL::INTEGER AS baseline_year, NULL::DOUBLE AS baseline,
+  NULL::DOUBLE AS progress, NULL::INTEGER AS years_observed, NULL::DOUBLE AS slope,
+  NULL::DOUBLE AS projected, NULL::BOOLEAN AS on_track, NULL::DOUBLE AS needed_per_year
+WHERE FALSE`;
 
 /** Gap of value `x` against the row's target, positive when short. */
 const gapOf = (x: string): string => `CASE comparator
@@ -27,7 +30,7 @@ function gapsSql(s: ScoringSettings): string {
   const p = s.profile!;
   const fromBaseline = p.baselineYear === undefined ? '' : `AND m.year >= ${lit(p.baselineYear)}`;
   return `
-CREATE OR REPLACE TABLE gaps AS
+CREATE OR REPLACE VIEW gaps AS
 WITH scope AS (${scopeSql(s)}),
 t AS (SELECT * FROM tp_targets WHERE profile_id = ${lit(p.id)}),
 observed AS (
@@ -78,13 +81,15 @@ SELECT unit_code, year, profile_id, target_id, measure, comparator, target, targ
        WHEN deadline <= year OR years_observed < 2 THEN NULL
        ELSE ${gapOf('projected')} <= 1e-9 END AS on_track,
   CASE WHEN x IS NOT NULL AND deadline > year AND gap > 1e-9 THEN gap / (deadline - year) END AS needed_per_year
-FROM measured
-ORDER BY unit_code, year, ord`;
+FROM measured`;
 }
 
 export const gapsStep: Step = {
   name: 'gaps',
   output: 'gaps',
+  // A view: read for one unit at a time (its targets), so a re-score computes none of it.
+  view: true,
+  reads: ['measures', 'data', 'profile'],
   describe: {
     vi: 'Khoảng cách tới chỉ tiêu kế hoạch, mức đạt, tiến độ từ năm gốc, dự báo tới hạn',
     en: 'Gap to plan targets, attainment, progress since baseline, pace to the deadline',

@@ -51,6 +51,7 @@ export const indicatorInputsStep: Step = {
   // A view: read once by indicator_points and by explain for one unit; storing it for a
   // national set would hold millions of rows no view needs at once.
   view: true,
+  reads: ['measures', 'data', 'framework'],
   describe: {
     vi: 'Ghép số liệu của từng đơn vị, từng năm với các chỉ tiêu mà mỗi chỉ số đọc',
     en: 'Match each unit-year with the measures every indicator reads',

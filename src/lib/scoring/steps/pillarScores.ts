@@ -5,12 +5,15 @@ import type { Step } from '../step';
 export const pillarScoresStep: Step = {
   name: 'pillar_scores',
   output: 'pillar_scores',
+  // A view: only a framework weighing pillars reads it, once per scoring.
+  view: true,
+  reads: ['main_index_scores', 'framework', 'weights'],
   describe: {
     vi: 'Trụ cột = điểm các chỉ số chính thuộc trụ cột ÷ điểm tối đa (chỉ khi bộ chỉ số có định nghĩa trụ cột)',
     en: 'Pillar = its main indices’ points ÷ their max (only where the framework defines pillars)',
   },
   sql: (s) => `
-CREATE OR REPLACE TABLE pillar_scores AS
+CREATE OR REPLACE VIEW pillar_scores AS
 SELECT ms.unit_code, ms.year, ms.parent_code, ms.pillar, p.weight,
   sum(ms.points) AS points,
   sum(ms.max_counted) AS max_counted,

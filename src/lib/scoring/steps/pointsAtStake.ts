@@ -7,6 +7,7 @@ export const pointsAtStakeStep: Step = {
   output: 'points_at_stake',
   // A view: asked for one unit at a time ("where do we gain"), never for the whole set.
   view: true,
+  reads: ['indicator_points', 'totals', 'framework'],
   describe: {
     vi: 'Điểm còn có thể đạt ở mỗi chỉ số và ảnh hưởng tới chỉ số tổng hợp',
     en: 'Points still to gain per indicator and their effect on the total',
@@ -19,7 +20,7 @@ SELECT p.unit_code, p.year, p.main_index, p.indicator, p.status, p.points, p.max
   -- indicator left out of the denominator comes back into it. Only the points aggregation adds
   -- up this way; weighted and geometric totals get no figure rather than a wrong one.
   ${
-    s.framework.aggregation.method === 'points'
+    s.framework.aggregation.method === 'points' && !s.framework.aggregation.weights
       ? `(t.points + p.max_points - coalesce(p.points, 0)) / nullif(t.max_counted + p.max_points - p.max_counted, 0)
     - t.points / nullif(t.max_counted, 0)`
       : 'NULL::DOUBLE'

@@ -6,6 +6,9 @@ import type { Step } from '../step';
 export const ranksStep: Step = {
   name: 'ranks',
   output: 'ranks',
+  // A view: read once, by the bands step that stores the ranking as `scores`.
+  view: true,
+  reads: ['totals', 'framework'],
   describe: {
     vi: 'Xếp hạng (đồng hạng: 1, 2, 2, 4), toàn bộ và trong đơn vị cấp trên',
     en: 'Ranks with ties (1, 2, 2, 4), overall and within the parent unit',
@@ -13,7 +16,7 @@ export const ranksStep: Step = {
   sql: (s) => {
     const r = `round(value, ${lit(s.framework.rankDecimals)})`;
     return `
-CREATE OR REPLACE TABLE ranks AS
+CREATE OR REPLACE VIEW ranks AS
 WITH ranked AS (
   SELECT t.*,
     CASE WHEN value IS NOT NULL THEN rank() OVER (PARTITION BY year ORDER BY ${r} DESC NULLS LAST) END AS rank,

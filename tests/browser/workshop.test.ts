@@ -187,6 +187,36 @@ describe('workshop', () => {
       .toBe(false);
   });
 
+  it('keeps the edits through a reload, with their before/after', async () => {
+    const page = s.page;
+    await page
+      .getByTestId('workshop-back')
+      .click()
+      .catch(() => undefined);
+    await page.evaluate(
+      (u) =>
+        window.dtiLab.addEdit({
+          kind: 'value',
+          unit: u,
+          year: 2024,
+          measure: 'bang_rong_phu_ho_gia_dinh_ty_le',
+          value: 1,
+          text: null,
+        }),
+      NAM_DAN,
+    );
+    await page.evaluate(() => window.dtiLab.saved());
+    await page.reload();
+    await page.evaluate(() => window.dtiLab.ready);
+    await page.getByTestId('workshop').waitFor();
+    await expect.poll(() => page.getByTestId('edit').count()).toBe(1);
+    await expect.poll(() => row(NAM_DAN).getAttribute('data-rank')).toBe('6');
+    expect(await row(NAM_DAN).innerText()).toContain('+0,0152');
+    await page.getByTestId('undo-edit').click();
+    await page.getByTestId('no-edits').waitFor();
+    await page.evaluate(() => window.dtiLab.saved());
+  });
+
   it('prints a one-page summary of a commune with its three biggest gaps', async () => {
     const page = s.page;
     await page.getByTestId('workshop-handout').click();

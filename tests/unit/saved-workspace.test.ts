@@ -41,6 +41,20 @@ async function saved(): Promise<SavedWorkspace> {
     specs: ['{"id":"x"}'],
     frameworkId: 'dti-xa-minh-hoa',
     profileId: null,
+    edits: [
+      {
+        kind: 'value',
+        unit: '17950',
+        year: 2024,
+        measure: 'bang_rong_phu_ho_gia_dinh_ty_le',
+        value: 1,
+        text: null,
+      },
+      { kind: 'value', unit: '17950', year: 2024, measure: 'ke_hoach', value: null, text: 'có' },
+      { kind: 'target', profile: 'kh-cds-ba-to-2023', target: 't1', value: 0.75 },
+      { kind: 'maxPoints', framework: 'dti-xa-minh-hoa', indicator: 'ht_bang_rong', value: 10 },
+      { kind: 'weight', framework: 'dti-xa-minh-hoa', group: 'ha_tang', value: 0 },
+    ],
   };
 }
 
@@ -95,6 +109,24 @@ describe('the saved workspace', () => {
     const store = memoryStore();
     await store.put('workspace', 'current', bad);
     expect(await readSavedWorkspace(store)).toBeNull();
+  });
+});
+
+describe('saved what-if edits', () => {
+  it('are read field by field: a bad edit makes the manifest unreadable, not half-applied', async () => {
+    const s = await saved();
+    for (const edit of [
+      { kind: 'value', unit: '17950', year: 2024, measure: 'm', value: 'NaN', text: null },
+      { kind: 'value', unit: "x'; DROP", year: 2024, measure: 'm', value: 1, text: null },
+      { kind: 'weight', framework: 'f', group: 'g', value: -1 },
+      { kind: 'maxPoints', framework: 'f', indicator: 'i', value: 1, extra: 1 },
+      { kind: 'script', value: 1 },
+    ]) {
+      expect(() => validateSavedWorkspace({ ...s, edits: [edit] }), JSON.stringify(edit)).toThrow();
+    }
+    // A manifest from before edits were saved still reads.
+    const { edits: _, ...older } = s;
+    expect(validateSavedWorkspace(older).edits).toBeUndefined();
   });
 });
 

@@ -205,11 +205,16 @@ class AppState {
       this.frameworkId = saved.frameworkId;
     if (saved.profileId === null || this.profiles.some((p) => p.id === saved.profileId))
       this.profileId = saved.profileId;
+    // Scoring applies them (edits of a framework or plan no longer here are kept, doing nothing).
+    this.edits = saved.edits ?? [];
   }
 
   /** Saves the workspace after a change; a failed save is said, and the work goes on. */
   #save(): void {
-    const saved = this.#ledger.saved(this.reports, this.frameworkId, this.profileId);
+    const saved = {
+      ...this.#ledger.saved(this.reports, this.frameworkId, this.profileId),
+      edits: this.edits,
+    };
     const bytes = this.#ledger.bytesByKey();
     this.#saving = this.#saving
       .then(async () => {
@@ -602,6 +607,7 @@ class AppState {
       this.edits = edits;
       await this.#rescoreWithEdits();
       this.whatIfMs = performance.now() - t0;
+      this.#save();
     });
   }
 

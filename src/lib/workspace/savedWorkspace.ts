@@ -1,12 +1,14 @@
 // What makes the workspace come back after a reload: the files as they were dropped, how each
-// was read (sheet, encoding, shape, mapping, unit, rate scales), in which drop, and the chosen
-// framework and target profile. The tables are rebuilt by loading the files again in order, so
-// every number keeps pointing at its file, sheet and cell.
+// was read (sheet, encoding, shape, mapping, unit, rate scales), in which drop, the chosen
+// framework and target profile, and the what-if edits in force. The tables are rebuilt by loading
+// the files again in order, so every number keeps pointing at its file, sheet and cell.
 import { Checker, InvalidSpecError } from '../framework/check';
 import { TEXT_ENCODINGS } from '../ingest/decodeText';
 import type { LoadOptions } from '../ingest/loadInput';
 import { SHAPES } from '../ingest/shape';
 import type { KeyValueStore } from '../storage/keyValue';
+import type { WhatIfEdit } from '../whatif/edits';
+import { readEdits } from '../whatif/readEdits';
 
 /** The choices a person made about one file; everything else is detected again. */
 export type ReadChoices = Pick<
@@ -31,6 +33,8 @@ export interface SavedWorkspace {
   specs: string[];
   frameworkId: string;
   profileId: string | null;
+  /** The workshop's what-if edits in force, oldest first. */
+  edits?: WhatIfEdit[];
 }
 
 const KEY = 'current';
@@ -71,7 +75,7 @@ export async function fileKey(bytes: Uint8Array): Promise<string> {
 export function validateSavedWorkspace(raw: unknown): SavedWorkspace {
   const c = new Checker();
   const o = c.object(raw, '');
-  c.noExtraFields(o, '', ['version', 'loads', 'specs', 'frameworkId', 'profileId']);
+  c.noExtraFields(o, '', ['version', 'loads', 'specs', 'frameworkId', 'profileId', 'edits']);
   c.integer(o.version, 'version', { min: 1, max: 1 });
   const loads = c.array(o.loads, 'loads').map((l, i) => readLoad(c, l, `loads[${i}]`));
   const specs = c.array(o.specs, 'specs').map((s, i) => c.string(s, `specs[${i}]`));
@@ -81,6 +85,7 @@ export function validateSavedWorkspace(raw: unknown): SavedWorkspace {
     specs,
     frameworkId: c.string(o.frameworkId, 'frameworkId'),
     profileId: o.profileId === null ? null : c.string(o.profileId, 'profileId'),
+    ...(o.edits === undefined ? {} : { edits: readEdits(c, o.edits, 'edits') }),
   };
   if (c.problems.length > 0)
     throw new InvalidSpecError(

@@ -231,6 +231,10 @@ describe('dashboard on a phone', () => {
       await s.page.getByTestId('compare-table').waitFor();
       expect(await fits()).toBe(true);
       await screenshot(s.page, 'dashboard-compare-390');
+      await s.page.getByTestId('nav-workshop').click();
+      await expect.poll(() => s.page.locator('[data-testid="ba-row"]').count()).toBe(19);
+      expect(await fits()).toBe(true);
+      await screenshot(s.page, 'workshop-390');
     } finally {
       await s.close();
     }

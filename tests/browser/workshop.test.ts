@@ -217,6 +217,34 @@ describe('workshop', () => {
     await page.evaluate(() => window.dtiLab.saved());
   });
 
+  it('keeps two quick edits both, and tells every other page that edits are in force', async () => {
+    const page = s.page;
+    const edit = (value: number) => ({
+      kind: 'value' as const,
+      unit: NAM_DAN,
+      year: 2024,
+      measure: BROADBAND,
+      value,
+      text: null,
+    });
+    // Both sent before either has run: neither may be lost.
+    await page.evaluate(
+      ([a, b]) => Promise.all([window.dtiLab.addEdit(a!), window.dtiLab.addEdit(b!)]),
+      [edit(0.9), edit(1)],
+    );
+    await expect.poll(() => page.getByTestId('edit').count()).toBe(2);
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId('edits-banner').waitFor();
+    await screenshot(page, 'workshop-edits-banner-1280');
+    await page.getByTestId('edits-banner').getByRole('button').click();
+    await page.getByTestId('workshop').waitFor();
+    await page.getByTestId('undo-all').click();
+    await page.getByTestId('no-edits').waitFor();
+    await page.getByTestId('nav-overview').click();
+    expect(await page.getByTestId('edits-banner').count()).toBe(0);
+    await page.getByTestId('nav-workshop').click();
+  });
+
   it('prints a one-page summary of a commune with its three biggest gaps', async () => {
     const page = s.page;
     await page.getByTestId('workshop-handout').click();

@@ -56,6 +56,25 @@ describe('kept prepared statements', () => {
     expect(log.filter((l) => l.startsWith('prepare'))).toHaveLength(1);
   });
 
+  it('see definitions behind comments, later in a text, and START TRANSACTION', async () => {
+    for (const ddl of [
+      '-- note\nCREATE TABLE t (a INT)',
+      '/* note */ create view v AS SELECT 1',
+      'DELETE FROM t; DROP TABLE t',
+    ]) {
+      const { log, kept } = fake();
+      await kept.run('INSERT a');
+      kept.saw(ddl);
+      expect(log.at(-1), ddl).toBe('close INSERT a');
+    }
+    const { log, kept } = fake();
+    kept.saw('START TRANSACTION');
+    kept.saw('CREATE TABLE t (a INT)');
+    await kept.run('INSERT a');
+    kept.saw('ROLLBACK');
+    expect(log).toEqual(['direct INSERT a']);
+  });
+
   it('keep only the most recent ones', async () => {
     const { log, kept } = fake();
     for (const s of ['A', 'B', 'C']) await kept.run(s);

@@ -6,6 +6,7 @@ import { explainUnit } from '../../src/lib/scoring/explainTrace';
 import { WHAT_IF_SOURCE } from '../../src/lib/scoring/steps/measures';
 import { readTargetChanges, readUnitChanges, SNAPSHOT_SQL } from '../../src/lib/whatif/beforeAfter';
 import { editFramework, weightGroups, type WhatIfEdit } from '../../src/lib/whatif/edits';
+import { readTypedValue } from '../../src/lib/whatif/typedValue';
 import type { Workspace } from '../../src/lib/workspace/workspace';
 import { rate, ruleFramework, wideCsv, type IndicatorSpec } from './support/ruleFramework';
 import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';
@@ -215,6 +216,32 @@ describe('what-if replays', () => {
   });
 });
 
+describe('refilled tables', () => {
+  it('do not grow with the replays: dead rows are checkpointed away', async () => {
+    const ws = await freshWorkspace();
+    await ws.loadFile(fileAt('data-samples/nam-dan-2023-2024.csv'));
+    await ws.score('dti-xa-minh-hoa', null);
+    for (let i = 0; i < 12; i++) {
+      await ws.score('dti-xa-minh-hoa', null, [
+        {
+          kind: 'value',
+          unit: '17950',
+          year: 2024,
+          measure: 'bang_rong_phu_ho_gia_dinh_ty_le',
+          value: i / 12,
+          text: null,
+        },
+      ]);
+    }
+    const [t] = await rows(
+      ws,
+      "SELECT estimated_size AS n FROM duckdb_tables() WHERE table_name = 'indicator_points'",
+    );
+    // 1,026 live rows; without checkpoints twelve refills leave about 13,000.
+    expect(Number(t!.n)).toBeLessThanOrEqual(2 * 1026);
+  });
+});
+
 describe('what-if edits of the framework (pure)', () => {
   it('tiers scale with the max points, so a unit keeps its share', () => {
     const tiered = ruleFramework(
@@ -284,5 +311,27 @@ describe('what-if on the sample district', () => {
       `SELECT rank, rank() OVER (ORDER BY round(total, 4) DESC) AS expected FROM scores WHERE year = 2024`,
     );
     for (const r of ranked) expect(Number(r.rank)).toBe(Number(r.expected));
+  });
+});
+
+describe('values typed into the what-if form', () => {
+  it('read the way a Vietnamese or English writer means them', () => {
+    const n = (typed: string, lang: 'vi' | 'en' = 'vi') => {
+      const r = readTypedValue(typed, lang);
+      return r?.kind === 'number' ? r.value : r;
+    };
+    expect(n('1.500')).toBe(1500);
+    expect(n('1,5')).toBe(1.5);
+    expect(n('1.234,5')).toBe(1234.5);
+    expect(n('74,6 %')).toBe(74.6);
+    expect(n('0.5')).toBe(0.5);
+    expect(n('1.500', 'en')).toBe(1.5);
+    expect(n('1,500', 'en')).toBe(1500);
+    expect(n('1,234.5', 'en')).toBe(1234.5);
+    expect(n('-3')).toBe(-3);
+    expect(n('abc')).toBeNull();
+    expect(n('1.2.3,4,5')).toBeNull();
+    expect(readTypedValue('-', 'vi')).toEqual({ kind: 'missing', text: '-' });
+    expect(readTypedValue('Chưa có', 'vi')).toEqual({ kind: 'missing', text: 'Chưa có' });
   });
 });

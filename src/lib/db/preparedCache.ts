@@ -19,9 +19,19 @@ export interface KeptStatements {
   run(sql: string): Promise<void>;
 }
 
-const DEFINES = /^\s*(CREATE|DROP|ALTER|ATTACH|DETACH|COMMENT|USE)\b/i;
-const BEGINS = /^\s*BEGIN\b/i;
-const ENDS = /^\s*(COMMIT|ROLLBACK|ABORT|END)\b/i;
+const DEFINES = /^(CREATE|DROP|ALTER|ATTACH|DETACH|COMMENT|USE|IMPORT)\b/i;
+const BEGINS = /^(BEGIN|START\s+TRANSACTION)\b/i;
+const ENDS = /^(COMMIT|ROLLBACK|ABORT|END)\b/i;
+
+/**
+ * The opening words of each statement in a text, comments skipped. Splitting on ";" may cut a
+ * string literal: a false "CREATE" only drops kept plans (a little speed), never correctness.
+ */
+export function statementHeads(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((part) => part.replace(/^(\s+|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*/, '').slice(0, 40));
+}
 
 export function keptStatements(
   prepare: (sql: string) => Promise<Prepared>,
@@ -37,14 +47,16 @@ export function keptStatements(
   };
   return {
     saw: (sql) => {
-      if (BEGINS.test(sql)) inTransaction = true;
-      if (DEFINES.test(sql)) {
-        dropAll();
-        if (inTransaction) definedInTransaction = true;
-      }
-      if (ENDS.test(sql)) {
-        inTransaction = false;
-        definedInTransaction = false;
+      for (const head of statementHeads(sql)) {
+        if (BEGINS.test(head)) inTransaction = true;
+        if (DEFINES.test(head)) {
+          dropAll();
+          if (inTransaction) definedInTransaction = true;
+        }
+        if (ENDS.test(head)) {
+          inTransaction = false;
+          definedInTransaction = false;
+        }
       }
     },
     run: async (sql) => {

@@ -27,6 +27,9 @@ const vi = {
   target: 'Chỉ tiêu',
   indicator: 'Chỉ số',
   group: 'Nhóm (chỉ số chính)',
+  groupPillar: 'Nhóm (trụ cột)',
+  pointsRuleNote:
+    'Chỉ số này lấy thẳng điểm thẩm định: đổi điểm tối đa chỉ đổi mức trần, số điểm đạt giữ nguyên.',
   now: 'Hiện tại',
   newValue: 'Giá trị mới',
   yes: 'có',
@@ -74,11 +77,12 @@ const vi = {
   walkAllMains: 'Điểm của các chỉ số chính',
   walkTotal: 'Chỉ số tổng hợp',
   walkTotalBody: 'Tổng điểm đạt chia cho tổng điểm tối đa:',
+  walkTotalWeighted: 'Bình quân các chỉ số chính theo trọng số:',
   walkBandIs: 'Xếp loại',
   walkRank: 'Xếp hạng',
   walkRankBody: 'So với các xã, thị trấn khác cùng năm, xã đứng thứ',
   walkRankPrev: 'Năm trước xã đứng thứ',
-  walkTies: 'Các xã có chỉ số bằng nhau đến 4 chữ số thập phân thì đồng hạng.',
+  walkTies: 'Các đơn vị có chỉ số bằng nhau đến {n} chữ số thập phân thì đồng hạng.',
   noData: 'chưa có số liệu',
   whatIfSource: 'thay đổi thử số',
   handoutTitle: 'Tóm tắt điểm chuyển đổi số',
@@ -89,6 +93,11 @@ const vi = {
   handoutFooter: 'Tạo bằng DTI Lab, ngay trên máy, dữ liệu không rời khỏi máy.',
   handoutWithEdits: 'Điểm có tính các thay đổi thử',
   points: 'điểm',
+  editsInForce: 'Đang tính cả các thay đổi thử',
+  editsInForceNote:
+    'Điểm, thứ hạng trên mọi trang đã tính các thay đổi thử ở trang Tập huấn, không phải chỉ số liệu đã nạp.',
+  seeEdits: 'Xem, hoàn tác các thay đổi',
+  confirmStartOver: 'Bắt đầu lại với kế hoạch này? Các thay đổi thử đang có sẽ bị bỏ.',
 };
 
 const en: Record<Key, string> = {
@@ -117,6 +126,9 @@ const en: Record<Key, string> = {
   target: 'Target',
   indicator: 'Indicator',
   group: 'Group (main index)',
+  groupPillar: 'Group (pillar)',
+  pointsRuleNote:
+    'This indicator takes the appraised points as they are: a new max moves the cap, the points stay.',
   now: 'Now',
   newValue: 'New value',
   yes: 'yes',
@@ -164,11 +176,12 @@ const en: Record<Key, string> = {
   walkAllMains: 'Points by main index',
   walkTotal: 'Total index',
   walkTotalBody: 'Points achieved divided by the maximum points:',
+  walkTotalWeighted: 'The main indices averaged with their weights:',
   walkBandIs: 'Band',
   walkRank: 'Rank',
   walkRankBody: 'Among the communes and towns of the same year, the commune ranks',
   walkRankPrev: 'The year before it ranked',
-  walkTies: 'Communes equal to 4 decimals share a rank.',
+  walkTies: 'Units equal to {n} decimals share a rank.',
   noData: 'no data',
   whatIfSource: 'trial change no.',
   handoutTitle: 'Digital transformation score summary',
@@ -179,6 +192,11 @@ const en: Record<Key, string> = {
   handoutFooter: 'Made with DTI Lab, on this computer; the data never left it.',
   handoutWithEdits: 'Scores include the trial changes',
   points: 'points',
+  editsInForce: 'Trial changes in force',
+  editsInForceNote:
+    'Scores and ranks on every page include the trial changes made on the Workshop page, not only the loaded data.',
+  seeEdits: 'See or undo the changes',
+  confirmStartOver: 'Start over with this plan? The trial changes made so far will be dropped.',
 };
 
 type Key = keyof typeof vi;

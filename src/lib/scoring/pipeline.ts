@@ -49,6 +49,8 @@ export interface StepLog {
   ms: number;
   /** False when a replay found nothing it reads changed and kept its output as it was. */
   ran: boolean;
+  /** True when the step's table was emptied and filled again (rather than created). */
+  refilled: boolean;
 }
 
 export interface PipelineRun {
@@ -66,6 +68,8 @@ export interface PipelineRun {
 export class PipelineMemory {
   readonly #sql = new Map<string, string>();
   readonly #rows = new Map<string, number | null>();
+  /** Rows deleted by refills since the last checkpoint: DuckDB keeps them until one. */
+  #deleted = 0;
 
   /** Whether the step's table was last built by exactly this SQL (so its columns fit it). */
   built(step: string, sql: string): boolean {
@@ -92,9 +96,21 @@ export class PipelineMemory {
 
   remember(run: PipelineRun): void {
     for (const l of run.steps) {
+      if (l.refilled) this.#deleted += this.#rows.get(l.step) ?? 0;
       this.#sql.set(l.step, l.sql);
       this.#rows.set(l.step, l.rows);
     }
+  }
+
+  /**
+   * Whether to checkpoint now: once the rows deleted by refills outnumber the rows kept, so the
+   * dead rows never take more memory than the live ones (a checkpoint costs a few ms).
+   */
+  dueForCheckpoint(): boolean {
+    const live = [...this.#rows.values()].reduce<number>((s, n) => s + (n ?? 0), 0);
+    if (this.#deleted <= live) return false;
+    this.#deleted = 0;
+    return true;
   }
 }
 
@@ -130,6 +146,7 @@ export async function runPipeline(
     const run = await runSteps(engine, settings, steps, toRun, replay?.memory);
     await engine.exec('COMMIT');
     replay?.memory.remember(run);
+    if (replay?.memory.dueForCheckpoint()) await engine.exec('CHECKPOINT');
     return run;
   } catch (e) {
     await engine.exec('ROLLBACK');
@@ -149,12 +166,16 @@ async function runStep(
   step: Step,
   sql: string,
   memory: PipelineMemory | undefined,
-): Promise<void> {
+): Promise<'created' | 'refilled'> {
   const stored = STORED.exec(sql);
-  if (!stored || !memory?.built(step.name, sql)) return engine.exec(sql);
+  if (!stored || !memory?.built(step.name, sql)) {
+    await engine.exec(sql);
+    return 'created';
+  }
   const table = stored[1]!;
   await engine.exec(`DELETE FROM ${table}`);
   await engine.execPrepared(`INSERT INTO ${table} SELECT * FROM (${sql.slice(stored[0].length)})`);
+  return 'refilled';
 }
 
 async function runSteps(
@@ -169,7 +190,7 @@ async function runSteps(
   for (const { step, sql } of steps) {
     const s0 = performance.now();
     const ran = toRun.has(step.name);
-    if (ran) await runStep(engine, step, sql, memory);
+    const how = ran ? await runStep(engine, step, sql, memory) : null;
     logs.push({
       step: step.name,
       output: step.output,
@@ -177,6 +198,7 @@ async function runSteps(
       rows: step.view || ran ? null : (memory?.rowsOf(step.name) ?? null),
       ms: performance.now() - s0,
       ran,
+      refilled: how === 'refilled',
     });
   }
   // The tables built now, counted in one query (counting a view would compute all of it).

@@ -200,7 +200,7 @@ class AppState {
     }
     this.reports = reports;
     this.activeLoads = await activeLoads(ws);
-    this.showingSample = reports.length > 0 && reports.every((r) => r.file === SAMPLE_NAME);
+    this.showingSample = onlySample(reports, this.activeLoads);
     if (this.frameworks.some((f) => f.id === saved.frameworkId))
       this.frameworkId = saved.frameworkId;
     if (saved.profileId === null || this.profiles.some((p) => p.id === saved.profileId))
@@ -521,8 +521,7 @@ class AppState {
       this.#ledger.forgetBatch(last);
       this.reports = this.reports.filter((r) => r.batch !== last);
       this.activeLoads = await activeLoads(ws);
-      this.showingSample =
-        this.reports.length > 0 && this.reports.every((r) => r.file === SAMPLE_NAME);
+      this.showingSample = onlySample(this.reports, this.activeLoads);
       await this.#fitFrameworkTo([...this.activeLoads]);
       await this.#rescore();
       this.#save();
@@ -586,20 +585,25 @@ class AppState {
 
   /** Adds a what-if edit and re-scores with it. */
   addEdit(edit: WhatIfEdit): Promise<void> {
-    return this.#editsTo([...this.edits, edit]);
+    return this.#editsTo((edits) => [...edits, edit]);
   }
 
   /** Takes back one edit (the last when no index is given); the others stay. */
   removeEdit(index = this.edits.length - 1): Promise<void> {
-    return this.#editsTo(this.edits.filter((_, i) => i !== index));
+    // The edit itself, not its place: an edit queued before this one may still change the list.
+    const edit = this.edits[index];
+    return this.#editsTo((edits) => edits.filter((e) => e !== edit));
   }
 
   clearEdits(): Promise<void> {
-    return this.#editsTo([]);
+    return this.#editsTo(() => []);
   }
 
-  #editsTo(edits: WhatIfEdit[]): Promise<void> {
+  /** The next list is made from the list as it is when the change runs, after those before it. */
+  #editsTo(next: (edits: WhatIfEdit[]) => WhatIfEdit[]): Promise<void> {
     return this.#queue(async () => {
+      const edits = next(this.edits);
+      if (edits.length === this.edits.length && edits.every((e, i) => e === this.edits[i])) return;
       const t0 = performance.now();
       // Before the first edit the result tables hold the scores as loaded: they become "before".
       if (edits.length > 0 && this.edits.length === 0 && !this.#snapshot)
@@ -629,6 +633,8 @@ class AppState {
         } finally {
           this.loadMode = mode;
         }
+        // Only the sample counts now; what it set aside comes back with an undo.
+        this.showingSample = onlySample(this.reports, this.activeLoads);
       }
       this.frameworkId = DEFAULT_FRAMEWORK;
       this.profileId =
@@ -691,6 +697,12 @@ function specId(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Whether the data that counts is the sample alone (what it set aside may come back). */
+function onlySample(reports: readonly LoadReport[], active: ReadonlySet<number>): boolean {
+  const counting = reports.filter((r) => active.has(r.loadId));
+  return counting.length > 0 && counting.every((r) => r.file === SAMPLE_NAME);
 }
 
 async function activeLoads(ws: Workspace): Promise<Set<number>> {

@@ -20,6 +20,8 @@ export function showValue(
   kind: MeasureKind | null,
   lang: Lang,
 ): string {
+  if (kind === 'boolean' && value !== null)
+    return `“${value > 0 ? (lang === 'vi' ? 'có' : 'yes') : lang === 'vi' ? 'không' : 'no'}”`;
   // A number is shown as a number (rates as percentages); only answers are quoted as written.
   if (value !== null && kind !== 'text' && kind !== 'choice')
     return kind === 'rate' ? formatPercent(value, lang) : formatNumber(value, lang, 4);

@@ -15,7 +15,10 @@ export type WhatIfEdit =
     }
   /** A target of a plan (target profile). For `range`, the low end. */
   | { kind: 'target'; profile: string; target: string; value: number }
-  /** An indicator's max points. A unit keeps its share of the indicator: tiers scale with it. */
+  /**
+   * An indicator's max points. A unit keeps its share of the indicator (tiers scale with it),
+   * except under the `points` rule, whose points are taken as appraised: only the cap moves.
+   */
   | { kind: 'maxPoints'; framework: string; indicator: string; value: number }
   /** The weight of a group (main index, or pillar where the framework weighs pillars). */
   | { kind: 'weight'; framework: string; group: string; value: number };

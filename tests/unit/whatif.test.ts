@@ -7,6 +7,8 @@ import { WHAT_IF_SOURCE } from '../../src/lib/scoring/steps/measures';
 import { readTargetChanges, readUnitChanges, SNAPSHOT_SQL } from '../../src/lib/whatif/beforeAfter';
 import { editFramework, weightGroups, type WhatIfEdit } from '../../src/lib/whatif/edits';
 import { readTypedValue } from '../../src/lib/whatif/typedValue';
+import { whatIfValuesSql } from '../../src/lib/whatif/valuesTable';
+import { ALL_SOURCES, PipelineMemory, runPipeline } from '../../src/lib/scoring/pipeline';
 import type { Workspace } from '../../src/lib/workspace/workspace';
 import { rate, ruleFramework, wideCsv, type IndicatorSpec } from './support/ruleFramework';
 import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';
@@ -220,18 +222,25 @@ describe('refilled tables', () => {
   it('do not grow with the replays: dead rows are checkpointed away', async () => {
     const ws = await freshWorkspace();
     await ws.loadFile(fileAt('data-samples/nam-dan-2023-2024.csv'));
-    await ws.score('dti-xa-minh-hoa', null);
+    const fw = ws.framework('dti-xa-minh-hoa');
+    // No floor: a checkpoint as soon as dead rows outnumber live ones.
+    const memory = new PipelineMemory(0);
+    const settings = { framework: fw, profile: null, whatIfValues: true };
+    await runPipeline(ws.engine, settings, { memory, changed: ALL_SOURCES });
     for (let i = 0; i < 12; i++) {
-      await ws.score('dti-xa-minh-hoa', null, [
-        {
-          kind: 'value',
-          unit: '17950',
-          year: 2024,
-          measure: 'bang_rong_phu_ho_gia_dinh_ty_le',
-          value: i / 12,
-          text: null,
-        },
-      ]);
+      await ws.engine.exec(
+        whatIfValuesSql([
+          {
+            kind: 'value',
+            unit: '17950',
+            year: 2024,
+            measure: 'bang_rong_phu_ho_gia_dinh_ty_le',
+            value: i / 12,
+            text: null,
+          },
+        ]).join(';\n'),
+      );
+      await runPipeline(ws.engine, settings, { memory, changed: new Set(['whatIf']) });
     }
     const [t] = await rows(
       ws,
@@ -239,6 +248,8 @@ describe('refilled tables', () => {
     );
     // 1,026 live rows; without checkpoints twelve refills leave about 13,000.
     expect(Number(t!.n)).toBeLessThanOrEqual(2 * 1026);
+    // With the default floor a district's edits never wait for one.
+    expect(new PipelineMemory().minDeadRows).toBeGreaterThan(100 * 1026);
   });
 });
 

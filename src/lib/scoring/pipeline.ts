@@ -71,6 +71,12 @@ export class PipelineMemory {
   /** Rows deleted by refills since the last checkpoint: DuckDB keeps them until one. */
   #deleted = 0;
 
+  /**
+   * @param minDeadRows dead rows tolerated whatever the live ones: a checkpoint costs tens of
+   *   milliseconds, so a district's what-if edits (a few thousand rows each) do not pay it each time.
+   */
+  constructor(readonly minDeadRows = 250_000) {}
+
   /** Whether the step's table was last built by exactly this SQL (so its columns fit it). */
   built(step: string, sql: string): boolean {
     return this.#sql.get(step) === sql;
@@ -103,12 +109,12 @@ export class PipelineMemory {
   }
 
   /**
-   * Whether to checkpoint now: once the rows deleted by refills outnumber the rows kept, so the
-   * dead rows never take more memory than the live ones (a checkpoint costs a few ms).
+   * Whether to checkpoint now: once the rows deleted by refills outnumber the rows kept (and the
+   * floor), so the dead rows never take much more memory than the live ones.
    */
   dueForCheckpoint(): boolean {
     const live = [...this.#rows.values()].reduce<number>((s, n) => s + (n ?? 0), 0);
-    if (this.#deleted <= live) return false;
+    if (this.#deleted <= Math.max(live, this.minDeadRows)) return false;
     this.#deleted = 0;
     return true;
   }

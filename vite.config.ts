@@ -3,11 +3,12 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { serviceWorker } from './src/offline/buildServiceWorker.ts';
+import { contentSecurityPolicy } from './src/offline/contentSecurityPolicy.ts';
 
 export default defineConfig({
   // Relative URLs: the build runs from any folder of any static server (a USB stick, a laptop).
   base: './',
-  plugins: [svelte(), serviceWorker()],
+  plugins: [svelte(), serviceWorker(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   server: { port: 5173, strictPort: false },

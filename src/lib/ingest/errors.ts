@@ -22,6 +22,8 @@ export type IngestErrorCode =
   | 'unreadableCsv'
   | 'noSuchSheet'
   | 'tooLarge'
+  | 'tooManyColumns'
+  | 'lineTooLong'
   | 'outOfMemory'
   | 'noFormUnit'
   | 'ambiguousFormUnit'
@@ -41,6 +43,20 @@ export class IngestError extends Error {
     );
     this.name = 'IngestError';
   }
+}
+
+/** More columns than any real table has: a wrong file, refused before it fills the memory. */
+export const MAX_COLUMNS = 5000;
+
+export function tooManyColumns(file: string, count: number, sheet?: string): IngestError {
+  return new IngestError(
+    'tooManyColumns',
+    {
+      vi: `Bảng có ${count.toLocaleString('vi-VN')} cột, quá ${MAX_COLUMNS.toLocaleString('vi-VN')} cột: đây không giống một bảng số liệu. Dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
+      en: `The table has ${count.toLocaleString('en-US')} columns, more than ${MAX_COLUMNS.toLocaleString('en-US')}: this does not look like a data table. What was loaded before is unchanged.`,
+    },
+    { file, ...(sheet ? { sheet } : {}) },
+  );
 }
 
 export function describeLocation(at: Location, lang: 'vi' | 'en'): string {

@@ -5,7 +5,7 @@ import { toRows } from '../db/rows';
 import type { Framework, MeasureDef } from '../framework/types';
 import type { ColumnMapping } from './columnMapping';
 import type { TextEncodingName } from './decodeText';
-import { IngestError } from './errors';
+import { IngestError, MAX_COLUMNS, tooManyColumns } from './errors';
 import { loadStaged } from './loadStaged';
 import type { LoadReport } from './loadReport';
 import type { Shape } from './shape';
@@ -14,6 +14,7 @@ import { checkpoint, type LoadControl } from './progress';
 import { sniffFile } from './sniffFile';
 import { stageCsv } from './stageCsv';
 import { pickSheet, stageSheet } from './stageSheet';
+import { zipSizes } from './zipDirectory';
 import type { WorkbookReader } from './workbook';
 import type { StagedTable } from './staged';
 
@@ -46,7 +47,12 @@ export interface LoadOptions extends LoadControl {
  * What one browser tab can take. DuckDB-WASM has about 3 GiB of memory; text is held decoded
  * and re-encoded while staged (≈ 3× its size), a workbook expands ≈ 10× when unzipped and parsed.
  */
-export const SIZE_LIMITS = { text: 400 * 1024 ** 2, xlsx: 60 * 1024 ** 2 } as const;
+export const SIZE_LIMITS = {
+  text: 400 * 1024 ** 2,
+  xlsx: 60 * 1024 ** 2,
+  /** What a workbook may unpack to: ten times the largest file, as real workbooks do. */
+  xlsxUnpacked: 600 * 1024 ** 2,
+} as const;
 
 const megabytes = (n: number): string =>
   `${(n / 1024 ** 2).toFixed(n < 10 * 1024 ** 2 ? 2 : 0)} MB`;
@@ -130,6 +136,20 @@ async function stage(
         at,
       );
     case 'xlsx': {
+      // Judged by what its directory says it unpacks to, before anything is unpacked.
+      const sizes = zipSizes(file.bytes);
+      if (sizes && sizes.unpacked > SIZE_LIMITS.xlsxUnpacked) {
+        const mb = (n: number): string =>
+          Number.isFinite(n) ? `${Math.round(n / 1024 ** 2).toLocaleString('vi-VN')} MB` : '> 4 GB';
+        throw new IngestError(
+          'tooLarge',
+          {
+            vi: `Tệp Excel nặng ${megabytes(file.bytes.length)} nhưng giải nén ra ${mb(sizes.unpacked)}, quá ${mb(SIZE_LIMITS.xlsxUnpacked)} mà trình duyệt đọc được: tệp có thể là "bom nén". Không mở tệp; dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
+            en: `The Excel file is ${megabytes(file.bytes.length)} but unpacks to ${mb(sizes.unpacked)}, more than the ${mb(SIZE_LIMITS.xlsxUnpacked)} a browser can read: it may be a "zip bomb". It was not opened; what was loaded before is unchanged.`,
+          },
+          at,
+        );
+      }
       const sheets = await readWorkbook(file.bytes).catch((e: unknown) => {
         const reason = (e as Error).message;
         throw new IngestError(
@@ -142,9 +162,12 @@ async function stage(
         );
       });
       checkpoint(options, file.name, 'parsing');
+      const picked = pickSheet(sheets, options.sheet, file.name);
+      const width = picked.records.reduce((m, r) => Math.max(m, r.cells.length), 0);
+      if (width > MAX_COLUMNS) throw tooManyColumns(file.name, width, picked.sheet.name);
       return stageSheet(
         engine,
-        pickSheet(sheets, options.sheet, file.name),
+        picked,
         sheets.map((s) => s.name),
         loadId,
       );

@@ -2,15 +2,32 @@
 // first rows; DuckDB's own reader parses the body (much faster than a JS parse on big files).
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
-import { lit } from '../sql/quote';
+import { ident, lit } from '../sql/quote';
 import { csvRecords, recordLines, sniffDelimiter } from './csvRecords';
 import { decodeText, type TextEncodingName } from './decodeText';
-import { IngestError } from './errors';
+import { IngestError, MAX_COLUMNS, tooManyColumns } from './errors';
 import { columnsOfWidth, findLayout } from './findLayout';
 import { skippedRow, type SkippedRow, type StagedTable } from './staged';
 import { checkpoint, type LoadControl } from './progress';
 
 const HEAD_RECORDS = 80;
+/** DuckDB's CSV reader refuses longer lines (2 MB); found first, to name the row. */
+const MAX_LINE_CHARS = 2_000_000;
+/** Engine messages can quote a whole line: shown cut short. */
+const MAX_REASON = 300;
+
+/** The first line (1-based) longer than `max` characters, or null. */
+export function firstLongLine(text: string, max: number): number | null {
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start > max) return line;
+    if (end === -1) return null;
+    start = end + 1;
+  }
+  return null;
+}
 
 export async function stageCsv(
   engine: Engine,
@@ -45,6 +62,18 @@ export async function stageCsv(
     layout,
     Math.max(...head.slice(layout.dataStart).map((r) => r.cells.length)),
   );
+  if (columns.length > MAX_COLUMNS) throw tooManyColumns(file.name, columns.length);
+  const long = firstLongLine(text, MAX_LINE_CHARS);
+  if (long !== null) {
+    throw new IngestError(
+      'lineTooLong',
+      {
+        vi: `Dòng ${long} dài hơn 2 triệu ký tự: tệp hỏng hoặc không phải bảng CSV. Dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
+        en: `Row ${long} is longer than 2 million characters: the file is damaged or not a CSV table. What was loaded before is unchanged.`,
+      },
+      { file: file.name, row: long },
+    );
+  }
 
   checkpoint(options, file.name, 'parsing');
   const table = `raw_load_${loadId}`;
@@ -58,7 +87,8 @@ export async function stageCsv(
         all_varchar = true, null_padding = true, strict_mode = false,
         names = [${columns.map((c) => lit(c.name)).join(', ')}])`);
   } catch (e) {
-    const reason = (e as Error).message;
+    const message = (e as Error).message;
+    const reason = message.length > MAX_REASON ? `${message.slice(0, MAX_REASON)}…` : message;
     throw new IngestError(
       'unreadableCsv',
       { vi: `Không đọc được tệp CSV: ${reason}`, en: `Could not read the CSV file: ${reason}` },
@@ -74,6 +104,23 @@ export async function stageCsv(
     toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${table}_records`))[0]?.n ?? 0,
   );
   await attachRows(engine, table, lines.recordLines, first.line, rowsRead);
+  // Rows of nothing but delimiters are no data either: the file says nothing.
+  const anyValue = toRows(
+    await engine.query(
+      `SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM ${table} WHERE concat(${columns.map((c) => ident(c.name)).join(', ')}) <> '' LIMIT 1)`,
+    ),
+  )[0]?.n;
+  if (!anyValue) {
+    await engine.exec(`DROP TABLE IF EXISTS ${table}`);
+    throw new IngestError(
+      'noData',
+      {
+        vi: 'Bảng không có dòng số liệu nào: mọi dòng dưới tiêu đề đều trống.',
+        en: 'The table has no data rows: every row below the header is empty.',
+      },
+      { file: file.name },
+    );
+  }
 
   const skipped: SkippedRow[] = [
     ...layout.titleRecords.map((i) => skippedRow(head[i]!, 'title')),

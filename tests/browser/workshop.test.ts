@@ -163,6 +163,8 @@ describe('workshop', () => {
       .poll(() => page.evaluate(() => document.documentElement.classList.contains('presenting')))
       .toBe(true);
     expect(await page.locator('.masthead').count()).toBe(0);
+    // The presentation draws the walk anew and reads its unit again: wait for its first slide.
+    await expect.poll(() => slide.getAttribute('data-kind')).toBe('intro');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => slide.getAttribute('data-kind')).toBe('mainIndex');
     // An indicator's rule and source cell on demand.
@@ -211,7 +213,7 @@ describe('workshop', () => {
     await page.getByTestId('workshop').waitFor();
     await expect.poll(() => page.getByTestId('edit').count()).toBe(1);
     await expect.poll(() => row(NAM_DAN).getAttribute('data-rank')).toBe('6');
-    expect(await row(NAM_DAN).innerText()).toContain('+0,0152');
+    await expect.poll(() => row(NAM_DAN).innerText()).toContain('+0,0152');
     await page.getByTestId('undo-edit').click();
     await page.getByTestId('no-edits').waitFor();
     await page.evaluate(() => window.dtiLab.saved());

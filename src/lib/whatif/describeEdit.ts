@@ -1,7 +1,8 @@
 // A what-if edit in words, for the list of edits: "Xã Nam Hưng, 2024: Tỷ lệ hộ có băng rộng →
 // 90 %". Names come from the caller, so the sentence stays true to what is loaded.
 import type { Lang } from '../i18n/format';
-import { formatNumber, formatPercent } from '../i18n/format';
+import { formatNumber } from '../i18n/format';
+import { measureValueText } from '../view/targetText';
 import type { MeasureKind } from '../framework/types';
 import type { WhatIfEdit } from './edits';
 
@@ -24,9 +25,9 @@ export function showValue(
     return `“${value > 0 ? (lang === 'vi' ? 'có' : 'yes') : lang === 'vi' ? 'không' : 'no'}”`;
   // A number is shown as a number (rates as percentages); only answers are quoted as written.
   if (value !== null && kind !== 'text' && kind !== 'choice')
-    return kind === 'rate' ? formatPercent(value, lang) : formatNumber(value, lang, 4);
+    return measureValueText(value, kind, lang);
   if (text !== null && text !== '') return `“${text}”`;
-  return value === null ? '—' : formatNumber(value, lang, 4);
+  return measureValueText(value, kind, lang);
 }
 
 export function describeEdit(e: WhatIfEdit, names: EditNames, lang: Lang): string {

@@ -2,7 +2,8 @@
 // from → each main index with its indicators (figure → rule → points) → the main indices side by
 // side → the total → the rank. Built from the explain trace; nothing is computed here that the
 // pipeline did not compute.
-import type { LocalText } from '../framework/types';
+import type { Framework, LocalText } from '../framework/types';
+import { weightGroups } from '../whatif/edits';
 import type { TraceStep } from '../scoring/explainTrace';
 
 export interface WalkUnit {
@@ -69,4 +70,36 @@ export function walkSteps(trace: readonly TraceStep[], unit: WalkUnit): WalkStep
     { kind: 'total', unit, mains: mains.filter((m) => m.scored) },
     { kind: 'rank', unit },
   ];
+}
+
+/**
+ * How the total slide writes the total out: Σ points ÷ Σ max (the points method), the weighted
+ * mean of the main indices with their weights — only where that gives the total exactly (a
+ * weight on a framework leaving missing data out of the denominator adds up otherwise) — or the
+ * total alone (pillars, geometric mean).
+ */
+export type TotalFormula =
+  | { kind: 'points' }
+  | { kind: 'weighted'; terms: { code: string; weight: number; value: number | null }[] }
+  | { kind: 'totalOnly' };
+
+export function totalFormula(
+  fw: Framework,
+  mains: readonly MainIndexSummary[],
+  total: number | null,
+): TotalFormula {
+  const agg = fw.aggregation;
+  if (agg.method === 'points' && !agg.weights) return { kind: 'points' };
+  if (agg.method === 'geometric' || (agg.method === 'weighted' && agg.by === 'pillar'))
+    return { kind: 'totalOnly' };
+  const terms = weightGroups(fw).map((g) => ({
+    ...g,
+    value: mains.find((m) => m.code === g.code)?.value ?? null,
+  }));
+  const counted = terms.filter((t) => t.value !== null);
+  const sum = counted.reduce((a, t) => a + t.weight, 0);
+  const weighted = counted.reduce((a, t) => a + t.weight * t.value!, 0) / sum;
+  return total !== null && Math.abs(weighted - total) < 1e-9
+    ? { kind: 'weighted', terms }
+    : { kind: 'totalOnly' };
 }

@@ -28,6 +28,8 @@ export interface DtiLabApi {
   removeEdit(index?: number): Promise<void>;
   /** The workshop's reset: the sample, no edits, the default framework and plan. */
   resetWorkshop(): Promise<void>;
+  /** The what-if edits in force, oldest first. */
+  edits(): WhatIfEdit[];
   /** Milliseconds from page start to the first ranking on screen; the last what-if re-score. */
   timings(): { firstRankingMs: number | null; whatIfMs: number | null };
 }
@@ -51,6 +53,7 @@ export function installAutomation(app: typeof appState): void {
     addEdit: (edit) => app.addEdit(edit),
     removeEdit: (index) => app.removeEdit(index),
     resetWorkshop: () => app.resetWorkshop(),
+    edits: () => [...app.edits],
     timings: () => ({ firstRankingMs: app.firstRankingMs, whatIfMs: app.whatIfMs }),
   };
 }

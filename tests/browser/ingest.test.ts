@@ -49,7 +49,7 @@ describe('ingest corpus in the browser', () => {
       const notice = await s.page.evaluate(() => window.dtiLab.notices().at(-1)!);
       expect(notice.code).toBe(c.expect.error!.kind);
       expect(notice.title.vi).toContain(path.basename(c.file));
-      expect(notice.detail.vi.length).toBeGreaterThan(10);
+      expect(notice.detail?.vi.length ?? 0).toBeGreaterThan(10);
       expect(await count()).toEqual(before);
     });
   }

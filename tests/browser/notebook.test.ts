@@ -172,6 +172,28 @@ describe('notebook', () => {
     await expect.poll(() => statusOf(third)).toBe('fresh');
   });
 
+  it('stops a query that would run for minutes, and the notebook goes on', async () => {
+    const third = cell(s.page, 2);
+    // About 10^11 rows: many minutes in a browser tab.
+    await writeSql(third, 'SELECT sum(range) AS s FROM range(100000000000)');
+    await s.page.keyboard.press('Control+Enter');
+    await expect.poll(() => statusOf(third)).toBe('running');
+    await s.page.waitForTimeout(500);
+    await s.page.getByTestId('stop-run').click();
+    await expect.poll(() => statusOf(third), SLOW).toBe('error');
+    expect(await third.getByTestId('cell-error').innerText()).toContain(
+      'Đã dừng truy vấn theo yêu cầu',
+    );
+    expect(await s.page.getByTestId('stop-run').count()).toBe(0);
+    // The engine and the rest of the app are as before.
+    await writeSql(third, 'SELECT 42 AS answer');
+    await s.page.keyboard.press('Control+Enter');
+    await expect.poll(() => statusOf(third)).toBe('fresh');
+    expect(
+      await s.page.evaluate(() => window.dtiLab.query('SELECT count(*)::INT AS n FROM scores')),
+    ).toEqual([{ n: expect.any(Number) }]);
+  });
+
   it('draws a chart from a named result, and renders Markdown text', async () => {
     await s.page.getByTestId('add-chart').last().click();
     const chart = cell(s.page, 3);

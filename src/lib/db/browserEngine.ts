@@ -63,6 +63,17 @@ export async function startBrowserEngine(): Promise<Engine> {
         throw queryError(sql, e);
       }
     },
+    execCancellable: async (sql) => {
+      kept.saw(sql);
+      try {
+        // send() runs the statement in slices, between which a cancel is heard.
+        const reader = await conn.send(sql);
+        if (reader) for await (const batch of reader) void batch;
+      } catch (e) {
+        throw queryError(sql, e);
+      }
+    },
+    cancel: () => conn.cancelSent(),
     // registerFileBuffer detaches the buffer it is given: hand it a copy.
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes.slice()),
     dropFile: async (name) => {

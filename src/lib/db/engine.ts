@@ -14,6 +14,13 @@ export interface Engine {
    * parsing and planning. For statements a replay runs many times with the same text.
    */
   execPrepared(sql: string): Promise<void>;
+  /**
+   * Runs one statement that `cancel()` can stop part way: what a person types in a notebook
+   * may run for minutes.
+   */
+  execCancellable(sql: string): Promise<void>;
+  /** Stops the statement `execCancellable` is running, which then fails; false if none ran. */
+  cancel(): Promise<boolean>;
   /** Makes bytes readable by DuckDB table functions (read_csv) under `name`. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;

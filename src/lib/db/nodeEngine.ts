@@ -61,6 +61,11 @@ export async function startNodeEngine(): Promise<Engine> {
         throw queryError(sql, e);
       }
     },
+    // The blocking bindings run a statement to its end: nothing can be heard meanwhile.
+    execCancellable: async (sql) => {
+      run(sql);
+    },
+    cancel: async () => false,
     registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes.slice()),
     dropFile: async (name) => db.dropFile(name),
     close: async () => {

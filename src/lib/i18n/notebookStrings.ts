@@ -14,6 +14,8 @@ const vi = {
   confirmDelete: 'Xóa sổ phân tích này? Việc này không hoàn tác được.',
   confirmRestore: 'Bỏ mọi thay đổi và khôi phục sổ như bản gốc?',
   runAll: 'Chạy tất cả',
+  stop: 'Dừng',
+  stopHint: 'Dừng truy vấn đang chạy; các ô sau nó không chạy',
   cells: 'ô SQL',
   interrupted:
     'Lần chạy trước của sổ này chưa xong (trang bị đóng, hoặc một câu lệnh quá nặng), nên lần này sổ không tự chạy. Hãy xem lại các câu lệnh rồi chạy khi sẵn sàng.',
@@ -99,6 +101,8 @@ const en: Record<Key, string> = {
   confirmDelete: 'Delete this notebook? This cannot be undone.',
   confirmRestore: 'Discard all changes and restore the notebook as shipped?',
   runAll: 'Run all',
+  stop: 'Stop',
+  stopHint: 'Stops the query running; the cells after it do not run',
   cells: 'SQL cells',
   interrupted:
     "This notebook's last run did not finish (the page was closed, or a statement was too heavy), so it has not run by itself this time. Review its statements, then run it when ready.",

@@ -1,5 +1,6 @@
 // What an XLSX (a ZIP) says it holds, read from its central directory before anything is
 // unpacked: a few hundred kilobytes can unpack to gigabytes (a "zip bomb") and take the tab down.
+import { endRecord } from '../zip/readZip';
 
 export interface ZipSizes {
   entries: number;
@@ -8,20 +9,12 @@ export interface ZipSizes {
   packed: number;
 }
 
-const EOCD = 0x06054b50;
 const ENTRY = 0x02014b50;
 
 /** The declared sizes, or null when the bytes hold no readable ZIP directory. */
 export function zipSizes(bytes: Uint8Array): ZipSizes | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end record is the last 22 bytes, or up to 64 KiB earlier when a comment follows it.
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      end = i;
-      break;
-    }
-  }
+  const end = endRecord(view);
   if (end < 0) return null;
   const count = view.getUint16(end + 10, true);
   const offset = view.getUint32(end + 16, true);

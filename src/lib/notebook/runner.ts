@@ -85,7 +85,7 @@ export async function runSqlCell(
     ? `CREATE OR REPLACE TEMP TABLE ${ident(resultTable(cell))} AS\nSELECT * FROM (\n${body}\n)`
     : `CREATE OR REPLACE TEMP TABLE ${ident(resultTable(cell))} AS\n${body}`;
   try {
-    await engine.exec(create);
+    await engine.execCancellable(create);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const position = errorPosition(message, cell.sql, wrapped ? 2 : 1);

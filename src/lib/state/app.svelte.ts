@@ -25,6 +25,10 @@ import {
 } from '../workspace/savedWorkspace';
 import { LoadLedger, readChoicesOf } from '../workspace/loadLedger';
 import { appStorage } from './storage';
+import type { Backup } from '../workspace/backup';
+import { saveNotebook } from '../notebook/library';
+import type { TabRole } from '../storage/tabLock';
+import { readEngineMemory, type EngineMemory } from '../db/engineMemory';
 import type { WhatIfEdit } from '../whatif/edits';
 import { DROP_SNAPSHOT_SQL, SNAPSHOT_SQL } from '../whatif/beforeAfter';
 import sampleUrl from '../../../data-samples/nam-dan-2023-2024.csv?url';
@@ -32,6 +36,8 @@ import sampleUrl from '../../../data-samples/nam-dan-2023-2024.csv?url';
 export const DEFAULT_FRAMEWORK = 'dti-xa-minh-hoa';
 export const DEFAULT_PROFILE = 'kh-cds-khanh-son-2024';
 const SAMPLE_NAME = 'nam-dan-2023-2024.csv';
+/** Names the files of a drop being loaded, until its result is saved: a crash leaves it behind. */
+const LOAD_MARK = 'load-under-way';
 
 export type Phase = 'starting' | 'busy' | 'ready' | 'failed';
 
@@ -71,6 +77,10 @@ class AppState {
   edits = $state.raw<WhatIfEdit[]>([]);
   /** Milliseconds the last what-if edit took to re-score and re-read the ranking. */
   whatIfMs = $state<number | null>(null);
+  /** Whether this tab saves the workspace, or another tab on it does (this one then saves nothing). */
+  tabRole = $state<TabRole>('owner');
+  /** What the engine holds, as last read (after each change and on request). */
+  engineMemory = $state.raw<EngineMemory | null>(null);
 
   #workspace: Workspace | null = null;
   /** Each load's file and how it was read: to read it again, to save it, to send it. */
@@ -84,6 +94,8 @@ class AppState {
   #abort: AbortController | null = null;
   /** Whether `what_if_before` holds the scores without edits for the data and choices now. */
   #snapshot = false;
+  /** Told when a new engine has replaced the old one: what lived in the old one is gone. */
+  #restartListeners: (() => void)[] = [];
   readonly ready: Promise<void>;
 
   constructor() {
@@ -102,27 +114,12 @@ class AppState {
   async #start(): Promise<void> {
     const t0 = performance.now();
     try {
-      const { startBrowserEngine } = await import('../db/browserEngine');
-      const { readWorkbookInWorker } = await import('../ingest/readWorkbookInWorker');
-      const builtins = loadBuiltins();
-      this.#builtinIds = [...builtins.frameworks, ...builtins.profiles].map((b) => b.id);
-      this.#workspace = await openWorkspace(
-        await startBrowserEngine(),
-        builtins,
-        readWorkbookInWorker,
-      );
-      this.frameworks = this.#workspace.frameworks();
-      this.measures = this.#workspace.measures();
-      this.profiles = this.#workspace.profiles();
       const storage = await appStorage();
       if (storage.refused) this.#notify(storage.refused.text, storage.refused.cause);
-      const saved = await readSavedWorkspace(storage.store);
-      if (saved) await this.#restore(saved, (key) => storage.store.get<Uint8Array>('files', key));
-      else await this.#loadSample();
-      // Restored data that will not score leaves the app usable, with the reason on screen.
-      await this.#rescore().catch((e: unknown) =>
-        this.#notify({ vi: 'Không chấm điểm được', en: 'Scoring failed' }, e),
-      );
+      this.tabRole = storage.lock.role;
+      storage.lock.onLost(() => (this.tabRole = 'elsewhere'));
+      await this.#reportInterruptedLoad();
+      await this.#boot();
       this.firstRankingMs = performance.now() - t0;
       this.phase = 'ready';
     } catch (e) {
@@ -136,6 +133,130 @@ class AppState {
       );
       throw e;
     }
+  }
+
+  /** A new engine with the workspace as saved (or the sample, when nothing is), scored. */
+  async #boot(): Promise<void> {
+    const { startBrowserEngine } = await import('../db/browserEngine');
+    const { readWorkbookInWorker } = await import('../ingest/readWorkbookInWorker');
+    const builtins = loadBuiltins();
+    this.#builtinIds = [...builtins.frameworks, ...builtins.profiles].map((b) => b.id);
+    this.#workspace = await openWorkspace(
+      await startBrowserEngine(),
+      builtins,
+      readWorkbookInWorker,
+    );
+    this.frameworks = this.#workspace.frameworks();
+    this.measures = this.#workspace.measures();
+    this.profiles = this.#workspace.profiles();
+    const { store } = await appStorage();
+    const saved = await readSavedWorkspace(store);
+    if (saved) await this.#restore(saved, (key) => store.get<Uint8Array>('files', key));
+    else await this.#loadSample();
+    // Restored data that will not score leaves the app usable, with the reason on screen.
+    await this.#rescore().catch((e: unknown) =>
+      this.#notify({ vi: 'Không chấm điểm được', en: 'Scoring failed' }, e),
+    );
+  }
+
+  /**
+   * The drop that was loading when the tab was closed or crashed never reached the saved
+   * workspace, which is as it was before; the person is told which files to load again.
+   */
+  async #reportInterruptedLoad(): Promise<void> {
+    const { store } = await appStorage();
+    const mark = await store.get<unknown>('workspace', LOAD_MARK);
+    if (!Array.isArray(mark) || this.tabRole !== 'owner') return;
+    const names = mark.filter((n): n is string => typeof n === 'string').map((n) => `"${n}"`);
+    this.#notify(
+      {
+        vi: `Lần nạp trước chưa xong thì trang bị đóng: ${names.join(', ')} chưa được nạp. Dữ liệu đã có trước đó vẫn còn nguyên; hãy nạp lại tệp này.`,
+        en: `The page closed before the last load finished: ${names.join(', ')} did not load. The data loaded before it is intact; load the file again.`,
+      },
+      null,
+    );
+    await store.delete('workspace', LOAD_MARK);
+  }
+
+  /**
+   * Stops the engine and starts a new one from the saved workspace: gives back all the memory
+   * the old one held, and gets the app going again after the engine failed.
+   */
+  restartEngine(): Promise<void> {
+    return this.#queue(() => this.#restart());
+  }
+
+  /**
+   * A backup in place of the saved workspace, then a new engine that loads it. Its notebooks
+   * are put back beside the others (same id: the backup's copy).
+   */
+  restoreBackup(backup: Backup): Promise<void> {
+    return this.#queue(async () => {
+      await this.#saving;
+      const { store } = await appStorage();
+      for (const nb of backup.notebooks) await saveNotebook(store, nb);
+      await writeSavedWorkspace(store, backup.workspace, (key) => backup.files.get(key));
+      await this.#restart();
+    });
+  }
+
+  async #restart(): Promise<void> {
+    await this.#saving;
+    const old = this.#workspace;
+    this.phase = 'starting';
+    this.#workspace = null;
+    this.#ledger = new LoadLedger();
+    this.#snapshot = false;
+    this.reports = [];
+    this.ranking = [];
+    this.engineMemory = null;
+    // An engine that has failed may not close cleanly; it is let go either way.
+    await old?.engine.close().catch(() => undefined);
+    try {
+      await this.#boot();
+      this.phase = 'ready';
+    } catch (e) {
+      this.phase = 'failed';
+      this.#notify(
+        {
+          vi: 'Không khởi động lại được cơ sở dữ liệu trong trình duyệt',
+          en: 'Could not restart the in-browser database',
+        },
+        e,
+      );
+    }
+    for (const listener of this.#restartListeners) listener();
+  }
+
+  /**
+   * The workspace as it is now with the bytes of every file it names (one that did not restore
+   * is still in storage): what a backup holds besides the notebooks.
+   */
+  async backupContent(): Promise<Omit<Backup, 'notebooks'>> {
+    await this.settled();
+    await this.#saving;
+    const saved = this.#ledger.saved(this.reports, this.frameworkId, this.profileId);
+    const files = this.#ledger.bytesByKey();
+    const { store } = await appStorage();
+    for (const load of saved.loads)
+      if (!files.has(load.file)) {
+        const bytes = await store.get<Uint8Array>('files', load.file);
+        if (bytes) files.set(load.file, bytes);
+      }
+    const loads = saved.loads.filter((l) => files.has(l.file));
+    return { workspace: { ...saved, loads, edits: this.edits }, files };
+  }
+
+  /** `listener` runs after each engine restart (notebooks drop their results then). */
+  onEngineRestart(listener: () => void): void {
+    this.#restartListeners.push(listener);
+  }
+
+  /** Reads how much memory the engine holds now, in turn with the other work. */
+  refreshEngineMemory(): Promise<void> {
+    return this.#queue(async () => {
+      if (this.#workspace) this.engineMemory = await readEngineMemory(this.#workspace.engine);
+    });
   }
 
   async #loadSample(): Promise<void> {
@@ -313,6 +434,7 @@ class AppState {
     let changed = false;
     const abort = new AbortController();
     this.#abort = abort;
+    await this.#markLoad(files.map((f) => f.name));
     try {
       for (const [index, file] of files.entries()) {
         const control: LoadControl = {
@@ -374,13 +496,36 @@ class AppState {
       this.progress = null;
       this.#abort = null;
       this.phase = 'ready';
+      this.#unmarkLoad();
     }
     return done;
+  }
+
+  /** Notes the files of a drop before loading them (read back by #reportInterruptedLoad). */
+  async #markLoad(names: string[]): Promise<void> {
+    const { store } = await appStorage();
+    await store.put('workspace', LOAD_MARK, names).catch(() => undefined);
+  }
+
+  /** After the drop's result is saved (or nothing came of it), the note goes. */
+  #unmarkLoad(): void {
+    this.#saving = this.#saving.then(async () => {
+      const { store } = await appStorage();
+      await store.delete('workspace', LOAD_MARK).catch(() => undefined);
+    });
   }
 
   /** Stops the load under way at its next step; what it had written is rolled back. */
   cancelLoad(): void {
     this.#abort?.abort();
+  }
+
+  /**
+   * Stops the notebook statement the engine is running. Not queued: the run holds the queue
+   * until its statement ends, which is the point.
+   */
+  async cancelQuery(): Promise<void> {
+    await this.#workspace?.engine.cancel();
   }
 
   async query(sql: string): Promise<Row[]> {
@@ -682,6 +827,7 @@ class AppState {
     this.year = year;
     this.ranking = year === null ? [] : await readRanking(ws.engine, year);
     this.scored += 1;
+    this.engineMemory = await readEngineMemory(ws.engine);
   }
 
   #notify(title: LocalText, error: unknown): void {

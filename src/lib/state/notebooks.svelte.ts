@@ -67,6 +67,8 @@ export class NotebookState {
   #seq = 0;
 
   #started: Promise<void> | null = null;
+  /** Set by stop(): the statement running is cancelled and the cells after it do not run. */
+  #stopping = false;
 
   /** Opens the storage once, seeds the built-in notebooks and opens `id` (or the first). */
   start(id: string | null = null): Promise<void> {
@@ -75,11 +77,21 @@ export class NotebookState {
       this.#store = store;
       this.persistent = persistent;
       await seedBuiltins(store, BUILTIN_NOTEBOOKS);
-      this.entries = await listNotebooks(store, BUILTIN_IDS);
+      await this.#openListed(id);
       await this.#reportUnreadable(store);
-      await this.open(id && this.entries.some((e) => e.id === id) ? id : this.entries[0]!.id);
+      app.onEngineRestart(() => void this.#openListed(this.notebook?.id ?? null));
     })();
     return this.#started;
+  }
+
+  /**
+   * The stored notebooks listed again and `id` (or the first) opened: at start, and after a new
+   * engine (a restored backup may have brought other notebooks; the old results are gone).
+   */
+  async #openListed(id: string | null): Promise<void> {
+    this.entries = await listNotebooks(this.#store!, BUILTIN_IDS);
+    this.schema = {};
+    await this.open(id && this.entries.some((e) => e.id === id) ? id : this.entries[0]!.id);
   }
 
   /** Stored notebooks that no longer pass the checks are said, not silently left out. */
@@ -337,6 +349,7 @@ export class NotebookState {
     });
     for (const c of cells)
       this.#setRun(nb.id, c.id, { ...this.runs[c.id], ...stamp(c, 'running') });
+    this.#stopping = false;
     runStarted(nb.id);
     try {
       await app.ready;
@@ -346,6 +359,10 @@ export class NotebookState {
         const tables = await workspaceTables(engine);
         const failed: string[] = [];
         for (const cell of cells) {
+          if (this.#stopping) {
+            this.#setRun(nb.id, cell.id, { ...stamp(cell, 'error'), error: stoppedError(false) });
+            continue;
+          }
           // A cell reading a failed one would read an old table: it waits for the fix instead.
           const blockedBy = this.links.get(cell.id)?.reads.find((r) => failed.includes(r));
           if (blockedBy) {
@@ -361,7 +378,8 @@ export class NotebookState {
             this.#setRun(nb.id, cell.id, { ...stamp(cell, 'fresh'), result });
           } catch (e) {
             failed.push(cell.id);
-            this.#setRun(nb.id, cell.id, { ...stamp(cell, 'error'), error: asCellError(e) });
+            const error = this.#stopping ? stoppedError(true) : asCellError(e);
+            this.#setRun(nb.id, cell.id, { ...stamp(cell, 'error'), error });
           }
         }
         this.schema = await readSchema(engine);
@@ -375,6 +393,12 @@ export class NotebookState {
         if (this.runs[c.id]?.status === 'running')
           this.#setRun(nb.id, c.id, { ...stamp(c, 'error'), error: asCellError(e) });
     }
+  }
+
+  /** Stops the run under way: the statement running is cancelled, the cells after it wait. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await app.cancelQuery();
   }
 
   #setRun(notebookId: string, id: string, run: CellRun): void {
@@ -455,6 +479,15 @@ function asCellError(e: unknown): CellError {
   if (e instanceof CellError) return e;
   const message = e instanceof Error ? e.message : String(e);
   return new CellError({ vi: message, en: message }, null, { cause: e });
+}
+
+/** A cell stopped by the person, or left waiting by the stop. */
+function stoppedError(running: boolean): CellError {
+  return new CellError(
+    running
+      ? { vi: 'Đã dừng truy vấn theo yêu cầu', en: 'Query stopped on request' }
+      : { vi: 'Chưa chạy: lần chạy đã dừng', en: 'Not run: the run was stopped' },
+  );
 }
 
 function upstreamError(nb: Notebook, failedId: string): CellError {

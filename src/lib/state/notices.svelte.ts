@@ -7,7 +7,8 @@ import { errorText } from './errorText';
 export interface Notice {
   id: number;
   title: LocalText;
-  detail: LocalText;
+  /** Why, when there is more to say than the title (null: the title says it all). */
+  detail: LocalText | null;
   /** Why a file was refused (IngestError code), for scripts and tests. */
   code: string | null;
 }
@@ -18,7 +19,8 @@ export class Notices {
 
   add(title: LocalText, error: unknown): void {
     const code = error instanceof IngestError ? error.code : null;
-    this.list = [...this.list, { id: ++this.#nextId, title, detail: errorText(error), code }];
+    const detail = error === null || error === undefined ? null : errorText(error);
+    this.list = [...this.list, { id: ++this.#nextId, title, detail, code }];
   }
 
   dismiss(id: number): void {

@@ -11,6 +11,8 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../test-resu
 
 export interface Session {
   context: BrowserContext;
+  /** The browser profile folder: another session on it sees the same storage. */
+  profile: string;
   page: Page;
   baseUrl: string;
   requests: string[];
@@ -23,16 +25,25 @@ export function openApp(viewport = { width: 1366, height: 768 }): Promise<Sessio
 }
 
 /** The app as served from `baseUrl` (another server, another folder). */
-export async function openAppAt(
+export function openAppAt(
   baseUrl: string,
   viewport = { width: 1366, height: 768 },
 ): Promise<Session> {
-  const scratch = path.resolve(import.meta.dirname, '../../../.tmp');
-  mkdirSync(scratch, { recursive: true });
-  const profile = mkdtempSync(path.join(scratch, 'chromium-'));
+  mkdirSync(SCRATCH, { recursive: true });
+  return openProfile(baseUrl, mkdtempSync(path.join(SCRATCH, 'chromium-')), viewport);
+}
+
+const SCRATCH = path.resolve(import.meta.dirname, '../../../.tmp');
+
+/** The app in a browser on `profile`: a new one, or one a session before left behind. */
+export async function openProfile(
+  baseUrl: string,
+  profile: string,
+  viewport = { width: 1366, height: 768 },
+): Promise<Session> {
   const context = await launchChromium(profile, {
     viewport,
-    env: { ...process.env, TMPDIR: scratch },
+    env: { ...process.env, TMPDIR: SCRATCH },
   });
   const requests: string[] = [];
   const consoleErrors: string[] = [];
@@ -44,7 +55,15 @@ export async function openAppAt(
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(baseUrl);
   await page.evaluate(() => window.dtiLab.ready);
-  return { context, page, baseUrl, requests, consoleErrors, close: () => context.close() };
+  return {
+    context,
+    profile,
+    page,
+    baseUrl,
+    requests,
+    consoleErrors,
+    close: () => context.close(),
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

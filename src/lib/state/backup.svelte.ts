@@ -1,0 +1,103 @@
+// The workspace backup as a file the person keeps: made from the workspace and every notebook;
+// a backup opened later is described first and put back only when the person agrees, since it
+// replaces the data loaded now.
+import { app } from './app.svelte';
+import { appStorage, ELSEWHERE_TEXT } from './storage';
+import { download } from '../export/download';
+import { readStored } from '../notebook/library';
+import type { Notebook } from '../notebook/types';
+import { readBackup, writeBackup, type Backup } from '../workspace/backup';
+
+export interface PendingBackup {
+  file: string;
+  backup: Backup;
+  /** When it was made (ISO time), as its manifest says. */
+  created: string;
+}
+
+class BackupState {
+  /** A backup read and checked, waiting for the person to say yes or no. */
+  pending = $state.raw<PendingBackup | null>(null);
+  busy = $state(false);
+
+  async download(): Promise<void> {
+    this.busy = true;
+    try {
+      // A notebook edit waits a moment before it is saved: it must be in the backup too.
+      const { notebooks } = await import('./notebooks.svelte');
+      await notebooks.flush();
+      const content = await app.backupContent();
+      const { store } = await appStorage();
+      const kept: Notebook[] = [];
+      for (const key of await store.keys('notebooks')) {
+        const nb = await readStored(store, key);
+        if (nb) kept.push(nb);
+      }
+      const now = new Date();
+      const bytes = writeBackup({ ...content, notebooks: kept }, now.toISOString());
+      download(backupFileName(now), new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    } catch (e) {
+      app.notices.add({ vi: 'Không tạo được bản sao lưu', en: 'Could not make the backup' }, e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Reads and checks a backup file; it waits in `pending` for the person's answer. */
+  async open(file: { name: string; bytes: Uint8Array }): Promise<void> {
+    if (app.tabRole !== 'owner') {
+      app.notices.add(
+        {
+          vi: `Không khôi phục được "${file.name}" ở thẻ này: ${ELSEWHERE_TEXT.vi}`,
+          en: `Cannot restore "${file.name}" in this tab: ${ELSEWHERE_TEXT.en}`,
+        },
+        null,
+      );
+      return;
+    }
+    try {
+      this.pending = { file: file.name, ...(await readBackup(file.bytes)) };
+    } catch (e) {
+      app.notices.add(
+        {
+          vi: `Không khôi phục được từ tệp "${file.name}"`,
+          en: `Could not restore from "${file.name}"`,
+        },
+        e,
+      );
+    }
+  }
+
+  async confirm(): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    this.busy = true;
+    try {
+      await app.restoreBackup(pending.backup);
+    } catch (e) {
+      app.notices.add(
+        {
+          vi: `Không khôi phục được từ tệp "${pending.file}"`,
+          en: `Could not restore from "${pending.file}"`,
+        },
+        e,
+      );
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  cancel(): void {
+    this.pending = null;
+  }
+}
+
+/** `dti-lab-sao-luu-2026-11-24-1530.zip`: sorts by date, says what it is in Vietnamese. */
+export function backupFileName(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const day = `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`;
+  return `dti-lab-sao-luu-${day}-${p(at.getHours())}${p(at.getMinutes())}.zip`;
+}
+
+export const backups = new BackupState();

@@ -21,8 +21,8 @@ export class Checker {
     }
     this.fail(
       path,
-      `phải là một đối tượng {…}, nhận được ${kindOf(raw)}`,
-      `must be an object {…}, got ${kindOf(raw)}`,
+      `phải là một đối tượng {…}, nhận được ${kindOf(raw, 'vi')}`,
+      `must be an object {…}, got ${kindOf(raw, 'en')}`,
     );
     return {};
   }
@@ -31,8 +31,8 @@ export class Checker {
     if (Array.isArray(raw)) return raw;
     this.fail(
       path,
-      `phải là một danh sách […], nhận được ${kindOf(raw)}`,
-      `must be a list […], got ${kindOf(raw)}`,
+      `phải là một danh sách […], nhận được ${kindOf(raw, 'vi')}`,
+      `must be a list […], got ${kindOf(raw, 'en')}`,
     );
     return [];
   }
@@ -41,8 +41,8 @@ export class Checker {
     if (typeof raw === 'string' && raw.trim() !== '') return raw;
     this.fail(
       path,
-      `phải là chuỗi không rỗng, nhận được ${kindOf(raw)}`,
-      `must be a non-empty string, got ${kindOf(raw)}`,
+      `phải là chuỗi không rỗng, nhận được ${kindOf(raw, 'vi')}`,
+      `must be a non-empty string, got ${kindOf(raw, 'en')}`,
     );
     return '';
   }
@@ -68,8 +68,8 @@ export class Checker {
     if (typeof raw !== 'number' || !Number.isFinite(raw)) {
       this.fail(
         path,
-        `phải là một số, nhận được ${kindOf(raw)}`,
-        `must be a number, got ${kindOf(raw)}`,
+        `phải là một số, nhận được ${kindOf(raw, 'vi')}`,
+        `must be a number, got ${kindOf(raw, 'en')}`,
       );
       return 0;
     }
@@ -101,8 +101,8 @@ export class Checker {
     if (typeof raw === 'boolean') return raw;
     this.fail(
       path,
-      `phải là true hoặc false, nhận được ${kindOf(raw)}`,
-      `must be true or false, got ${kindOf(raw)}`,
+      `phải là true hoặc false, nhận được ${kindOf(raw, 'vi')}`,
+      `must be true or false, got ${kindOf(raw, 'en')}`,
     );
     return false;
   }
@@ -112,8 +112,8 @@ export class Checker {
     const list = allowed.map((a) => `"${a}"`).join(', ');
     this.fail(
       path,
-      `phải là một trong ${list}, nhận được ${kindOf(raw)}`,
-      `must be one of ${list}, got ${kindOf(raw)}`,
+      `phải là một trong ${list}, nhận được ${kindOf(raw, 'vi')}`,
+      `must be one of ${list}, got ${kindOf(raw, 'en')}`,
     );
     return allowed[0]!;
   }
@@ -183,11 +183,12 @@ export class InvalidSpecError extends Error {
   }
 }
 
-function kindOf(v: unknown): string {
-  if (v === undefined) return 'nothing';
+function kindOf(v: unknown, lang: 'vi' | 'en'): string {
+  const vi = lang === 'vi';
+  if (v === undefined) return vi ? 'không có gì' : 'nothing';
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
+  if (Array.isArray(v)) return vi ? 'một danh sách' : 'a list';
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'object') return vi ? 'một đối tượng' : 'an object';
   return `${typeof v} ${String(v)}`;
 }

@@ -24,6 +24,7 @@ export type IngestErrorCode =
   | 'tooLarge'
   | 'tooManyColumns'
   | 'lineTooLong'
+  | 'undecodableRows'
   | 'outOfMemory'
   | 'noFormUnit'
   | 'ambiguousFormUnit'

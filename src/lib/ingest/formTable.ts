@@ -42,6 +42,7 @@ type Common = Pick<
   | 'sheet'
   | 'sheets'
   | 'encoding'
+  | 'encodingNote'
   | 'delimiter'
   | 'shape'
   | 'headerRows'

@@ -54,8 +54,16 @@ export const SIZE_LIMITS = {
   xlsxUnpacked: 600 * 1024 ** 2,
 } as const;
 
-const megabytes = (n: number): string =>
-  `${(n / 1024 ** 2).toFixed(n < 10 * 1024 ** 2 ? 2 : 0)} MB`;
+/** A size as the message's language writes numbers: "0,68 MB" in Vietnamese, "0.68 MB" in English. */
+function megabytes(n: number, lang: 'vi' | 'en'): string {
+  if (!Number.isFinite(n)) return '> 4 GB';
+  const digits = n < 10 * 1024 ** 2 ? 2 : 0;
+  const value = (n / 1024 ** 2).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return `${value} MB`;
+}
 
 export async function loadInput(
   engine: Engine,
@@ -104,8 +112,8 @@ async function stage(
     throw new IngestError(
       'tooLarge',
       {
-        vi: `Tệp nặng ${megabytes(file.bytes.length)}, vượt giới hạn ${megabytes(limit)} mà trình duyệt xử lý được cho loại tệp này. Hãy chia tệp thành nhiều phần${kind.kind === 'xlsx' ? ' hoặc lưu thành CSV (nhẹ hơn nhiều)' : ''}.`,
-        en: `The file is ${megabytes(file.bytes.length)}, over the ${megabytes(limit)} a browser tab can process for this kind of file. Split it${kind.kind === 'xlsx' ? ', or save it as CSV (much lighter)' : ''}.`,
+        vi: `Tệp nặng ${megabytes(file.bytes.length, 'vi')}, vượt giới hạn ${megabytes(limit, 'vi')} mà trình duyệt xử lý được cho loại tệp này. Hãy chia tệp thành nhiều phần${kind.kind === 'xlsx' ? ' hoặc lưu thành CSV (nhẹ hơn nhiều)' : ''}.`,
+        en: `The file is ${megabytes(file.bytes.length, 'en')}, over the ${megabytes(limit, 'en')} a browser tab can process for this kind of file. Split it${kind.kind === 'xlsx' ? ', or save it as CSV (much lighter)' : ''}.`,
       },
       at,
     );
@@ -139,13 +147,11 @@ async function stage(
       // Judged by what its directory says it unpacks to, before anything is unpacked.
       const sizes = zipSizes(file.bytes);
       if (sizes && sizes.unpacked > SIZE_LIMITS.xlsxUnpacked) {
-        const mb = (n: number): string =>
-          Number.isFinite(n) ? `${Math.round(n / 1024 ** 2).toLocaleString('vi-VN')} MB` : '> 4 GB';
         throw new IngestError(
           'tooLarge',
           {
-            vi: `Tệp Excel nặng ${megabytes(file.bytes.length)} nhưng giải nén ra ${mb(sizes.unpacked)}, quá ${mb(SIZE_LIMITS.xlsxUnpacked)} mà trình duyệt đọc được: tệp có thể là "bom nén". Không mở tệp; dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
-            en: `The Excel file is ${megabytes(file.bytes.length)} but unpacks to ${mb(sizes.unpacked)}, more than the ${mb(SIZE_LIMITS.xlsxUnpacked)} a browser can read: it may be a "zip bomb". It was not opened; what was loaded before is unchanged.`,
+            vi: `Tệp Excel nặng ${megabytes(file.bytes.length, 'vi')} nhưng giải nén ra ${megabytes(sizes.unpacked, 'vi')}, quá ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'vi')} mà trình duyệt đọc được: tệp có thể là "bom nén". Không mở tệp; dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
+            en: `The Excel file is ${megabytes(file.bytes.length, 'en')} but unpacks to ${megabytes(sizes.unpacked, 'en')}, more than the ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'en')} a browser can read: it may be a "zip bomb". It was not opened; what was loaded before is unchanged.`,
           },
           at,
         );

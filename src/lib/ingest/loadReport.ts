@@ -6,6 +6,7 @@ import type { CellIssue } from './cellIssues';
 import type { ColumnRole } from './columnRoles';
 import type { ColumnMapping } from './columnMapping';
 import type { TextEncodingName } from './decodeText';
+import type { EncodingNote } from './encodingNote';
 import type { FormRole } from './formColumns';
 import type { DecimalMark } from './numbersSql';
 import type { Shape } from './shape';
@@ -34,6 +35,11 @@ export interface LoadReport {
   /** All sheets of the workbook (empty for CSV), so another can be chosen. */
   sheets: string[];
   encoding: TextEncodingName | null;
+  /**
+   * Rows read in another encoding than the rest of the file (a mixed file), or that the chosen
+   * encoding cannot read: which rows, and what to tell the person.
+   */
+  encodingNote?: EncodingNote;
   delimiter: string | null;
   shape: Shape;
   /** The shape found from the header, whatever the person chose. */

@@ -1,5 +1,6 @@
 // A load report as a CSV file a person can open in Excel: one line per thing to know — the
-// file's facts, each column's mapping, each skipped row, each repeated value, each bad cell.
+// file's facts, rows in another encoding, each column's mapping, each skipped row, each
+// repeated value, each bad cell.
 import { tableCsv, type Cell } from '../export/tableExport';
 import type { LoadReport } from './loadReport';
 
@@ -61,6 +62,19 @@ export function reportCsv(reports: readonly LoadReport[]): string {
       `dòng tiêu đề ${r.headerRows.join(', ')}; ${r.rowsRead} dòng số liệu; ${r.units} đơn vị; ${r.observations} giá trị`,
       `header rows ${r.headerRows.join(', ')}; ${r.rowsRead} data rows; ${r.units} units; ${r.observations} values`,
     ]);
+    const note = r.encodingNote;
+    if (note) {
+      lines.push([
+        ...f,
+        'encoding',
+        note.rows.join(' '),
+        '',
+        '',
+        `${note.main}; ${note.other}: ${note.count}`,
+        note.text.vi,
+        note.text.en,
+      ]);
+    }
     for (const c of r.columns) {
       lines.push([
         ...f,

@@ -4,7 +4,8 @@ import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { ident, lit } from '../sql/quote';
 import { csvRecords, recordLines, sniffDelimiter } from './csvRecords';
-import { decodeText, type TextEncodingName } from './decodeText';
+import { decodeText, UnreadableLines, type DecodedText, type TextEncodingName } from './decodeText';
+import { encodingNote, unreadableLinesError } from './encodingNote';
 import { IngestError, MAX_COLUMNS, tooManyColumns } from './errors';
 import { columnsOfWidth, findLayout } from './findLayout';
 import { skippedRow, type SkippedRow, type StagedTable } from './staged';
@@ -35,8 +36,22 @@ export async function stageCsv(
   loadId: number,
   options: { encoding?: TextEncodingName } & LoadControl = {},
 ): Promise<StagedTable> {
-  const decoded = decodeText(file.bytes, options.encoding);
+  const decoded = decodeOrRefuse(file, options.encoding);
   const text = decoded.text;
+  // Before anything splits the text into cells: a 10 MB line would be built up cell by cell.
+  const long = firstLongLine(text, MAX_LINE_CHARS);
+  if (long !== null) {
+    throw new IngestError(
+      'lineTooLong',
+      {
+        // The location names the row ("dòng 2: …"): the text does not say it twice.
+        vi: 'Dòng này dài hơn 2 triệu ký tự: tệp hỏng hoặc không phải bảng CSV. Dữ liệu đã nạp trước đó vẫn giữ nguyên.',
+        en: 'This row is longer than 2 million characters: the file is damaged or not a CSV table. What was loaded before is unchanged.',
+      },
+      { file: file.name, row: long },
+    );
+  }
+
   const delimiter = sniffDelimiter(text);
   const head = csvRecords(text, delimiter, HEAD_RECORDS);
   const layout = findLayout(head);
@@ -63,17 +78,6 @@ export async function stageCsv(
     Math.max(...head.slice(layout.dataStart).map((r) => r.cells.length)),
   );
   if (columns.length > MAX_COLUMNS) throw tooManyColumns(file.name, columns.length);
-  const long = firstLongLine(text, MAX_LINE_CHARS);
-  if (long !== null) {
-    throw new IngestError(
-      'lineTooLong',
-      {
-        vi: `Dòng ${long} dài hơn 2 triệu ký tự: tệp hỏng hoặc không phải bảng CSV. Dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
-        en: `Row ${long} is longer than 2 million characters: the file is damaged or not a CSV table. What was loaded before is unchanged.`,
-      },
-      { file: file.name, row: long },
-    );
-  }
 
   checkpoint(options, file.name, 'parsing');
   const table = `raw_load_${loadId}`;
@@ -135,11 +139,24 @@ export async function stageCsv(
     rowsRead,
     sheet: null,
     encoding: decoded.encoding,
+    ...(decoded.finding ? { encodingNote: encodingNote(file.name, decoded.finding) } : {}),
     delimiter,
     headerRows: layout.headerRecords.map((i) => head[i]!.line),
     skipped,
     sheets: [],
   };
+}
+
+/** The file's text, or a refusal naming the lines that no encoding makes text of. */
+function decodeOrRefuse(
+  file: { name: string; bytes: Uint8Array },
+  encoding: TextEncodingName | undefined,
+): DecodedText {
+  try {
+    return decodeText(file.bytes, encoding);
+  } catch (e) {
+    throw e instanceof UnreadableLines ? unreadableLinesError(file.name, e) : e;
+  }
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { CsvRecord } from './csvRecords';
 import type { HeaderColumn } from './findLayout';
 import type { TextEncodingName } from './decodeText';
+import type { EncodingNote } from './encodingNote';
 
 export type SkipReason = 'title' | 'numbering' | 'blank' | 'total' | 'note' | 'noCode';
 
@@ -28,6 +29,8 @@ export interface StagedTable {
   rowsRead: number;
   sheet: string | null;
   encoding: TextEncodingName | null;
+  /** Rows of a text file in another encoding than the rest, or unreadable as chosen. */
+  encodingNote?: EncodingNote;
   delimiter: string | null;
   /** Physical rows of the header (one or two). */
   headerRows: number[];
@@ -45,6 +48,7 @@ export function readingFacts(staged: StagedTable, file: string, loadId: number) 
     sheet: staged.sheet,
     sheets: staged.sheets,
     encoding: staged.encoding,
+    ...(staged.encodingNote ? { encodingNote: staged.encodingNote } : {}),
     delimiter: staged.delimiter,
     headerRows: staged.headerRows,
     rowsRead: staged.rowsRead,

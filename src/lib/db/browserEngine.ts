@@ -74,8 +74,8 @@ export async function startBrowserEngine(): Promise<Engine> {
       }
     },
     cancel: () => conn.cancelSent(),
-    // registerFileBuffer detaches the buffer it is given: hand it a copy.
-    registerFile: (name, bytes) => db.registerFileBuffer(name, bytes.slice()),
+    // Moved to the worker, not copied: a national CSV is hundreds of megabytes.
+    registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: async (name) => {
       await db.dropFile(name);
     },

@@ -21,7 +21,11 @@ export interface Engine {
   execCancellable(sql: string): Promise<void>;
   /** Stops the statement `execCancellable` is running, which then fails; false if none ran. */
   cancel(): Promise<boolean>;
-  /** Makes bytes readable by DuckDB table functions (read_csv) under `name`. */
+  /**
+   * Makes bytes readable by DuckDB table functions (read_csv) under `name`. The engine takes the
+   * bytes over (the browser moves them to its worker without a copy, detaching them): pass bytes
+   * made for it, never a file's bytes that are kept elsewhere.
+   */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
   close(): Promise<void>;

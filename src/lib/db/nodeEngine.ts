@@ -66,7 +66,7 @@ export async function startNodeEngine(): Promise<Engine> {
       run(sql);
     },
     cancel: async () => false,
-    registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes.slice()),
+    registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: async (name) => db.dropFile(name),
     close: async () => {
       conn.close();

@@ -24,6 +24,7 @@ import {
   type SavedWorkspace,
 } from '../workspace/savedWorkspace';
 import { LoadLedger, readChoicesOf } from '../workspace/loadLedger';
+import { clearLoadMark, markLoad, takeInterruptedLoad } from '../workspace/loadMark';
 import { appStorage } from './storage';
 import type { Backup } from '../workspace/backup';
 import { saveNotebook } from '../notebook/library';
@@ -36,8 +37,6 @@ import sampleUrl from '../../../data-samples/nam-dan-2023-2024.csv?url';
 export const DEFAULT_FRAMEWORK = 'dti-xa-minh-hoa';
 export const DEFAULT_PROFILE = 'kh-cds-khanh-son-2024';
 const SAMPLE_NAME = 'nam-dan-2023-2024.csv';
-/** Names the files of a drop being loaded, until its result is saved: a crash leaves it behind. */
-const LOAD_MARK = 'load-under-way';
 
 export type Phase = 'starting' | 'busy' | 'ready' | 'failed';
 
@@ -164,10 +163,12 @@ class AppState {
    * workspace, which is as it was before; the person is told which files to load again.
    */
   async #reportInterruptedLoad(): Promise<void> {
+    // Another tab's note is that tab's to read: its load may still be under way.
+    if (this.tabRole !== 'owner') return;
     const { store } = await appStorage();
-    const mark = await store.get<unknown>('workspace', LOAD_MARK);
-    if (!Array.isArray(mark) || this.tabRole !== 'owner') return;
-    const names = mark.filter((n): n is string => typeof n === 'string').map((n) => `"${n}"`);
+    const files = await takeInterruptedLoad(store);
+    if (!files) return;
+    const names = files.map((n) => `"${n}"`);
     this.#notify(
       {
         vi: `Lần nạp trước chưa xong thì trang bị đóng: ${names.join(', ')} chưa được nạp. Dữ liệu đã có trước đó vẫn còn nguyên; hãy nạp lại tệp này.`,
@@ -175,7 +176,6 @@ class AppState {
       },
       null,
     );
-    await store.delete('workspace', LOAD_MARK);
   }
 
   /**
@@ -434,7 +434,11 @@ class AppState {
     let changed = false;
     const abort = new AbortController();
     this.#abort = abort;
-    await this.#markLoad(files.map((f) => f.name));
+    const { store } = await appStorage();
+    await markLoad(
+      store,
+      files.map((f) => f.name),
+    ).catch(() => undefined);
     try {
       for (const [index, file] of files.entries()) {
         const control: LoadControl = {
@@ -496,23 +500,10 @@ class AppState {
       this.progress = null;
       this.#abort = null;
       this.phase = 'ready';
-      this.#unmarkLoad();
+      // After the drop's result is saved (or nothing came of it), the note goes.
+      this.#saving = this.#saving.then(() => clearLoadMark(store).catch(() => undefined));
     }
     return done;
-  }
-
-  /** Notes the files of a drop before loading them (read back by #reportInterruptedLoad). */
-  async #markLoad(names: string[]): Promise<void> {
-    const { store } = await appStorage();
-    await store.put('workspace', LOAD_MARK, names).catch(() => undefined);
-  }
-
-  /** After the drop's result is saved (or nothing came of it), the note goes. */
-  #unmarkLoad(): void {
-    this.#saving = this.#saving.then(async () => {
-      const { store } = await appStorage();
-      await store.delete('workspace', LOAD_MARK).catch(() => undefined);
-    });
   }
 
   /** Stops the load under way at its next step; what it had written is rolled back. */

@@ -6,7 +6,7 @@ import { appStorage, ELSEWHERE_TEXT } from './storage';
 import { download } from '../export/download';
 import { readStored } from '../notebook/library';
 import type { Notebook } from '../notebook/types';
-import { readBackup, writeBackup, type Backup } from '../workspace/backup';
+import { backupFileName, readBackup, writeBackup, type Backup } from '../workspace/backup';
 
 export interface PendingBackup {
   file: string;
@@ -91,13 +91,6 @@ class BackupState {
   cancel(): void {
     this.pending = null;
   }
-}
-
-/** `dti-lab-sao-luu-2026-11-24-1530.zip`: sorts by date, says what it is in Vietnamese. */
-export function backupFileName(at: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const day = `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`;
-  return `dti-lab-sao-luu-${day}-${p(at.getHours())}${p(at.getMinutes())}.zip`;
 }
 
 export const backups = new BackupState();

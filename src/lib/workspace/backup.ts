@@ -101,6 +101,13 @@ export async function readBackup(bytes: Uint8Array): Promise<{ backup: Backup; c
   return { backup: { workspace, notebooks, files }, created };
 }
 
+/** `dti-lab-sao-luu-2026-11-24-1530.zip`: sorts by date, says what it is in Vietnamese. */
+export function backupFileName(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const day = `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`;
+  return `dti-lab-sao-luu-${day}-${p(at.getHours())}${p(at.getMinutes())}.zip`;
+}
+
 /** `tep/<first 8 of the key>-<name>`: unique in the archive, still readable for a person. */
 function entryName(key: string, name: string): string {
   // Characters no file system takes, and control characters, become "_".

@@ -235,6 +235,13 @@ describe('dashboard on a phone', () => {
       await expect.poll(() => s.page.locator('[data-testid="ba-row"]').count()).toBe(19);
       expect(await fits()).toBe(true);
       await screenshot(s.page, 'workshop-390');
+      // English titles are longer: the toolbar's selects must still fit.
+      await s.page.getByRole('button', { name: 'English' }).click();
+      await s.page.getByTestId('nav-overview').click();
+      await expect
+        .poll(() => s.page.getByTestId('nav-overview').textContent())
+        .toContain('Overview');
+      expect(await fits()).toBe(true);
     } finally {
       await s.close();
     }

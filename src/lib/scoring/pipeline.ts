@@ -114,9 +114,11 @@ export class PipelineMemory {
    */
   dueForCheckpoint(): boolean {
     const live = [...this.#rows.values()].reduce<number>((s, n) => s + (n ?? 0), 0);
-    if (this.#deleted <= Math.max(live, this.minDeadRows)) return false;
+    return this.#deleted > Math.max(live, this.minDeadRows);
+  }
+
+  checkpointed(): void {
     this.#deleted = 0;
-    return true;
   }
 }
 
@@ -135,30 +137,131 @@ export function pipelineSql(settings: ScoringSettings): { step: Step; sql: strin
 }
 
 /**
- * Runs the steps in one transaction: a failing step leaves the previous results whole. With a
- * memory, only the steps whose SQL or inputs changed run; without one, all of them.
+ * From this many observations a run goes step by step (see runInSteps): the tables a transaction
+ * writes stay uncompressed until it commits, and a national set's scoring tables written in one
+ * transaction fill DuckDB-WASM's 3.1 GiB where, committed step by step, they take a tenth.
+ */
+export const IN_STEPS_FROM = 500_000;
+
+export interface PipelineOptions {
+  memory: PipelineMemory;
+  changed: ReadonlySet<string>;
+  /** Observations from which a run goes step by step; IN_STEPS_FROM unless a test says. */
+  inStepsFrom?: number;
+}
+
+/**
+ * Runs the steps so that a failing step leaves the previous results whole: in one transaction,
+ * or for a large set step by step with the previous results kept aside until the new ones are
+ * whole. With a memory, only the steps whose SQL or inputs changed run; without one, all of them.
  */
 export async function runPipeline(
   engine: Engine,
   settings: ScoringSettings,
-  replay?: { memory: PipelineMemory; changed: ReadonlySet<string> },
+  replay?: PipelineOptions,
 ): Promise<PipelineRun> {
   const steps = pipelineSql(settings);
   const toRun = replay
     ? replay.memory.plan(steps, replay.changed)
     : new Set(steps.map((s) => s.step.name));
+  if (toRun.size > 0 && (await observationCount(engine)) >= (replay?.inStepsFrom ?? IN_STEPS_FROM))
+    return runInSteps(engine, settings, steps, toRun, replay?.memory);
   await engine.exec('BEGIN TRANSACTION');
   try {
-    const run = await runSteps(engine, settings, steps, toRun, replay?.memory);
+    const run = await runSteps(engine, settings, steps, toRun, replay?.memory, true);
     await engine.exec('COMMIT');
     replay?.memory.remember(run);
-    if (replay?.memory.dueForCheckpoint()) await engine.exec('CHECKPOINT');
+    if (replay?.memory.dueForCheckpoint()) await checkpoint(engine, replay.memory);
     return run;
   } catch (e) {
     await engine.exec('ROLLBACK');
     throw e;
   }
 }
+
+async function observationCount(engine: Engine): Promise<number> {
+  const [r] = toRows(await engine.query('SELECT count(*)::DOUBLE AS n FROM observations'));
+  return Number(r?.n ?? 0);
+}
+
+/** Where a step's previous output waits while a run in steps builds the new one. */
+const keptName = (output: string): string => `${output}__kept`;
+
+/**
+ * A run in which every step commits on its own, so that what it wrote is compressed before the
+ * next step runs. The outputs it rebuilds are first renamed aside (a catalog change, no copy);
+ * once every step has run they are dropped, and if one fails the new outputs are dropped and the
+ * kept ones renamed back: the results are the old ones or the new ones, never a mix.
+ */
+async function runInSteps(
+  engine: Engine,
+  settings: ScoringSettings,
+  steps: readonly { step: Step; sql: string }[],
+  toRun: ReadonlySet<string>,
+  memory: PipelineMemory | undefined,
+): Promise<PipelineRun> {
+  const outputs = steps.filter((s) => toRun.has(s.step.name)).map((s) => s.step.output);
+  const existing = await objectKinds(engine, [...outputs, ...outputs.map(keptName)]);
+  const kept = outputs.filter((o) => existing.has(o));
+  await engine.exec(
+    [
+      'BEGIN TRANSACTION',
+      ...outputs
+        .filter((o) => existing.has(keptName(o)))
+        .map((o) => dropSql(existing, keptName(o))),
+      ...kept.map((o) => `ALTER ${existing.get(o)} ${o} RENAME TO ${keptName(o)}`),
+      'COMMIT',
+    ].join(';\n'),
+  );
+  let run: PipelineRun;
+  try {
+    run = await runSteps(engine, settings, steps, toRun, memory, false);
+  } catch (e) {
+    const built = await objectKinds(engine, outputs);
+    await engine.exec(
+      [
+        'BEGIN TRANSACTION',
+        ...outputs.filter((o) => built.has(o)).map((o) => dropSql(built, o)),
+        ...kept.map((o) => `ALTER ${existing.get(o)} ${keptName(o)} RENAME TO ${o}`),
+        'COMMIT',
+      ].join(';\n'),
+    );
+    throw e;
+  }
+  const keptNow = new Map(kept.map((o) => [keptName(o), existing.get(o)!]));
+  if (kept.length > 0)
+    await engine.exec(kept.map((o) => dropSql(keptNow, keptName(o))).join(';\n'));
+  memory?.remember(run);
+  // The kept outputs are gone: a checkpoint gives their memory back now.
+  await checkpoint(engine, memory);
+  return run;
+}
+
+async function checkpoint(engine: Engine, memory: PipelineMemory | undefined): Promise<void> {
+  await engine.exec('CHECKPOINT');
+  memory?.checkpointed();
+}
+
+/** Which of these names are tables or views in the workspace, and which. */
+async function objectKinds(
+  engine: Engine,
+  names: readonly string[],
+): Promise<Map<string, 'TABLE' | 'VIEW'>> {
+  const list = names.map(lit).join(', ');
+  const found = toRows(
+    await engine.query(
+      `SELECT table_name AS name, 'TABLE' AS kind FROM duckdb_tables()
+         WHERE database_name = current_database() AND schema_name = current_schema() AND table_name IN (${list})
+       UNION ALL
+       SELECT view_name, 'VIEW' FROM duckdb_views()
+         WHERE database_name = current_database() AND schema_name = current_schema() AND view_name IN (${list})`,
+    ),
+  );
+  return new Map(found.map((r) => [String(r.name), r.kind as 'TABLE' | 'VIEW']));
+}
+
+const dropSql = (kinds: ReadonlyMap<string, 'TABLE' | 'VIEW'>, name: string): string =>
+  `DROP ${kinds.get(name)} IF EXISTS ${name}`;
 
 const STORED = /^\s*CREATE OR REPLACE TABLE (\w+) AS\s/;
 
@@ -171,10 +274,10 @@ async function runStep(
   engine: Engine,
   step: Step,
   sql: string,
-  memory: PipelineMemory | undefined,
+  refill: PipelineMemory | undefined,
 ): Promise<'created' | 'refilled'> {
   const stored = STORED.exec(sql);
-  if (!stored || !memory?.built(step.name, sql)) {
+  if (!stored || !refill?.built(step.name, sql)) {
     await engine.exec(sql);
     return 'created';
   }
@@ -190,13 +293,15 @@ async function runSteps(
   steps: readonly { step: Step; sql: string }[],
   toRun: ReadonlySet<string>,
   memory: PipelineMemory | undefined,
+  /** Whether a table built before by the same SQL may be emptied and filled again. */
+  refill: boolean,
 ): Promise<PipelineRun> {
   const t0 = performance.now();
   const logs: StepLog[] = [];
   for (const { step, sql } of steps) {
     const s0 = performance.now();
     const ran = toRun.has(step.name);
-    const how = ran ? await runStep(engine, step, sql, memory) : null;
+    const how = ran ? await runStep(engine, step, sql, refill ? memory : undefined) : null;
     logs.push({
       step: step.name,
       output: step.output,

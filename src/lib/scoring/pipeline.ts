@@ -4,6 +4,7 @@
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { lit } from '../sql/quote';
+import { AFFECTED_TABLE, affectedSql, type UnitYear } from './affected';
 import type { ScoringSettings, Step } from './step';
 import { measuresStep, observedMeasuresStep } from './steps/measures';
 import { indicatorInputsStep } from './steps/indicatorInputs';
@@ -51,6 +52,10 @@ export interface StepLog {
   ran: boolean;
   /** True when the step's table was emptied and filled again (rather than created). */
   refilled: boolean;
+  /** True when only the unit-years a value edit reaches were computed again. */
+  partial: boolean;
+  /** Rows the run deleted from the step's table: DuckDB keeps them until a checkpoint. */
+  deleted: number;
 }
 
 export interface PipelineRun {
@@ -102,7 +107,7 @@ export class PipelineMemory {
 
   remember(run: PipelineRun): void {
     for (const l of run.steps) {
-      if (l.refilled) this.#deleted += this.#rows.get(l.step) ?? 0;
+      this.#deleted += l.deleted;
       this.#sql.set(l.step, l.sql);
       this.#rows.set(l.step, l.rows);
     }
@@ -148,6 +153,11 @@ export interface PipelineOptions {
   changed: ReadonlySet<string>;
   /** Observations from which a run goes step by step; IN_STEPS_FROM unless a test says. */
   inStepsFrom?: number;
+  /**
+   * The unit-years whose what-if values changed, when nothing else did: the steps computed per
+   * unit-year then compute only the unit-years these reach (see affected.ts).
+   */
+  edited?: readonly UnitYear[];
 }
 
 /**
@@ -164,11 +174,22 @@ export async function runPipeline(
   const toRun = replay
     ? replay.memory.plan(steps, replay.changed)
     : new Set(steps.map((s) => s.step.name));
-  if (toRun.size > 0 && (await observationCount(engine)) >= (replay?.inStepsFrom ?? IN_STEPS_FROM))
+  const edited = replay?.edited && onlyValues(replay.changed) ? replay.edited : null;
+  if (
+    toRun.size > 0 &&
+    !edited &&
+    (await observationCount(engine)) >= (replay?.inStepsFrom ?? IN_STEPS_FROM)
+  )
     return runInSteps(engine, settings, steps, toRun, replay?.memory);
   await engine.exec('BEGIN TRANSACTION');
   try {
-    const run = await runSteps(engine, settings, steps, toRun, replay?.memory, true);
+    if (edited) await engine.exec(affectedSql(settings.framework, edited).join(';\n'));
+    const builds = new Map(
+      steps
+        .filter((s) => toRun.has(s.step.name))
+        .map((s) => [s.step.name, buildOf(s, replay?.memory, edited !== null)]),
+    );
+    const run = await runSteps(engine, settings, steps, builds, replay?.memory);
     await engine.exec('COMMIT');
     replay?.memory.remember(run);
     if (replay?.memory.dueForCheckpoint()) await checkpoint(engine, replay.memory);
@@ -177,6 +198,25 @@ export async function runPipeline(
     await engine.exec('ROLLBACK');
     throw e;
   }
+}
+
+const onlyValues = (changed: ReadonlySet<string>): boolean =>
+  [...changed].every((c) => c === 'whatIf');
+
+/** How a step that runs builds its output. */
+type Build = 'create' | 'refill' | 'partial';
+
+/**
+ * A table built before by the same SQL is filled again rather than created (see runStep); after
+ * a value edit alone, a step computed per unit-year fills again only the unit-years it reaches.
+ */
+function buildOf(
+  { step, sql }: { step: Step; sql: string },
+  memory: PipelineMemory | undefined,
+  valuesOnly: boolean,
+): Build {
+  if (!STORED.test(sql) || !memory?.built(step.name, sql)) return 'create';
+  return valuesOnly && step.perUnitYear ? 'partial' : 'refill';
 }
 
 async function observationCount(engine: Engine): Promise<number> {
@@ -215,7 +255,8 @@ async function runInSteps(
   );
   let run: PipelineRun;
   try {
-    run = await runSteps(engine, settings, steps, toRun, memory, false);
+    const builds = new Map([...toRun].map((name) => [name, 'create' as const]));
+    run = await runSteps(engine, settings, steps, builds, memory);
   } catch (e) {
     const built = await objectKinds(engine, outputs);
     await engine.exec(
@@ -266,42 +307,49 @@ const dropSql = (kinds: ReadonlyMap<string, 'TABLE' | 'VIEW'>, name: string): st
 const STORED = /^\s*CREATE OR REPLACE TABLE (\w+) AS\s/;
 
 /**
- * Runs one step. A table built before by the same SQL is emptied and filled again through a
- * kept prepared statement: the same rows a CREATE would give, without planning the query again
- * nor redefining the table (which would make DuckDB re-plan every kept statement).
+ * Runs one step; returns the rows it deleted. A table built before by the same SQL is emptied
+ * and filled again through a kept prepared statement: the same rows a CREATE would give, without
+ * planning the query again nor redefining the table (which would make DuckDB re-plan every kept
+ * statement). A partial build does the same for the unit-years in the affected table alone.
  */
-async function runStep(
-  engine: Engine,
-  step: Step,
-  sql: string,
-  refill: PipelineMemory | undefined,
-): Promise<'created' | 'refilled'> {
+async function runStep(engine: Engine, sql: string, build: Build): Promise<number> {
   const stored = STORED.exec(sql);
-  if (!stored || !refill?.built(step.name, sql)) {
+  if (build === 'create' || !stored) {
     await engine.exec(sql);
-    return 'created';
+    return 0;
   }
   const table = stored[1]!;
-  await engine.exec(`DELETE FROM ${table}`);
-  await engine.execPrepared(`INSERT INTO ${table} SELECT * FROM (${sql.slice(stored[0].length)})`);
-  return 'refilled';
+  const select = sql.slice(stored[0].length);
+  const [deleted] = toRows(
+    await engine.query(
+      build === 'partial'
+        ? `DELETE FROM ${table} t USING ${AFFECTED_TABLE} a WHERE a.unit_code = t.unit_code AND a.year = t.year`
+        : `DELETE FROM ${table}`,
+    ),
+  );
+  await engine.execPrepared(
+    build === 'partial'
+      ? `INSERT INTO ${table} SELECT s.* FROM (${select}) s SEMI JOIN ${AFFECTED_TABLE} a ON a.unit_code = s.unit_code AND a.year = s.year`
+      : `INSERT INTO ${table} SELECT * FROM (${select})`,
+  );
+  return Number(deleted?.Count ?? 0);
 }
 
 async function runSteps(
   engine: Engine,
   settings: ScoringSettings,
   steps: readonly { step: Step; sql: string }[],
-  toRun: ReadonlySet<string>,
+  /** The steps to run, and how each builds its output. */
+  builds: ReadonlyMap<string, Build>,
   memory: PipelineMemory | undefined,
-  /** Whether a table built before by the same SQL may be emptied and filled again. */
-  refill: boolean,
 ): Promise<PipelineRun> {
   const t0 = performance.now();
   const logs: StepLog[] = [];
   for (const { step, sql } of steps) {
     const s0 = performance.now();
-    const ran = toRun.has(step.name);
-    const how = ran ? await runStep(engine, step, sql, refill ? memory : undefined) : null;
+    const build = builds.get(step.name);
+    const ran = build !== undefined;
+    const deleted = ran ? await runStep(engine, sql, build) : 0;
     logs.push({
       step: step.name,
       output: step.output,
@@ -309,7 +357,9 @@ async function runSteps(
       rows: step.view || ran ? null : (memory?.rowsOf(step.name) ?? null),
       ms: performance.now() - s0,
       ran,
-      refilled: how === 'refilled',
+      refilled: build === 'refill' || build === 'partial',
+      partial: build === 'partial',
+      deleted,
     });
   }
   // The tables built now, counted in one query (counting a view would compute all of it).

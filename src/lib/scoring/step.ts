@@ -30,6 +30,11 @@ export interface Step {
   /** True when the output is a view, computed on demand rather than stored. */
   view?: boolean;
   reads: readonly Source[];
+  /**
+   * True when each unit-year's rows are computed from that unit-year's inputs alone (or from
+   * those affected.ts adds to an edit): a value edit then recomputes only the unit-years it reaches.
+   */
+  perUnitYear?: boolean;
   describe: LocalText;
   sql: (s: ScoringSettings) => string;
 }

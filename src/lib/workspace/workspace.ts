@@ -17,6 +17,7 @@ import { loadInput, type LoadOptions } from '../ingest/loadInput';
 import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadReport';
+import { AFFECTED_DDL, type UnitYear } from '../scoring/affected';
 import { ALL_SOURCES, PipelineMemory, runPipeline, type PipelineRun } from '../scoring/pipeline';
 import { editFramework, editProfile, valueEdits, type WhatIfEdit } from '../whatif/edits';
 import { whatIfValuesSql } from '../whatif/valuesTable';
@@ -93,7 +94,7 @@ export async function openWorkspace(
   builtins: Builtins,
   readWorkbook: WorkbookReader,
 ): Promise<Workspace> {
-  await execAll(engine, [...WORKSPACE_DDL, ...referenceUnitsSql()]);
+  await execAll(engine, [...WORKSPACE_DDL, AFFECTED_DDL, ...referenceUnitsSql()]);
   const frameworks = new Map<string, Framework>();
   const profiles = new Map<string, TargetProfile>();
 
@@ -128,12 +129,22 @@ export async function openWorkspace(
     changed.add('profile');
   };
   let whatIfWritten = '';
+  let valuesWritten = new Set<string>();
+  // The unit-years whose values changed since the last scoring.
+  let edited = new Map<string, UnitYear>();
   const writeWhatIfValues = async (edits: readonly WhatIfEdit[]): Promise<void> => {
     const sql = whatIfValuesSql(edits);
     if (sql.join(';') === whatIfWritten) return;
     await execAll(engine, sql);
     whatIfWritten = sql.join(';');
     changed.add('whatIf');
+    const values = new Set(valueEdits(edits).map(({ e }) => JSON.stringify(e)));
+    for (const v of [...values, ...valuesWritten]) {
+      if (values.has(v) && valuesWritten.has(v)) continue;
+      const e = JSON.parse(v) as UnitYear;
+      edited.set(JSON.stringify([e.unit, e.year]), { unit: e.unit, year: e.year });
+    }
+    valuesWritten = values;
   };
 
   const registerFramework = async (fw: Framework): Promise<void> => {
@@ -311,9 +322,10 @@ export async function openWorkspace(
       const run = await runPipeline(
         engine,
         { framework, profile, whatIfValues: valueEdits(edits).length > 0 },
-        { memory, changed },
+        { memory, changed, edited: [...edited.values()] },
       );
       changed.clear();
+      edited = new Map();
       return run;
     },
   };

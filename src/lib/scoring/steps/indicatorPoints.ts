@@ -84,6 +84,7 @@ function peersSql(s: ScoringSettings): { cte: string; join: string; columns: str
 export const indicatorPointsStep: Step = {
   name: 'indicator_points',
   output: 'indicator_points',
+  perUnitYear: true,
   reads: ['indicator_inputs', 'framework'],
   describe: {
     vi: 'Áp dụng cách tính điểm của từng chỉ số thành phần',

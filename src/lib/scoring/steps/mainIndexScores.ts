@@ -5,6 +5,7 @@ import type { Step } from '../step';
 export const mainIndexScoresStep: Step = {
   name: 'main_index_scores',
   output: 'main_index_scores',
+  perUnitYear: true,
   reads: ['indicator_points', 'framework', 'weights'],
   describe: {
     vi: 'Chỉ số chính = điểm đạt được ÷ điểm tối đa',

@@ -35,6 +35,7 @@ function totalExpr(s: ScoringSettings): { from: string; value: string } {
 export const totalsStep: Step = {
   name: 'totals',
   output: 'totals',
+  perUnitYear: true,
   reads: ['main_index_scores', 'pillar_scores', 'framework', 'weights'],
   describe: {
     vi: 'Chỉ số tổng hợp = tổng điểm ÷ tổng điểm tối đa (hoặc theo trọng số của bộ chỉ số)',

@@ -1,12 +1,17 @@
-// A run in steps (a large set: each step commits on its own so that DuckDB compresses what it
-// wrote) must give the very tables a run in one transaction gives, and a step that fails must
-// leave the previous results whole, as the one transaction does.
+// The ways a scoring run can go must all end where a whole run from scratch ends:
+// - in steps (a large set: each step commits on its own so that DuckDB compresses what it wrote),
+//   and a step that fails must leave the previous results whole, as one transaction does;
+// - partial (after value edits alone: only the unit-years an edit reaches are computed again),
+//   with relative rules and imputations that carry an edit to other unit-years.
 import { describe, expect, it } from 'vitest';
 import { ALL_SOURCES, PipelineMemory, runPipeline } from '../../src/lib/scoring/pipeline';
 import type { ScoringSettings } from '../../src/lib/scoring/step';
 import { whatIfValuesSql } from '../../src/lib/whatif/valuesTable';
+import type { Framework } from '../../src/lib/framework/types';
+import type { WhatIfEdit } from '../../src/lib/whatif/edits';
 import type { Workspace } from '../../src/lib/workspace/workspace';
-import { fileAt, freshWorkspace, rows } from './support/workspace';
+import { rate, ruleFramework, wideCsv } from './support/ruleFramework';
+import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';
 
 const EDIT = {
   kind: 'value' as const,
@@ -129,5 +134,110 @@ describe('a run in steps', () => {
     }
     expect(await results(steps.ws)).toBe(await results(one.ws));
     expect(await stored(steps.ws)).not.toBe(steps.before);
+  });
+});
+
+const value = (unit: string, year: number, measure: string, v: number): WhatIfEdit => ({
+  kind: 'value',
+  unit,
+  year,
+  measure,
+  value: v,
+  text: null,
+});
+
+/**
+ * Scores `edits` one after another (each list the whole set of edits at that moment, as the page
+ * keeps them), then checks the tables against a fresh workspace scoring the last list once.
+ */
+async function replaysMatchFresh(
+  file: () => { name: string; bytes: Uint8Array },
+  fw: Framework | string,
+  edits: readonly WhatIfEdit[][],
+): Promise<{ partial: boolean; deleted: number; rows: number }> {
+  const open = async (): Promise<{ ws: Workspace; id: string }> => {
+    const ws = await freshWorkspace();
+    if (typeof fw !== 'string') await ws.registerFramework(fw);
+    await ws.loadFile(file());
+    return { ws, id: typeof fw === 'string' ? fw : fw.id };
+  };
+  const replayed = await open();
+  await replayed.ws.score(replayed.id, null, []);
+  let last = null;
+  for (const list of edits) last = await replayed.ws.score(replayed.id, null, list);
+  const fresh = await open();
+  await fresh.ws.score(fresh.id, null, edits.at(-1)!);
+  expect(await stored(replayed.ws)).toBe(await stored(fresh.ws));
+  expect(await results(replayed.ws)).toBe(await results(fresh.ws));
+  const points = last!.steps.find((s) => s.step === 'indicator_points')!;
+  return { partial: points.partial, deleted: points.deleted, rows: points.rows ?? 0 };
+}
+
+describe('a replay after value edits', () => {
+  it('computes only the unit-years an edit reaches, peers under a relative rule included', async () => {
+    // The sample's framework has min–max and z-score rules over the parent's communes.
+    const first = value('17950', 2024, 'bang_rong_phu_ho_gia_dinh_ty_le', 0.05);
+    const relative = value('17953', 2023, 'dvctt_toan_trinh_ty_le', 0.99);
+    const undone = await replaysMatchFresh(
+      () => fileAt('data-samples/nam-dan-2023-2024.csv'),
+      'dti-xa-minh-hoa',
+      [[first], [first, relative], [relative], [{ ...relative, value: 0.2 }]],
+    );
+    expect(undone.partial).toBe(true);
+    // The edit reaches every commune of its district that year: all 19, but not 2024's.
+    expect(undone.deleted).toBe(undone.rows / 2);
+  });
+
+  const twoYears = wideCsv([
+    { unit: '30001', year: 2023, parent: 'h1', cells: { m1: 0.4, m2: 0.5 } },
+    { unit: '30001', year: 2024, parent: 'h1', cells: { m1: '', m2: 0.6 } },
+    { unit: '30002', year: 2023, parent: 'h1', cells: { m1: 0.8, m2: 0.1 } },
+    { unit: '30002', year: 2024, parent: 'h1', cells: { m1: '', m2: 0.9 } },
+    { unit: '30003', year: 2024, parent: 'h2', cells: { m1: 0.3, m2: 0.2 } },
+    { unit: '30004', year: 2024, parent: 'h2', cells: { m1: 0.7, m2: '' } },
+  ]);
+  const framework = (id: string, extra: Parameters<typeof ruleFramework>[3], peers?: 'all') =>
+    ruleFramework(
+      id,
+      [
+        { code: 'i1', max: 40, rule: { kind: 'percent' }, measures: ['m1'] },
+        {
+          code: 'i2',
+          max: 60,
+          rule: peers ? { kind: 'minmax', peers } : { kind: 'percent' },
+          measures: ['m2'],
+        },
+      ],
+      ['m1', 'm2'].map((m) => rate(m, 'fraction')),
+      extra,
+    );
+  const data = () => csvFile('two-years.csv', twoYears);
+
+  it('carries an edit to the later years of a carried-forward value', async () => {
+    const fw = framework('carry', { missing: { policy: 'impute', method: 'carryForward' } });
+    const r = await replaysMatchFresh(data, fw, [
+      [value('30001', 2023, 'm1', 0.1)],
+      [value('30001', 2023, 'm1', 0.9)],
+    ]);
+    expect(r.partial).toBe(true);
+    expect(r.deleted).toBe(2 * 2); // 30001 in 2023 and 2024, two indicators each
+  });
+
+  it("carries an edit to the parent's units under a group-median imputation", async () => {
+    const fw = framework('median', { missing: { policy: 'impute', method: 'groupMedian' } });
+    const r = await replaysMatchFresh(data, fw, [
+      [value('30003', 2024, 'm2', 0.95)],
+      [value('30003', 2024, 'm2', 0.05)],
+    ]);
+    expect(r.deleted).toBe(2 * 2); // 30003 and 30004 (h2) in 2024
+  });
+
+  it('carries an edit to every unit of the year under a rule over all units', async () => {
+    const fw = framework('all-peers', {}, 'all');
+    const r = await replaysMatchFresh(data, fw, [
+      [value('30004', 2024, 'm1', 0.2)],
+      [value('30002', 2024, 'm2', 0.0)],
+    ]);
+    expect(r.deleted).toBe(4 * 2); // the four units of 2024
   });
 });

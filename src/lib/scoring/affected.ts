@@ -11,7 +11,11 @@ export interface UnitYear {
   year: number;
 }
 
-/** Filled before a partial replay; the schema creates it, so that filling it defines nothing. */
+/**
+ * Filled for the length of a partial replay and empty at any other time (the inputs view reads
+ * only the unit-years in it while it is not). Created with the workspace, so that filling it
+ * defines nothing.
+ */
 export const AFFECTED_TABLE = 'scoring_affected';
 
 export const AFFECTED_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${AFFECTED_TABLE} (unit_code VARCHAR, year INTEGER)`;

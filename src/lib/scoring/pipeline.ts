@@ -190,6 +190,8 @@ export async function runPipeline(
         .map((s) => [s.step.name, buildOf(s, replay?.memory, edited !== null)]),
     );
     const run = await runSteps(engine, settings, steps, builds, replay?.memory);
+    // Empty again, the inputs view reads every unit-year (see scopeSql).
+    if (edited) await engine.exec(`DELETE FROM ${AFFECTED_TABLE}`);
     await engine.exec('COMMIT');
     replay?.memory.remember(run);
     if (replay?.memory.dueForCheckpoint()) await checkpoint(engine, replay.memory);

@@ -3,7 +3,7 @@
 //   and a step that fails must leave the previous results whole, as one transaction does;
 // - partial (after value edits alone: only the unit-years an edit reaches are computed again),
 //   with relative rules and imputations that carry an edit to other unit-years.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_SOURCES, PipelineMemory, runPipeline } from '../../src/lib/scoring/pipeline';
 import type { ScoringSettings } from '../../src/lib/scoring/step';
 import { whatIfValuesSql } from '../../src/lib/whatif/valuesTable';
@@ -69,30 +69,33 @@ const setValue = (ws: Workspace, value: number): Promise<void> =>
   ws.engine.exec(whatIfValuesSql([{ ...EDIT, value }]).join(';\n'));
 
 describe('a run in steps', () => {
-  it('gives the tables of a run in one transaction, first run and replays alike', async () => {
-    const one = await loaded();
-    const steps = await loaded();
-    const oneMemory = new PipelineMemory();
-    const stepsMemory = new PipelineMemory();
-    const run = (
-      x: typeof one,
-      memory: PipelineMemory,
-      inStepsFrom: number,
-      changed: Set<string>,
-    ) => runPipeline(x.ws.engine, x.settings, { memory, changed, inStepsFrom });
+  type Scored = Awaited<ReturnType<typeof loaded>> & { memory: PipelineMemory; from: number };
+  let one: Scored;
+  let steps: Scored;
+  const run = (x: Scored, changed: ReadonlySet<string>) =>
+    runPipeline(x.ws.engine, x.settings, { memory: x.memory, changed, inStepsFrom: x.from });
+  const both = async (v: number): Promise<void> => {
+    await setValue(one.ws, v);
+    await setValue(steps.ws, v);
+  };
+  beforeAll(async () => {
+    one = { ...(await loaded()), memory: new PipelineMemory(), from: Infinity };
+    steps = { ...(await loaded()), memory: new PipelineMemory(), from: 0 };
+    await both(0.05);
+  });
 
-    await setValue(one.ws, 0.05);
-    await setValue(steps.ws, 0.05);
-    await run(one, oneMemory, Infinity, new Set(ALL_SOURCES));
-    const log = await run(steps, stepsMemory, 0, new Set(ALL_SOURCES));
+  it('gives the tables of a run in one transaction', async () => {
+    await run(one, ALL_SOURCES);
+    const log = await run(steps, ALL_SOURCES);
     expect(log.steps.every((s) => s.ran && !s.refilled)).toBe(true);
     expect(await results(steps.ws)).toBe(await results(one.ws));
+  });
 
+  it('replays as one transaction does', async () => {
     // A what-if edit replays from `measures`; in steps the outputs are built again, not refilled.
-    await setValue(one.ws, 0.95);
-    await setValue(steps.ws, 0.95);
-    await run(one, oneMemory, Infinity, new Set(['whatIf']));
-    const replay = await run(steps, stepsMemory, 0, new Set(['whatIf']));
+    await both(0.95);
+    await run(one, new Set(['whatIf']));
+    const replay = await run(steps, new Set(['whatIf']));
     expect(replay.steps.find((s) => s.step === 'observed_measures')!.ran).toBe(false);
     expect(replay.steps.find((s) => s.step === 'indicator_points')!.ran).toBe(true);
     expect(await results(steps.ws)).toBe(await results(one.ws));
@@ -100,40 +103,26 @@ describe('a run in steps', () => {
   });
 
   it('that fails part way leaves the previous results whole and nothing aside', async () => {
-    /** A run, then a value edit whose run cannot finish: `bands` (late) finds no table. */
-    const failing = async (inStepsFrom: number) => {
-      const { ws, settings } = await loaded();
-      const memory = new PipelineMemory();
-      await setValue(ws, 0.05);
-      await runPipeline(ws.engine, settings, { memory, changed: ALL_SOURCES, inStepsFrom });
-      const before = await stored(ws);
-      await setValue(ws, 0.95);
-      await ws.engine.exec('ALTER TABLE fw_bands RENAME TO fw_bands_away');
-      const changed = new Set(['whatIf']);
-      await expect(
-        runPipeline(ws.engine, settings, { memory, changed, inStepsFrom }),
-      ).rejects.toThrow(/fw_bands/);
-      return { ws, settings, memory, before };
-    };
-    const one = await failing(Infinity);
-    const steps = await failing(0);
-    expect(await stored(steps.ws)).toBe(steps.before);
+    const before = await stored(steps.ws);
+    // A value edit whose run cannot finish: `bands` (late) finds no table.
+    await both(0.5);
+    for (const x of [one, steps]) {
+      await x.ws.engine.exec('ALTER TABLE fw_bands RENAME TO fw_bands_away');
+      await expect(run(x, new Set(['whatIf']))).rejects.toThrow(/fw_bands/);
+    }
+    expect(await stored(steps.ws)).toBe(before);
     expect(await leftAside(steps.ws)).toEqual([]);
     // What a view computes from the inputs of the moment (the explain view reads the new value)
     // is as after a failed transaction.
     expect(await results(steps.ws)).toBe(await results(one.ws));
 
     // Once it can run, the run that failed runs whole, as the one transaction's does.
-    for (const [x, inStepsFrom] of [
-      [one, Infinity],
-      [steps, 0],
-    ] as const) {
+    for (const x of [one, steps]) {
       await x.ws.engine.exec('ALTER TABLE fw_bands_away RENAME TO fw_bands');
-      const changed = new Set(['whatIf']);
-      await runPipeline(x.ws.engine, x.settings, { memory: x.memory, changed, inStepsFrom });
+      await run(x, new Set(['whatIf']));
     }
     expect(await results(steps.ws)).toBe(await results(one.ws));
-    expect(await stored(steps.ws)).not.toBe(steps.before);
+    expect(await stored(steps.ws)).not.toBe(before);
   });
 });
 

@@ -18,7 +18,7 @@ export interface UnitYear {
  */
 export const AFFECTED_TABLE = 'scoring_affected';
 
-export const AFFECTED_DDL = `CREATE TEMP TABLE IF NOT EXISTS ${AFFECTED_TABLE} (unit_code VARCHAR, year INTEGER)`;
+export const AFFECTED_DDL = `CREATE TABLE IF NOT EXISTS ${AFFECTED_TABLE} (unit_code VARCHAR, year INTEGER)`;
 
 /**
  * Statements that fill the affected table: the edited unit-years and every unit-year whose

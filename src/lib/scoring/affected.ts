@@ -11,14 +11,30 @@ export interface UnitYear {
   year: number;
 }
 
-/**
- * Filled for the length of a partial replay and empty at any other time (the inputs view reads
- * only the unit-years in it while it is not). Created with the workspace, so that filling it
- * defines nothing.
- */
+/** Filled before a partial replay; created with the workspace, so that filling it defines nothing. */
 export const AFFECTED_TABLE = 'scoring_affected';
 
 export const AFFECTED_DDL = `CREATE TABLE IF NOT EXISTS ${AFFECTED_TABLE} (unit_code VARCHAR, year INTEGER)`;
+
+/**
+ * The unit-years whose values differ between two sets of value edits: an edit added, changed or
+ * taken back.
+ */
+export function changedUnitYears(
+  before: readonly (UnitYear & { measure: string })[],
+  after: readonly (UnitYear & { measure: string })[],
+): UnitYear[] {
+  const key = (e: object): string => JSON.stringify(e);
+  const had = new Set(before.map(key));
+  const has = new Set(after.map(key));
+  const changed = new Map<string, UnitYear>();
+  for (const e of [
+    ...before.filter((x) => !has.has(key(x))),
+    ...after.filter((x) => !had.has(key(x))),
+  ])
+    changed.set(key([e.unit, e.year]), { unit: e.unit, year: e.year });
+  return [...changed.values()];
+}
 
 /**
  * Statements that fill the affected table: the edited unit-years and every unit-year whose

@@ -5,6 +5,7 @@ import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { lit } from '../sql/quote';
 import { AFFECTED_TABLE, affectedSql, type UnitYear } from './affected';
+import { setAside } from './setAside';
 import type { ScoringSettings, Step } from './step';
 import { measuresStep, observedMeasuresStep } from './steps/measures';
 import { indicatorInputsStep } from './steps/indicatorInputs';
@@ -190,8 +191,6 @@ export async function runPipeline(
         .map((s) => [s.step.name, buildOf(s, replay?.memory, edited !== null)]),
     );
     const run = await runSteps(engine, settings, steps, builds, replay?.memory);
-    // Empty again, the inputs view reads every unit-year (see scopeSql).
-    if (edited) await engine.exec(`DELETE FROM ${AFFECTED_TABLE}`);
     await engine.exec('COMMIT');
     replay?.memory.remember(run);
     if (replay?.memory.dueForCheckpoint()) await checkpoint(engine, replay.memory);
@@ -226,14 +225,10 @@ async function observationCount(engine: Engine): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-/** Where a step's previous output waits while a run in steps builds the new one. */
-const keptName = (output: string): string => `${output}__kept`;
-
 /**
  * A run in which every step commits on its own, so that what it wrote is compressed before the
- * next step runs. The outputs it rebuilds are first renamed aside (a catalog change, no copy);
- * once every step has run they are dropped, and if one fails the new outputs are dropped and the
- * kept ones renamed back: the results are the old ones or the new ones, never a mix.
+ * next step runs. The outputs it rebuilds are set aside until every step has run: the results are
+ * the old ones or the new ones, never a mix.
  */
 async function runInSteps(
   engine: Engine,
@@ -242,40 +237,21 @@ async function runInSteps(
   toRun: ReadonlySet<string>,
   memory: PipelineMemory | undefined,
 ): Promise<PipelineRun> {
-  const outputs = steps.filter((s) => toRun.has(s.step.name)).map((s) => s.step.output);
-  const existing = await objectKinds(engine, [...outputs, ...outputs.map(keptName)]);
-  const kept = outputs.filter((o) => existing.has(o));
-  await engine.exec(
-    [
-      'BEGIN TRANSACTION',
-      ...outputs
-        .filter((o) => existing.has(keptName(o)))
-        .map((o) => dropSql(existing, keptName(o))),
-      ...kept.map((o) => `ALTER ${existing.get(o)} ${o} RENAME TO ${keptName(o)}`),
-      'COMMIT',
-    ].join(';\n'),
+  const aside = await setAside(
+    engine,
+    steps.filter((s) => toRun.has(s.step.name)).map((s) => s.step.output),
   );
   let run: PipelineRun;
   try {
     const builds = new Map([...toRun].map((name) => [name, 'create' as const]));
     run = await runSteps(engine, settings, steps, builds, memory);
   } catch (e) {
-    const built = await objectKinds(engine, outputs);
-    await engine.exec(
-      [
-        'BEGIN TRANSACTION',
-        ...outputs.filter((o) => built.has(o)).map((o) => dropSql(built, o)),
-        ...kept.map((o) => `ALTER ${existing.get(o)} ${keptName(o)} RENAME TO ${o}`),
-        'COMMIT',
-      ].join(';\n'),
-    );
+    await aside.restore();
     throw e;
   }
-  const keptNow = new Map(kept.map((o) => [keptName(o), existing.get(o)!]));
-  if (kept.length > 0)
-    await engine.exec(kept.map((o) => dropSql(keptNow, keptName(o))).join(';\n'));
+  await aside.drop();
   memory?.remember(run);
-  // The kept outputs are gone: a checkpoint gives their memory back now.
+  // The old outputs are gone: a checkpoint gives their memory back now.
   await checkpoint(engine, memory);
   return run;
 }
@@ -284,27 +260,6 @@ async function checkpoint(engine: Engine, memory: PipelineMemory | undefined): P
   await engine.exec('CHECKPOINT');
   memory?.checkpointed();
 }
-
-/** Which of these names are tables or views in the workspace, and which. */
-async function objectKinds(
-  engine: Engine,
-  names: readonly string[],
-): Promise<Map<string, 'TABLE' | 'VIEW'>> {
-  const list = names.map(lit).join(', ');
-  const found = toRows(
-    await engine.query(
-      `SELECT table_name AS name, 'TABLE' AS kind FROM duckdb_tables()
-         WHERE database_name = current_database() AND schema_name = current_schema() AND table_name IN (${list})
-       UNION ALL
-       SELECT view_name, 'VIEW' FROM duckdb_views()
-         WHERE database_name = current_database() AND schema_name = current_schema() AND view_name IN (${list})`,
-    ),
-  );
-  return new Map(found.map((r) => [String(r.name), r.kind as 'TABLE' | 'VIEW']));
-}
-
-const dropSql = (kinds: ReadonlyMap<string, 'TABLE' | 'VIEW'>, name: string): string =>
-  `DROP ${kinds.get(name)} IF EXISTS ${name}`;
 
 const STORED = /^\s*CREATE OR REPLACE TABLE (\w+) AS\s/;
 

@@ -25,6 +25,8 @@ export type WhatIfEdit =
 
 export type WhatIfKind = WhatIfEdit['kind'];
 
+export type ValueEdit = Extract<WhatIfEdit, { kind: 'value' }>;
+
 /** The framework with the edits made under it; the same object when none applies. */
 export function editFramework(fw: Framework, edits: readonly WhatIfEdit[]): Framework {
   const mine = edits.filter(
@@ -59,10 +61,8 @@ export function editProfile(p: TargetProfile, edits: readonly WhatIfEdit[]): Tar
 }
 
 /** The value edits: the last edit of a cell wins. */
-export function valueEdits(
-  edits: readonly WhatIfEdit[],
-): { edit: number; e: Extract<WhatIfEdit, { kind: 'value' }> }[] {
-  const last = new Map<string, { edit: number; e: Extract<WhatIfEdit, { kind: 'value' }> }>();
+export function valueEdits(edits: readonly WhatIfEdit[]): { edit: number; e: ValueEdit }[] {
+  const last = new Map<string, { edit: number; e: ValueEdit }>();
   edits.forEach((e, i) => {
     if (e.kind === 'value')
       last.set(`${e.unit}\u0000${e.year}\u0000${e.measure}`, { edit: i + 1, e });

@@ -17,9 +17,15 @@ import { loadInput, type LoadOptions } from '../ingest/loadInput';
 import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadReport';
-import { AFFECTED_DDL, type UnitYear } from '../scoring/affected';
+import { AFFECTED_DDL, changedUnitYears, type UnitYear } from '../scoring/affected';
 import { ALL_SOURCES, PipelineMemory, runPipeline, type PipelineRun } from '../scoring/pipeline';
-import { editFramework, editProfile, valueEdits, type WhatIfEdit } from '../whatif/edits';
+import {
+  editFramework,
+  editProfile,
+  valueEdits,
+  type ValueEdit,
+  type WhatIfEdit,
+} from '../whatif/edits';
 import { whatIfValuesSql } from '../whatif/valuesTable';
 
 export interface WorkspaceLoadOptions extends LoadOptions {
@@ -129,21 +135,18 @@ export async function openWorkspace(
     changed.add('profile');
   };
   let whatIfWritten = '';
-  let valuesWritten = new Set<string>();
+  let valuesWritten: ValueEdit[] = [];
   // The unit-years whose values changed since the last scoring.
-  let edited = new Map<string, UnitYear>();
+  const edited = new Map<string, UnitYear>();
   const writeWhatIfValues = async (edits: readonly WhatIfEdit[]): Promise<void> => {
     const sql = whatIfValuesSql(edits);
     if (sql.join(';') === whatIfWritten) return;
     await execAll(engine, sql);
     whatIfWritten = sql.join(';');
     changed.add('whatIf');
-    const values = new Set(valueEdits(edits).map(({ e }) => JSON.stringify(e)));
-    for (const v of [...values, ...valuesWritten]) {
-      if (values.has(v) && valuesWritten.has(v)) continue;
-      const e = JSON.parse(v) as UnitYear;
-      edited.set(JSON.stringify([e.unit, e.year]), { unit: e.unit, year: e.year });
-    }
+    const values = valueEdits(edits).map(({ e }) => e);
+    for (const k of changedUnitYears(valuesWritten, values))
+      edited.set(`${k.unit}\u0000${k.year}`, k);
     valuesWritten = values;
   };
 
@@ -325,7 +328,7 @@ export async function openWorkspace(
         { memory, changed, edited: [...edited.values()] },
       );
       changed.clear();
-      edited = new Map();
+      edited.clear();
       return run;
     },
   };

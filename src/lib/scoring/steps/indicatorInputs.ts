@@ -3,23 +3,13 @@
 // Only keys and values: where a value came from stays in `measures` (the explain view joins it),
 // so a national set does not copy file and cell names millions of times.
 import { lit } from '../../sql/quote';
-import { AFFECTED_TABLE } from '../affected';
 import type { ScoringSettings, Step } from '../step';
 
-/**
- * Units of the framework's level (or of unknown level) with at least one measure that year.
- * `partial`: while a partial replay has filled the affected table, only the unit-years in it —
- * so that what the replay computes is theirs alone, not the whole set filtered afterwards (the
- * table is empty at any other time).
- */
-export function scopeSql(s: ScoringSettings, partial = false): string {
-  const affected = partial
-    ? `\n    AND (NOT EXISTS (FROM ${AFFECTED_TABLE})
-      OR EXISTS (FROM ${AFFECTED_TABLE} a WHERE a.unit_code = m.unit_code AND a.year = m.year))`
-    : '';
+/** Units of the framework's level (or of unknown level) with at least one measure that year. */
+export function scopeSql(s: ScoringSettings): string {
   return `SELECT DISTINCT m.unit_code, m.year, u.parent_code
   FROM measures m JOIN units u USING (unit_code)
-  WHERE (u.level IS NULL OR u.level = ${lit(s.framework.level)})${affected}`;
+  WHERE u.level IS NULL OR u.level = ${lit(s.framework.level)}`;
 }
 
 /** Under the impute policy: the value a missing input takes, and how it was found. */
@@ -68,7 +58,7 @@ export const indicatorInputsStep: Step = {
   },
   sql: (s) => `
 CREATE OR REPLACE VIEW indicator_inputs AS
-WITH scope AS (${scopeSql(s, true)}),
+WITH scope AS (${scopeSql(s)}),
 slots AS (
   SELECT indicator, slot, measure FROM fw_indicator_measures WHERE framework_id = ${lit(s.framework.id)}
 ),

@@ -39,7 +39,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           // A page that loads and scores data answers in seconds on a busy 2-core runner.
           expect: { poll: { timeout: 10_000 } },
-          fileParallelism: false,
+          // Two files at a time: a page's DuckDB runs on one thread, so one browser keeps about
+          // one core busy; two use both cores of a 2-core runner. Every file opens its own
+          // browsers on their own profiles, so files share nothing but the preview server.
+          maxWorkers: 2,
         },
       },
     ],

@@ -109,49 +109,52 @@ describe('first view', () => {
   });
 });
 
+// A second browser, opened at phone size with nothing but the sample loaded: the phone layout
+// looks at it as it opens, then replace and undo use it at 1366×768 (they change nothing the
+// phone test reads, and read nothing the phone size changes).
+let fresh: Session | undefined;
+const freshApp = async (): Promise<Session> =>
+  (fresh ??= await openApp({ width: 390, height: 844 }));
+afterAll(async () => {
+  await fresh?.close();
+});
+
 describe('phone layout', () => {
   it('renders the ranking at 390×844', async () => {
-    const s = await openApp({ width: 390, height: 844 });
-    try {
-      await expect.poll(() => s.page.getByTestId('ranking').locator('tbody tr').count()).toBe(19);
-      await screenshot(s.page, 'first-view-390');
-      const overflow = await s.page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await s.close();
-    }
+    const s = await freshApp();
+    await expect.poll(() => s.page.getByTestId('ranking').locator('tbody tr').count()).toBe(19);
+    await screenshot(s.page, 'first-view-390');
+    const overflow = await s.page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 });
 
 describe('replace and undo', () => {
   it('replacing the sample shows only the new file; undo brings the sample back', async () => {
-    const s = await openApp();
-    try {
-      await s.page.getByTestId('load-mode').selectOption('replace');
-      await s.page.getByTestId('file-input').setInputFiles(GOLDEN);
-      await s.page.evaluate(() => window.dtiLab.settled());
-      const rows = s.page.getByTestId('ranking').locator('tbody tr');
-      await expect.poll(() => rows.count()).toBe(5);
-      const [active] = await s.page.evaluate(() =>
-        window.dtiLab.query('SELECT count(DISTINCT unit_code)::INTEGER AS n FROM measures'),
-      );
-      expect(active!.n).toBe(5);
-      await screenshot(s.page, 'replace-1366');
+    const s = await freshApp();
+    await s.page.setViewportSize({ width: 1366, height: 768 });
+    await s.page.getByTestId('load-mode').selectOption('replace');
+    await s.page.getByTestId('file-input').setInputFiles(GOLDEN);
+    await s.page.evaluate(() => window.dtiLab.settled());
+    const rows = s.page.getByTestId('ranking').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(5);
+    const [active] = await s.page.evaluate(() =>
+      window.dtiLab.query('SELECT count(DISTINCT unit_code)::INTEGER AS n FROM measures'),
+    );
+    expect(active!.n).toBe(5);
+    await screenshot(s.page, 'replace-1366');
 
-      await s.page.getByTestId('undo-load').click();
-      await s.page.evaluate(() => window.dtiLab.settled());
-      // Only commune data is left: the commune framework comes back with it.
-      await expect
-        .poll(() => s.page.getByTestId('framework-select').inputValue())
-        .toBe('dti-xa-minh-hoa');
-      await expect.poll(() => rows.count()).toBe(19);
-      expect(await s.page.evaluate(() => window.dtiLab.reports().map((r) => r.file))).toEqual([
-        'nam-dan-2023-2024.csv',
-      ]);
-    } finally {
-      await s.close();
-    }
+    await s.page.getByTestId('undo-load').click();
+    await s.page.evaluate(() => window.dtiLab.settled());
+    // Only commune data is left: the commune framework comes back with it.
+    await expect
+      .poll(() => s.page.getByTestId('framework-select').inputValue())
+      .toBe('dti-xa-minh-hoa');
+    await expect.poll(() => rows.count()).toBe(19);
+    expect(await s.page.evaluate(() => window.dtiLab.reports().map((r) => r.file))).toEqual([
+      'nam-dan-2023-2024.csv',
+    ]);
   });
 });

@@ -16,15 +16,16 @@ async function downloaded(page: Page, click: () => Promise<void>) {
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
 
-describe('dashboard', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openApp();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+// One browser for the dashboard and then the forms: neither needs more than the sample loaded.
+let s: Session;
+beforeAll(async () => {
+  s = await openApp();
+});
+afterAll(async () => {
+  await s?.close();
+});
 
+describe('dashboard', () => {
   it('overview: ranking, band counts, distribution and heatmap with their data tables', async () => {
     await expect
       .poll(() => s.page.locator('[data-testid="figure"] svg').count())
@@ -173,40 +174,37 @@ describe('dashboard', () => {
 
 describe('self-assessed, appraised and computed points', () => {
   it('three forms dropped at once appear beside the computed points, differences marked', async () => {
-    const s = await openApp();
-    try {
-      const dir = path.resolve(import.meta.dirname, '../fixtures/ingest/files');
-      await s.page
-        .getByTestId('file-input')
-        .setInputFiles(
-          [
-            'tu-danh-gia-khanh-son-2024.xlsx',
-            'tu-danh-gia-kim-lien-2024.xlsx',
-            'tu-danh-gia-nam-anh-2024.csv',
-          ].map((f) => path.join(dir, f)),
-        );
-      await s.page.evaluate(() => window.dtiLab.settled());
-      expect(await s.page.evaluate(() => window.dtiLab.reports().map((r) => r.shape))).toEqual([
-        'wide',
-        'selfAssessment',
-        'selfAssessment',
-        'selfAssessment',
-      ]);
-      await s.page.getByTestId('open-17971').click();
-      const table = s.page.getByTestId('assessed-table');
-      await table.waitFor();
-      expect(await table.locator('tbody tr').count()).toBe(13);
-      // Kim Liên's smartphone indicator: self 4,5, appraised 3,5 — the appraisal differs.
-      const row = table.locator('tbody tr', { hasText: 'điện thoại thông minh' });
-      expect(await row.innerText()).toMatch(/4,5\s+3,5/);
-      expect(await row.locator('td.diff').count()).toBe(1);
-      await table.scrollIntoViewIfNeeded();
-      await screenshot(s.page, 'dashboard-assessed-1366');
-      await s.page.emulateMedia({ media: 'print' });
-      await screenshot(s.page, 'dashboard-unit-print');
-    } finally {
-      await s.close();
-    }
+    // The dashboard's browser, back on the overview: it has loaded nothing but the sample.
+    await s.page.getByTestId('nav-overview').click();
+    const dir = path.resolve(import.meta.dirname, '../fixtures/ingest/files');
+    await s.page
+      .getByTestId('file-input')
+      .setInputFiles(
+        [
+          'tu-danh-gia-khanh-son-2024.xlsx',
+          'tu-danh-gia-kim-lien-2024.xlsx',
+          'tu-danh-gia-nam-anh-2024.csv',
+        ].map((f) => path.join(dir, f)),
+      );
+    await s.page.evaluate(() => window.dtiLab.settled());
+    expect(await s.page.evaluate(() => window.dtiLab.reports().map((r) => r.shape))).toEqual([
+      'wide',
+      'selfAssessment',
+      'selfAssessment',
+      'selfAssessment',
+    ]);
+    await s.page.getByTestId('open-17971').click();
+    const table = s.page.getByTestId('assessed-table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(13);
+    // Kim Liên's smartphone indicator: self 4,5, appraised 3,5 — the appraisal differs.
+    const row = table.locator('tbody tr', { hasText: 'điện thoại thông minh' });
+    expect(await row.innerText()).toMatch(/4,5\s+3,5/);
+    expect(await row.locator('td.diff').count()).toBe(1);
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(s.page, 'dashboard-assessed-1366');
+    await s.page.emulateMedia({ media: 'print' });
+    await screenshot(s.page, 'dashboard-unit-print');
   });
 });
 

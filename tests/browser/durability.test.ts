@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { openApp, openProfile, screenshot } from './support/browser';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openApp, openProfile, screenshot, type Session } from './support/browser';
 
 const FILES = path.resolve(import.meta.dirname, '../fixtures/ingest/files');
 const SCRATCH = path.resolve(import.meta.dirname, '../../.tmp');
@@ -69,9 +69,15 @@ const edit = {
 } as const;
 
 describe('durability of the workspace', () => {
+  /** The browser the crash test opened again, once that test passed: the restart test goes on in it. */
+  let survivor: Session | undefined;
+  afterAll(async () => {
+    await survivor?.close();
+  });
+
   it('comes back as saved after the browser is killed in the middle of a load, naming the file', async () => {
     const s = await openApp();
-    let after = null as Awaited<ReturnType<typeof openProfile>> | null;
+    let after = null as Session | null;
     try {
       await s.page
         .getByTestId('file-input')
@@ -88,7 +94,8 @@ describe('durability of the workspace', () => {
       await s.page.getByTestId('file-input').setInputFiles(bigLongCsv());
       await s.page.getByTestId('load-progress').waitFor();
       killBrowser(s.profile);
-      await s.close().catch(() => undefined);
+      // The context alone: the profile stays for the browser that opens on it next.
+      await s.context.close().catch(() => undefined);
 
       after = await openProfile(inject('baseUrl'), s.profile);
       expectSame(await workspaceState(after.page), before);
@@ -106,6 +113,7 @@ describe('durability of the workspace', () => {
       const notices = await after.page.evaluate(() => window.dtiLab.notices());
       expect(notices.map((n) => n.title.vi).join('\n')).not.toContain('Lần nạp trước chưa xong');
       expect((await workspaceState(after.page)).reports.at(-1)!.file).toBe('csv-utf8.csv');
+      [survivor, after] = [after, null];
     } finally {
       await after?.close();
     }
@@ -242,7 +250,9 @@ describe('durability of the workspace', () => {
   });
 
   it('restarts the engine from the saved workspace, with the memory figure before and after', async () => {
-    const s = await openApp();
+    // A restart needs a browser that saves its workspace, not a new one: the crash test's will do.
+    const s = survivor ?? (await openApp());
+    survivor = undefined;
     try {
       const page = s.page;
       await page.getByTestId('file-input').setInputFiles(path.join(FILES, 'gov-nam-dan-2024.csv'));

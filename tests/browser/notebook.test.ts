@@ -37,6 +37,27 @@ async function openNotebookPage(page: Page): Promise<void> {
   await expect.poll(() => cells(page).count(), SLOW).toBeGreaterThan(0);
 }
 
+/** The title of the notebook open in the page as the browser has stored it (IndexedDB). */
+function storedTitle(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      new Promise<string | null>((resolve, reject) => {
+        const id = new URL(location.href).searchParams.get('nb')!;
+        const open = indexedDB.open('dti-lab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('notebooks').objectStore('notebooks').get(id);
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as { title?: string } | undefined)?.title ?? null);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
 async function downloaded(page: Page, click: () => Promise<void>) {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   return { name: file.suggestedFilename(), path: (await file.path())! };
@@ -237,7 +258,8 @@ describe('notebook', () => {
   it('finds the notebook, its cells and their results back after a reload', async () => {
     await s.page.getByTestId('notebook-title').fill('Sổ thử nghiệm');
     await s.page.getByTestId('notebook-title').press('Enter');
-    await s.page.waitForTimeout(600);
+    // The notebook is saved a moment after the last change: wait until it is stored.
+    await expect.poll(() => storedTitle(s.page)).toBe('Sổ thử nghiệm');
     await s.page.reload();
     await s.page.evaluate(() => window.dtiLab.ready);
     await s.page.getByTestId('notebook-page').waitFor();

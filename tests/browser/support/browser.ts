@@ -1,6 +1,7 @@
 // Headless Debian Chromium driven by playwright-core, with every request the page makes
 // recorded so a test can prove nothing left the page's origin.
 import { mkdirSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -11,7 +12,10 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../test-resu
 
 export interface Session {
   context: BrowserContext;
-  /** The browser profile folder: another session on it sees the same storage. */
+  /**
+   * The browser profile folder: another session on it sees the same storage. `close()` deletes
+   * it; to open it again after this session, close `context` instead.
+   */
   profile: string;
   page: Page;
   baseUrl: string;
@@ -62,7 +66,12 @@ export async function openProfile(
     baseUrl,
     requests,
     consoleErrors,
-    close: () => context.close(),
+    close: async () => {
+      await context.close();
+      // A profile holds the service worker's copy of the app (≈ 75 MB): left behind, every run
+      // would add gigabytes to the disk, and a full disk leaves a page no storage quota.
+      await rm(profile, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+    },
   };
 }
 

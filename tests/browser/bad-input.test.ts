@@ -10,24 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badInputs, badSpecs, mixedEncodingInputs } from '../fixtures/bad/generate.mjs';
 import { foreignRequests, openApp, type Session } from './support/browser';
 
-interface BadInput {
-  name: string;
-  exercises: string;
-  make: () => Uint8Array;
-  expect: string;
-  row?: number;
-}
-interface MixedInput {
-  name: string;
-  make: () => Uint8Array;
-  expect: { encoding: string; rows: number[]; count: number; names: Record<string, string> };
-}
-interface BadSpec {
-  name: string;
-  exercises: string;
-  text: string;
-}
-
 /** What the notice must say for each refusal, beyond naming the file (Vietnamese, as shown). */
 const SAYS: Record<string, RegExp> = {
   tooLarge: /Tệp Excel nặng 0,68 MB nhưng giải nén ra 704 MB, quá 600 MB .*"bom nén"/,
@@ -115,7 +97,7 @@ describe('the bad-input corpus through the file input', () => {
       make: () => Uint8Array;
     }[])
       writeFileSync(path.join(dir, b.name), b.make());
-    for (const b of badSpecs() as BadSpec[]) writeFileSync(path.join(dir, b.name), b.text);
+    for (const b of badSpecs()) writeFileSync(path.join(dir, b.name), b.text);
     s = await openApp();
     before = await workspaceState();
     // The sample district: 19 communes, scored and ranked.
@@ -127,7 +109,7 @@ describe('the bad-input corpus through the file input', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const bad of badInputs() as BadInput[]) {
+  for (const bad of badInputs()) {
     it(`${bad.name}: refused (${bad.expect}) on screen, naming the file; nothing changes`, async () => {
       const ms = await pick(bad.name);
       const isBomb = bad.name === 'bom-nen.xlsx';
@@ -148,7 +130,7 @@ describe('the bad-input corpus through the file input', () => {
     });
   }
 
-  for (const spec of badSpecs() as BadSpec[]) {
+  for (const spec of badSpecs()) {
     it(`${spec.name}: a framework refused field by field; nothing changes`, async () => {
       await pick(spec.name);
       const notice = await lastNotice();
@@ -161,7 +143,7 @@ describe('the bad-input corpus through the file input', () => {
     });
   }
 
-  for (const m of mixedEncodingInputs() as MixedInput[]) {
+  for (const m of mixedEncodingInputs()) {
     it(`${m.name}: loads with each row in its own encoding, and the report names the rows`, async () => {
       await pick(m.name);
       const report = await s.page.evaluate(() => window.dtiLab.reports().at(-1)!);

@@ -2,16 +2,16 @@
 // reason, in both languages and naming the file, and what was loaded before is untouched. Files
 // with rows in two encodings load with each row read in its own encoding, and say which rows.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { badInputs, badSpecs, mixedEncodingInputs } from '../fixtures/bad/generate.mjs';
+import {
+  badInputs,
+  badSpecs,
+  mixedEncodingInputs,
+  type MixedInput,
+} from '../fixtures/bad/generate.mjs';
 import { IngestError } from '../../src/lib/ingest/errors';
 import { InvalidSpecError } from '../../src/lib/framework/check';
 import { readSpecFile } from '../../src/lib/framework/readSpecFile';
-import {
-  decodeText,
-  detectEncoding,
-  TEXT_ENCODINGS,
-  type TextEncodingName,
-} from '../../src/lib/ingest/decodeText';
+import { decodeText, detectEncoding, TEXT_ENCODINGS } from '../../src/lib/ingest/decodeText';
 import { scanLines } from '../../src/lib/ingest/lineScan';
 import { reportCsv } from '../../src/lib/ingest/reportCsv';
 import { readChoicesOf } from '../../src/lib/workspace/loadLedger';
@@ -20,29 +20,7 @@ import type { Workspace } from '../../src/lib/workspace/workspace';
 import { zipSizes } from '../../src/lib/ingest/zipDirectory';
 import { fileAt, freshWorkspace, rows } from './support/workspace';
 
-interface BadInput {
-  name: string;
-  exercises: string;
-  make: () => Uint8Array;
-  expect: string;
-  row?: number;
-}
-
-interface MixedInput {
-  name: string;
-  exercises: string;
-  make: () => Uint8Array;
-  expect: {
-    encoding: TextEncodingName;
-    main: string;
-    other: string;
-    rows: number[];
-    count: number;
-    names: Record<string, string>;
-  };
-}
-
-const mixed = mixedEncodingInputs() as MixedInput[];
+const mixed = mixedEncodingInputs();
 const mixedFile = (name: string): MixedInput => mixed.find((m) => m.name === name)!;
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
@@ -63,7 +41,7 @@ describe('bad input', () => {
     before = await state();
   });
 
-  for (const bad of badInputs() as BadInput[]) {
+  for (const bad of badInputs()) {
     it(`${bad.name}: ${bad.exercises}`, async () => {
       const t0 = performance.now();
       const error = await ws.loadFile({ name: bad.name, bytes: bad.make() }).then(
@@ -87,7 +65,7 @@ describe('bad input', () => {
   }
 
   it('names every damaged row, the first in the location and the next in the text', async () => {
-    const bad = (badInputs() as BadInput[]).find((b) => b.expect === 'undecodableRows')!;
+    const bad = badInputs().find((b) => b.expect === 'undecodableRows')!;
     const e = (await ws
       .loadFile({ name: bad.name, bytes: bad.make() })
       .catch((x: unknown) => x)) as IngestError;
@@ -102,7 +80,7 @@ describe('bad input', () => {
   });
 
   it('writes sizes as each language writes numbers', async () => {
-    const bomb = (badInputs() as BadInput[]).find((b) => b.name === 'bom-nen.xlsx')!;
+    const bomb = badInputs().find((b) => b.name === 'bom-nen.xlsx')!;
     const e = (await ws
       .loadFile({ name: bomb.name, bytes: bomb.make() })
       .catch((x: unknown) => x)) as IngestError;
@@ -113,7 +91,9 @@ describe('bad input', () => {
   });
 
   it('reads a zip directory without unpacking: the bomb declares 700 MB in under 1 MB', () => {
-    const bomb = (badInputs() as BadInput[]).find((b) => b.name.endsWith('.xlsx'))!.make();
+    const bomb = badInputs()
+      .find((b) => b.name.endsWith('.xlsx'))!
+      .make();
     const sizes = zipSizes(bomb)!;
     expect(bomb.length).toBeLessThan(1024 ** 2);
     expect(sizes.unpacked).toBeGreaterThan(700 * 1024 ** 2);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvFile, freshWorkspace, rows } from './support/workspace';
 import { rate, ruleFramework, wideCsv, type IndicatorSpec } from './support/ruleFramework';
 import type { Framework } from '../../src/lib/framework/types';
+import { exactSum } from '../../src/lib/scoring/exactSum';
 
 // Two main indices: A (max 30: a1 20 + a2 10) and B (max 70: b1 70). Rates are 0–1.
 const indicators: IndicatorSpec[] = [
@@ -100,6 +101,29 @@ describe('aggregation', () => {
       12,
     );
     expect(got[1]!.total).toBe(0);
+  });
+});
+
+describe('sums of points', () => {
+  it('do not depend on the order rows are added in (a reload, a partial re-score)', async () => {
+    const ws = await freshWorkspace();
+    const orders = [
+      [0.1, 0.2, 0.3],
+      [0.3, 0.2, 0.1],
+      [0.1, 0.3, 0.2],
+    ];
+    // One row group each, read in the order given: the plain sum is order-dependent here.
+    const sumOf = async (e: string, order: number[]) =>
+      (
+        await rows(
+          ws,
+          `SELECT ${e} AS s FROM (SELECT x FROM (VALUES ${order.map((x, i) => `(${i}, ${x}::DOUBLE)`).join(', ')}) v(i, x) ORDER BY i)`,
+        )
+      )[0]!.s;
+    const plain = await Promise.all(orders.map((o) => sumOf('sum(x)', o)));
+    expect(new Set(plain).size).toBeGreaterThan(1);
+    const exact = await Promise.all(orders.map((o) => sumOf(exactSum('x'), o)));
+    expect(exact).toEqual([0.6, 0.6, 0.6]);
   });
 });
 

@@ -33,28 +33,22 @@ async function loaded(): Promise<{ ws: Workspace; settings: ScoringSettings }> {
   return { ws, settings };
 }
 
-/** The results, numbers to 12 significant digits: sums may add up in another order. */
+/** The results, exactly: sums of points do not depend on the order rows are added in. */
 const results = async (ws: Workspace): Promise<string> =>
-  JSON.stringify(
-    [
-      await rows(ws, 'SELECT * FROM scores ORDER BY unit_code, year'),
-      await rows(ws, 'SELECT * FROM indicator_points ORDER BY unit_code, year, indicator'),
-      await rows(ws, 'SELECT * FROM explain ORDER BY unit_code, year, indicator'),
-    ],
-    (_, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v),
-  );
+  JSON.stringify([
+    await rows(ws, 'SELECT * FROM scores ORDER BY unit_code, year'),
+    await rows(ws, 'SELECT * FROM indicator_points ORDER BY unit_code, year, indicator'),
+    await rows(ws, 'SELECT * FROM explain ORDER BY unit_code, year, indicator'),
+  ]);
 
 /** The tables the pipeline stores (views compute from the inputs of the moment). */
 const stored = async (ws: Workspace): Promise<string> =>
-  JSON.stringify(
-    [
-      await rows(ws, 'SELECT * FROM scores ORDER BY unit_code, year'),
-      await rows(ws, 'SELECT * FROM totals ORDER BY unit_code, year'),
-      await rows(ws, 'SELECT * FROM main_index_scores ORDER BY ALL'),
-      await rows(ws, 'SELECT * FROM indicator_points ORDER BY unit_code, year, indicator'),
-    ],
-    (_, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v),
-  );
+  JSON.stringify([
+    await rows(ws, 'SELECT * FROM scores ORDER BY unit_code, year'),
+    await rows(ws, 'SELECT * FROM totals ORDER BY unit_code, year'),
+    await rows(ws, 'SELECT * FROM main_index_scores ORDER BY ALL'),
+    await rows(ws, 'SELECT * FROM indicator_points ORDER BY unit_code, year, indicator'),
+  ]);
 
 const leftAside = async (ws: Workspace): Promise<string[]> =>
   (

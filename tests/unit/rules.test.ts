@@ -1,8 +1,18 @@
 // Every scoring rule, run through the real pipeline in DuckDB, against hand-computed points.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/lib/workspace/workspace';
-import { csvFile, freshWorkspace, rows } from './support/workspace';
-import { num, rate, ruleFramework, wideCsv } from './support/ruleFramework';
+import { rows } from './support/workspace';
+import {
+  choice,
+  expectCase,
+  num,
+  part,
+  rate,
+  ruleFramework,
+  scoreCases,
+  tiers,
+  type RuleCase,
+} from './support/ruleFramework';
 
 const fw = ruleFramework(
   'rules',
@@ -23,49 +33,24 @@ const fw = ruleFramework(
     {
       code: 'tiers',
       max: 20,
-      rule: {
-        kind: 'tiers',
-        tiers: [
-          { at: 1, points: 5 },
-          { at: 4, points: 20 },
-          { at: 2, points: 10 },
-          { at: 3, points: 15 },
-        ],
-      },
+      rule: tiers([1, 5], [4, 20], [2, 10], [3, 15]),
       measures: ['meetings'],
     },
     {
       code: 'tiers_low',
       max: 10,
-      rule: {
-        kind: 'tiers',
-        tiers: [
-          { at: 1, points: 10 },
-          { at: 3, points: 5 },
-        ],
-      },
+      rule: tiers([1, 10], [3, 5]),
       measures: ['incidents'],
       direction: 'lower',
     },
     {
       code: 'choice',
       max: 10,
-      rule: {
-        kind: 'choice',
-        options: [
-          {
-            match: ['Bí thư', 'Chủ tịch'],
-            label: { vi: 'Bí thư/Chủ tịch', en: 'Secretary/Chair' },
-            fraction: 1,
-          },
-          {
-            match: ['Phó Bí thư', 'Phó Chủ tịch'],
-            label: { vi: 'Cấp phó', en: 'Deputy' },
-            fraction: 0.5,
-          },
-          { match: ['Không có'], label: { vi: 'Không có', en: 'None' }, fraction: 0 },
-        ],
-      },
+      rule: choice(
+        [['Bí thư', 'Chủ tịch'], 1],
+        [['Phó Bí thư', 'Phó Chủ tịch'], 0.5],
+        [['Không có'], 0],
+      ),
       measures: ['head'],
     },
     { code: 'bool', max: 5, rule: { kind: 'boolean' }, measures: ['yn'] },
@@ -76,18 +61,8 @@ const fw = ruleFramework(
       rule: {
         kind: 'parts',
         parts: [
-          {
-            measure: 'attended',
-            share: 0.5,
-            test: { kind: 'yes' },
-            label: { vi: 'dự họp', en: 'attended' },
-          },
-          {
-            measure: 'chaired',
-            share: 0.5,
-            test: { kind: 'atLeast', value: 3 },
-            label: { vi: 'chủ trì', en: 'chaired' },
-          },
+          part('attended', 0.5, { kind: 'yes' }),
+          part('chaired', 0.5, { kind: 'atLeast', value: 3 }),
         ],
       },
       measures: [],
@@ -118,9 +93,7 @@ const fw = ruleFramework(
   [rate('p100'), rate('p01'), rate('psign'), num('ra'), num('rb'), num('g'), num('peer')],
 );
 
-/** [unit, measure cells, indicator, expected points (null = none), expected status]. */
-type Case = [string, Record<string, string | number>, string, number | null, string];
-const cases: Case[] = [
+const cases: RuleCase[] = [
   ['10001', { ra: 45, rb: 60 }, 'ratio', 7.5, 'ok'],
   ['10002', { ra: 70, rb: 60 }, 'ratio', 10, 'ok'],
   ['10003', { ra: 5, rb: 0 }, 'ratio', null, 'na'],
@@ -195,24 +168,10 @@ const cases: Case[] = [
 describe('scoring rules (hand-computed, through the pipeline)', () => {
   let ws: Workspace;
   beforeAll(async () => {
-    ws = await freshWorkspace();
-    await ws.registerFramework(fw);
-    const byUnit = new Map<string, Record<string, string | number>>();
-    for (const [unit, cells] of cases) byUnit.set(unit, { ...byUnit.get(unit), ...cells });
-    const csv = wideCsv([...byUnit].map(([unit, cells]) => ({ unit, cells })));
-    await ws.loadFile(csvFile('rules-2024.csv', csv));
-    await ws.score('rules', null);
+    ws = await scoreCases(fw, cases);
   });
 
-  it.each(cases)('unit %s %j → %s = %s (%s)', async (unit, _cells, indicator, points, status) => {
-    const [r] = await rows(
-      ws,
-      `SELECT points, status, max_counted FROM indicator_points WHERE unit_code = '${unit}' AND indicator = '${indicator}'`,
-    );
-    expect(r?.status).toBe(status);
-    if (points === null) expect(r?.points).toBeNull();
-    else expect(Number(r?.points)).toBeCloseTo(points, 9);
-  });
+  it.each(cases)('unit %s %j → %s = %s (%s)', (...c) => expectCase(ws, c));
 
   it('a ratio with b = 0 is not applicable: out of numerator and denominator', async () => {
     const [r] = await rows(

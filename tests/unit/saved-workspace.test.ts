@@ -119,6 +119,8 @@ describe('saved what-if edits', () => {
       { kind: 'value', unit: '17950', year: 2024, measure: 'm', value: 'NaN', text: null },
       { kind: 'value', unit: "x'; DROP", year: 2024, measure: 'm', value: 1, text: null },
       { kind: 'weight', framework: 'f', group: 'g', value: -1 },
+      { kind: 'weight', framework: 'f', group: 'g', value: 2e9 },
+      { kind: 'maxPoints', framework: 'f', indicator: 'i', value: 2e9 },
       { kind: 'maxPoints', framework: 'f', indicator: 'i', value: 1, extra: 1 },
       { kind: 'script', value: 1 },
     ]) {

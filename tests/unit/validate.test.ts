@@ -121,6 +121,21 @@ describe('framework validation', () => {
     expect(p['indicators[0].rule.parts']).toMatch(/sum to 1.4/);
   });
 
+  it('bounds max points and weights (scores add points as exact decimals)', () => {
+    const raw = base() as Record<string, unknown>;
+    raw.mainIndices = [{ code: 'A', name: { vi: 'A', en: 'A' }, maxPoints: 2e9, scored: true }];
+    raw.indicators = [{ ...base().indicators[0], maxPoints: 2e9 }];
+    raw.aggregation = { method: 'weighted', by: 'mainIndex', weights: { A: 1e10 } };
+    const p = problemsOf(() => validateFramework(raw));
+    expect(p['mainIndices[0].maxPoints']).toMatch(/must be ≤ 1000000000, got 2000000000/);
+    expect(p['indicators[0].maxPoints']).toMatch(/must be ≤ 1000000000/);
+    expect(p['aggregation.weights.A']).toMatch(/must be ≤ 1000000000/);
+    raw.mainIndices = [{ code: 'A', name: { vi: 'A', en: 'A' }, maxPoints: 1e9, scored: true }];
+    raw.indicators = [{ ...base().indicators[0], maxPoints: 1e9 }];
+    raw.aggregation = { method: 'weighted', by: 'mainIndex', weights: { A: 1e9 } };
+    expect(validateFramework(raw).indicators[0]!.maxPoints).toBe(1e9);
+  });
+
   it('refuses rule parameters that contradict the direction', () => {
     const raw = base() as Record<string, unknown>;
     raw.mainIndices = [{ code: 'A', name: { vi: 'A', en: 'A' }, maxPoints: 20, scored: true }];

@@ -105,10 +105,30 @@ export const WORKSPACE_DDL = [
     framework_id VARCHAR, main_index VARCHAR, name_vi VARCHAR, name_en VARCHAR,
     max_points DOUBLE, scored BOOLEAN, pillar VARCHAR, weight DOUBLE, ord INTEGER
   )`,
+  // An indicator's rule is data: its kind and direction, the parameters of its kind here (NULL
+  // where the kind has none: `full_at` for percent, `worst`/`best` for goalpost, `peers` for
+  // minmax and zscore, `clip` for zscore), and its lists in the fw_rule_* tables below.
   `CREATE TABLE IF NOT EXISTS fw_indicators (
     framework_id VARCHAR, indicator VARCHAR, name_vi VARCHAR, name_en VARCHAR, main_index VARCHAR,
     max_points DOUBLE, rule VARCHAR, direction VARCHAR, rule_vi VARCHAR, rule_en VARCHAR,
-    relative BOOLEAN, ord INTEGER
+    relative BOOLEAN, ord INTEGER,
+    full_at DOUBLE, worst DOUBLE, best DOUBLE, peers VARCHAR, clip DOUBLE
+  )`,
+  // Tiers: one row per threshold (a tier's `at`; of two tiers at one, the first listed);
+  // `fraction` is the tier's points as a share of the indicator's max points.
+  `CREATE TABLE IF NOT EXISTS fw_rule_tiers (
+    framework_id VARCHAR, indicator VARCHAR, threshold DOUBLE, fraction DOUBLE
+  )`,
+  // Choices: one row per accepted answer, folded (sql/fold.ts); an answer listed by two options
+  // belongs to the first.
+  `CREATE TABLE IF NOT EXISTS fw_rule_choices (
+    framework_id VARCHAR, indicator VARCHAR, folded_match VARCHAR, fraction DOUBLE
+  )`,
+  // Parts: one row per part, on the slot of the measure it reads (as in fw_indicator_measures);
+  // `test` is yes, atLeast or atMost, `test_value` the bound of the last two.
+  `CREATE TABLE IF NOT EXISTS fw_rule_parts (
+    framework_id VARCHAR, indicator VARCHAR, slot INTEGER, share DOUBLE, test VARCHAR,
+    test_value DOUBLE
   )`,
   `CREATE TABLE IF NOT EXISTS fw_indicator_measures (
     framework_id VARCHAR, indicator VARCHAR, slot INTEGER, measure VARCHAR

@@ -1,8 +1,9 @@
 // A validated framework, catalog or target profile → SQL that (re)writes its rows in the
 // workspace metadata tables, so the pipeline and the notebook can join on names and points.
 import { ruleText } from './ruleText';
+import { fold } from '../sql/fold';
 import { lit } from '../sql/quote';
-import type { Framework, MeasureDef, TargetProfile } from './types';
+import type { Framework, Indicator, MeasureDef, TargetProfile } from './types';
 import { peerGroupOf } from './peers';
 
 type Cell = string | number | boolean | null | undefined;
@@ -33,8 +34,55 @@ const FRAMEWORK_TABLES = [
   'fw_main_indices',
   'fw_indicators',
   'fw_indicator_measures',
+  'fw_rule_tiers',
+  'fw_rule_choices',
+  'fw_rule_parts',
   'fw_bands',
 ];
+
+/** fw_indicators' rule parameters: full_at, worst, best, peers, clip (NULL where not of the kind). */
+function ruleParameters(x: Indicator): Cell[] {
+  const r = x.rule;
+  return [
+    r.kind === 'percent' ? (r.fullAt ?? 1) : null,
+    r.kind === 'goalpost' ? r.worst : null,
+    r.kind === 'goalpost' ? r.best : null,
+    peerGroupOf(r),
+    r.kind === 'zscore' ? r.clip : null,
+  ];
+}
+
+/**
+ * A tiers rule's thresholds, each with its points as a share of max. The highest tier reached
+ * wins, so two tiers at one threshold cannot both be: the first listed stays.
+ */
+function ruleTiers(x: Indicator): { at: number; fraction: number }[] {
+  if (x.rule.kind !== 'tiers') return [];
+  const byAt = new Map<number, number>();
+  for (const t of x.rule.tiers)
+    if (!byAt.has(t.at)) byAt.set(t.at, x.maxPoints > 0 ? t.points / x.maxPoints : 0);
+  return [...byAt].map(([at, fraction]) => ({ at, fraction }));
+}
+
+/** A choice rule's accepted answers, folded; an answer two options list is the first one's. */
+function ruleChoices(x: Indicator): { folded: string; fraction: number }[] {
+  if (x.rule.kind !== 'choice') return [];
+  const byAnswer = new Map<string, number>();
+  for (const o of x.rule.options)
+    for (const m of o.match) if (!byAnswer.has(fold(m))) byAnswer.set(fold(m), o.fraction);
+  return [...byAnswer].map(([folded, fraction]) => ({ folded, fraction }));
+}
+
+/** A parts rule's parts: slot (of the measure it reads), share, test and the test's bound. */
+function ruleParts(x: Indicator): Cell[][] {
+  if (x.rule.kind !== 'parts') return [];
+  return x.rule.parts.map((p, i) => [
+    i + 1,
+    p.share,
+    p.test.kind,
+    p.test.kind === 'yes' ? null : p.test.value,
+  ]);
+}
 
 /** Takes a framework out of the tables (a sheet framework whose load was undone). */
 export function removeFrameworkSql(id: string): string[] {
@@ -105,12 +153,25 @@ export function frameworkTablesSql(
           words.en,
           peerGroupOf(x.rule) !== null,
           i,
+          ...ruleParameters(x),
         ];
       }),
     ),
     ...insert(
       'fw_indicator_measures',
       fw.indicators.flatMap((x) => x.measures.map((m, slot) => [id, x.code, slot + 1, m])),
+    ),
+    ...insert(
+      'fw_rule_tiers',
+      fw.indicators.flatMap((x) => ruleTiers(x).map((t) => [id, x.code, t.at, t.fraction])),
+    ),
+    ...insert(
+      'fw_rule_choices',
+      fw.indicators.flatMap((x) => ruleChoices(x).map((c) => [id, x.code, c.folded, c.fraction])),
+    ),
+    ...insert(
+      'fw_rule_parts',
+      fw.indicators.flatMap((x) => ruleParts(x).map((p) => [id, x.code, ...p])),
     ),
     ...insert(
       'fw_bands',

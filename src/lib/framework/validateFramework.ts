@@ -1,4 +1,5 @@
 // Raw framework JSON → a validated Framework, or every problem found, each with its path.
+import { MAX_POINTS_OR_WEIGHT } from './bounds';
 import { Checker, InvalidSpecError } from './check';
 import { readMeasureDef } from './validateMeasures';
 import type {
@@ -144,7 +145,7 @@ function readMainIndex(c: Checker, raw: unknown, path: string, pillars: Set<stri
   const m: MainIndex = {
     code: c.code(o.code, `${path}.code`),
     name: c.localText(o.name, `${path}.name`),
-    maxPoints: c.number(o.maxPoints, `${path}.maxPoints`, { min: 0 }),
+    maxPoints: c.number(o.maxPoints, `${path}.maxPoints`, { min: 0, max: MAX_POINTS_OR_WEIGHT }),
     scored,
     pillar: null,
   };
@@ -194,7 +195,10 @@ function readIndicator(
       `main index "${mainIndex}" does not exist`,
     );
   }
-  const maxPoints = c.number(o.maxPoints, `${path}.maxPoints`, { min: 0 });
+  const maxPoints = c.number(o.maxPoints, `${path}.maxPoints`, {
+    min: 0,
+    max: MAX_POINTS_OR_WEIGHT,
+  });
   const rule = readRule(c, o.rule, `${path}.rule`, maxPoints);
   const direction =
     o.direction === undefined
@@ -425,7 +429,7 @@ function readWeights(
   const w = c.object(raw, path);
   const weights: Record<string, number> = {};
   for (const [k, v] of Object.entries(w)) {
-    weights[k] = c.number(v, `${path}.${k}`, { min: 0 });
+    weights[k] = c.number(v, `${path}.${k}`, { min: 0, max: MAX_POINTS_OR_WEIGHT });
     if (!groups.has(k))
       c.fail(
         `${path}.${k}`,

@@ -30,6 +30,7 @@ const vi = {
   groupPillar: 'Nhóm (trụ cột)',
   pointsRuleNote:
     'Chỉ số này lấy thẳng điểm thẩm định: đổi điểm tối đa chỉ đổi mức trần, số điểm đạt giữ nguyên.',
+  outOfRange: 'Điểm tối đa và trọng số phải từ 0 đến 1.000.000.000.',
   now: 'Hiện tại',
   newValue: 'Giá trị mới',
   yes: 'có',
@@ -129,6 +130,7 @@ const en: Record<Key, string> = {
   groupPillar: 'Group (pillar)',
   pointsRuleNote:
     'This indicator takes the appraised points as they are: a new max moves the cap, the points stay.',
+  outOfRange: 'Max points and weights must be between 0 and 1,000,000,000.',
   now: 'Now',
   newValue: 'New value',
   yes: 'yes',

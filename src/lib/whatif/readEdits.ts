@@ -1,5 +1,6 @@
 // What-if edits read back from storage field by field: storage can be edited by hand, and an
 // edit that does not read is reported, never applied half-understood.
+import { MAX_POINTS_OR_WEIGHT } from '../framework/bounds';
 import type { Checker } from '../framework/check';
 import type { WhatIfEdit } from './edits';
 
@@ -15,8 +16,8 @@ export function readEdits(c: Checker, raw: unknown, path: string): WhatIfEdit[] 
 function readEdit(c: Checker, raw: unknown, path: string): WhatIfEdit {
   const o = c.object(raw, path);
   const kind = c.oneOf(o.kind, `${path}.kind`, ['value', 'target', 'maxPoints', 'weight'] as const);
-  const value = (min?: number): number =>
-    c.number(o.value, `${path}.value`, min === undefined ? undefined : { min });
+  const value = (range?: { min: number; max: number }): number =>
+    c.number(o.value, `${path}.value`, range);
   switch (kind) {
     case 'value':
       c.noExtraFields(o, path, ['kind', 'unit', 'year', 'measure', 'value', 'text']);
@@ -49,13 +50,13 @@ function readEdit(c: Checker, raw: unknown, path: string): WhatIfEdit {
             kind,
             framework: c.code(o.framework, `${path}.framework`),
             indicator: c.code(o.indicator, `${path}.indicator`),
-            value: value(0),
+            value: value({ min: 0, max: MAX_POINTS_OR_WEIGHT }),
           }
         : {
             kind,
             framework: c.code(o.framework, `${path}.framework`),
             group: c.code(o.group, `${path}.group`),
-            value: value(0),
+            value: value({ min: 0, max: MAX_POINTS_OR_WEIGHT }),
           };
   }
 }

@@ -1,7 +1,10 @@
 // Builds a small framework and a wide CSV from a list of hand-computed cases, so each rule test
 // states its inputs and expected points in one place.
+import { expect } from 'vitest';
 import { validateFramework } from '../../../src/lib/framework/validateFramework';
-import type { Framework, MeasureDef, Rule } from '../../../src/lib/framework/types';
+import type { Framework, MeasureDef, Part, PartTest, Rule } from '../../../src/lib/framework/types';
+import type { Workspace } from '../../../src/lib/workspace/workspace';
+import { csvFile, freshWorkspace, rows } from './workspace';
 
 export interface IndicatorSpec {
   code: string;
@@ -84,3 +87,53 @@ export const num = (code: string): MeasureDef => ({
   name: { vi: code, en: code },
   kind: 'number',
 });
+
+/** A tiers rule from [threshold, points] pairs, in the order given. */
+export const tiers = (...list: [number, number][]): Rule => ({
+  kind: 'tiers',
+  tiers: list.map(([at, points]) => ({ at, points })),
+});
+
+/** A choice rule from [answers, fraction] pairs; each option is labelled by its first answer. */
+export const choice = (...list: [string[], number][]): Rule => ({
+  kind: 'choice',
+  options: list.map(([match, fraction]) => ({
+    match,
+    label: { vi: match[0]!, en: match[0]! },
+    fraction,
+  })),
+});
+
+/** One part of a parts rule, labelled by its measure. */
+export const part = (measure: string, share: number, test: PartTest): Part => ({
+  measure,
+  share,
+  test,
+  label: { vi: measure, en: measure },
+});
+
+/** [unit, measure cells, indicator, expected points (null = none), expected status]. */
+export type RuleCase = [string, Record<string, string | number>, string, number | null, string];
+
+/** A fresh workspace with the framework scored over one 2024 row per unit of the cases. */
+export async function scoreCases(fw: Framework, cases: RuleCase[]): Promise<Workspace> {
+  const ws = await freshWorkspace();
+  await ws.registerFramework(fw);
+  const byUnit = new Map<string, Record<string, string | number>>();
+  for (const [unit, cells] of cases) byUnit.set(unit, { ...byUnit.get(unit), ...cells });
+  const csv = wideCsv([...byUnit].map(([unit, cells]) => ({ unit, cells })));
+  await ws.loadFile(csvFile(`${fw.id}-2024.csv`, csv));
+  await ws.score(fw.id, null);
+  return ws;
+}
+
+/** Checks one case's points and status in indicator_points. */
+export async function expectCase(ws: Workspace, [unit, , indicator, points, status]: RuleCase) {
+  const [r] = await rows(
+    ws,
+    `SELECT points, status FROM indicator_points WHERE unit_code = '${unit}' AND indicator = '${indicator}'`,
+  );
+  expect(r?.status).toBe(status);
+  if (points === null) expect(r?.points).toBeNull();
+  else expect(Number(r?.points)).toBeCloseTo(points, 9);
+}

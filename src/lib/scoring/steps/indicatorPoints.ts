@@ -1,85 +1,12 @@
 // indicator_inputs → indicator_points: each indicator's rule applied to each unit-year, with a
 // status saying why points are what they are (ok, imputed, partial, missing, unreadable, na)
 // and the max points that count towards the denominators under the missing-data policy.
-import type { Indicator } from '../../framework/types';
-import { peerGroupOf } from '../../framework/peers';
+// Rules are data: each row takes its rule's kind and parameters from the framework tables
+// (fw_indicators, fw_rule_tiers, fw_rule_choices, fw_rule_parts), and one expression per kind
+// (rules.ts) scores it, so the query is the same size whatever the framework holds.
 import { lit } from '../../sql/quote';
-import { compileRule, partTestSql } from '../rules';
-import type { ScoringSettings, Step } from '../step';
-
-function byIndicator(
-  indicators: Indicator[],
-  expr: (x: Indicator) => string,
-  otherwise = 'NULL',
-): string {
-  if (indicators.length === 0) return otherwise;
-  const whens = indicators.map((x) => `WHEN ${lit(x.code)} THEN ${expr(x)}`).join('\n    ');
-  return `CASE indicator\n    ${whens}\n    ELSE ${otherwise} END`;
-}
-
-/**
- * Per-part sums for `parts` rules: Σ share of parts met, Σ share of parts with no data, and the
- * count of parts whose answer could not be read. A part is judged on its own input row.
- */
-function partsSql(indicators: Indicator[]): {
-  got: string;
-  missingShare: string;
-  unreadable: string;
-} {
-  const parts = indicators.flatMap((x) =>
-    x.rule.kind === 'parts'
-      ? x.rule.parts.map((p, i) => ({
-          indicator: x.code,
-          slot: i + 1,
-          share: p.share,
-          test: partTestSql(p.test, 'value', 'folded'),
-        }))
-      : [],
-  );
-  if (parts.length === 0) return { got: 'NULL::DOUBLE', missingShare: '0.0', unreadable: '0' };
-  const per = (then: (p: (typeof parts)[number]) => string): string =>
-    `sum(CASE ${parts.map((p) => `WHEN indicator = ${lit(p.indicator)} AND slot = ${p.slot} THEN ${then(p)}`).join('\n      ')} END)`;
-  return {
-    got: per((p) => `${lit(p.share)} * CASE WHEN ${p.test} THEN 1 ELSE 0 END`),
-    missingShare: `coalesce(${per((p) => `${lit(p.share)} * CASE WHEN missing THEN 1 ELSE 0 END`)}, 0.0)`,
-    unreadable: `coalesce(${per((p) => `CASE WHEN NOT missing AND (${p.test}) IS NULL THEN 1 ELSE 0 END`)}, 0)`,
-  };
-}
-
-/**
- * Peer statistics of `a` for relative rules (minmax, zscore): per year and indicator, and per
- * parent for `parent` peers. An aggregate joined back, not a window over every row: only the
- * few relative indicators need it, and a window over a national set holds all of it in memory.
- */
-function peersSql(s: ScoringSettings): { cte: string; join: string; columns: string } {
-  const peerOf = new Map(s.framework.indicators.map((x) => [x.code, peerGroupOf(x.rule)]));
-  const relative = [...peerOf].filter(([, g]) => g !== null).map(([c]) => c);
-  if (relative.length === 0) {
-    return {
-      cte: '',
-      join: '',
-      columns:
-        'NULL::DOUBLE AS peer_min, NULL::DOUBLE AS peer_max, NULL::DOUBLE AS peer_mean, NULL::DOUBLE AS peer_sd',
-    };
-  }
-  const byParent = [...peerOf].filter(([, g]) => g === 'parent').map(([c]) => c);
-  const key = (t: string): string =>
-    byParent.length === 0
-      ? 'NULL::VARCHAR'
-      : `CASE WHEN ${t}.indicator IN (${byParent.map(lit).join(', ')}) THEN ${t}.parent_code END`;
-  return {
-    // Read from the inputs (slot 1 is `a`), so that `gathered` is computed once.
-    cte: `peers AS (
-  SELECT year, indicator, ${key('i')} AS peer_key,
-    min(value) AS peer_min, max(value) AS peer_max, avg(value) AS peer_mean, stddev_pop(value) AS peer_sd
-  FROM indicator_inputs i WHERE slot = 1 AND indicator IN (${relative.map(lit).join(', ')})
-  GROUP BY ALL
-),`,
-    join: `LEFT JOIN peers p ON p.year = g.year AND p.indicator = g.indicator
-    AND p.peer_key IS NOT DISTINCT FROM ${key('g')}`,
-    columns: 'p.peer_min, p.peer_max, p.peer_mean, p.peer_sd',
-  };
-}
+import { applicableSql, clamp01, partTestSql, rawFractionSql } from '../rules';
+import type { Step } from '../step';
 
 export const indicatorPointsStep: Step = {
   name: 'indicator_points',
@@ -91,56 +18,98 @@ export const indicatorPointsStep: Step = {
     en: 'Apply each indicator’s scoring rule',
   },
   sql: (s) => {
-    const fw = s.framework;
-    const inds = fw.indicators;
-    const compiled = new Map(inds.map((x) => [x.code, compileRule(x)]));
-    const excludeMissing = fw.missing.policy === 'exclude';
-    const partsRule = inds.filter((x) => x.rule.kind === 'parts').map((x) => x.code);
-    const isParts = partsRule.length
-      ? `r.indicator IN (${partsRule.map(lit).join(', ')})`
-      : 'FALSE';
-    const parts = partsSql(inds);
-    const peers = peersSql(s);
+    const id = lit(s.framework.id);
+    const excludeMissing = s.framework.missing.policy === 'exclude';
     return `
 CREATE OR REPLACE TABLE indicator_points AS
-WITH gathered AS (
+WITH rules AS (
+  SELECT i.indicator, i.main_index, i.max_points, m.scored, i.rule AS kind,
+    i.direction = 'higher' AS higher, i.full_at, i.worst, i.best, i.clip,
+    -- The peer group of a relative rule, keyed by parent for "parent" peers.
+    i.peers IS NOT NULL AS relative, i.peers = 'parent' AS by_parent
+  FROM fw_indicators i
+  JOIN fw_main_indices m ON m.framework_id = i.framework_id AND m.main_index = i.main_index
+  WHERE i.framework_id = ${id}
+),
+parts AS (
+  SELECT indicator, slot, share, test, test_value FROM fw_rule_parts WHERE framework_id = ${id}
+),
+-- Each tier as the band of values that reach it and no higher one, keyed by \`reach\` (the value
+-- for higher is better, minus the value for lower): the tier reached is the one with the
+-- largest threshold ≤ a when higher is better, the smallest ≥ a when lower is.
+tiers AS (
+  SELECT indicator, reach, fraction,
+    coalesce(lead(reach) OVER (PARTITION BY indicator ORDER BY reach), 'infinity') AS next_reach
+  FROM (
+    SELECT t.indicator, CASE WHEN r.higher THEN t.threshold ELSE -t.threshold END AS reach, t.fraction
+    FROM fw_rule_tiers t JOIN rules r USING (indicator)
+    WHERE t.framework_id = ${id})
+),
+choices AS (
+  SELECT indicator, folded_match, fraction FROM fw_rule_choices WHERE framework_id = ${id}
+),
+-- Per unit-year-indicator: the values, and for parts rules, each part judged on its own input
+-- row: Σ share of parts met, Σ share of parts with no data, parts whose answer was unreadable.
+gathered AS (
   SELECT unit_code, year, parent_code, indicator,
     max(value) FILTER (WHERE slot = 1) AS a,
     max(value) FILTER (WHERE slot = 2) AS b,
     max(folded) FILTER (WHERE slot = 1) AS ta,
-    ${parts.got} AS parts_got,
-    ${parts.missingShare} AS parts_missing_share,
-    ${parts.unreadable} AS parts_unreadable,
+    sum(share * CASE WHEN ${partTestSql} THEN 1 ELSE 0 END) AS parts_got,
+    coalesce(sum(share * CASE WHEN missing THEN 1 ELSE 0 END), 0.0) AS parts_missing_share,
+    count(*) FILTER (WHERE share IS NOT NULL AND NOT missing AND (${partTestSql}) IS NULL)
+      AS parts_unreadable,
     count(*) FILTER (WHERE missing) AS n_missing,
     count(*) AS n_inputs,
     bool_or(imputed) AS imputed
-  FROM indicator_inputs
+  FROM indicator_inputs LEFT JOIN parts USING (indicator, slot)
   GROUP BY unit_code, year, parent_code, indicator
 ),
-${peers.cte}
+-- Peer statistics of \`a\` for relative rules (minmax, zscore), per year and indicator, and per
+-- parent for "parent" peers: an aggregate joined back, not a window over every row (a window
+-- over a national set holds all of it in memory). Read from the inputs (slot 1 is \`a\`), so
+-- that \`gathered\` is computed once. Mean and spread are taken over the values sorted, so they
+-- do not change in the last bit with the order rows come in (a reload, a partial re-score).
+peers AS (
+  SELECT year, indicator, peer_key, peer_min, peer_max,
+    list_aggregate(sorted, 'avg') AS peer_mean, list_aggregate(sorted, 'stddev_pop') AS peer_sd
+  FROM (
+    SELECT year, indicator, CASE WHEN r.by_parent THEN i.parent_code END AS peer_key,
+      min(value) AS peer_min, max(value) AS peer_max,
+      list_sort(list(value) FILTER (WHERE value IS NOT NULL)) AS sorted
+    FROM indicator_inputs i JOIN rules r USING (indicator)
+    WHERE i.slot = 1 AND r.relative
+    GROUP BY ALL)
+),
 rule_inputs AS (
-  SELECT g.*, ${peers.columns}
-  FROM gathered g ${peers.join}
+  SELECT g.*, r.* EXCLUDE (indicator, relative, by_parent),
+    p.peer_min, p.peer_max, p.peer_mean, p.peer_sd,
+    CASE WHEN r.higher THEN g.a ELSE -g.a END AS reach
+  FROM gathered g JOIN rules r USING (indicator)
+  LEFT JOIN peers p ON p.year = g.year AND p.indicator = g.indicator
+    AND p.peer_key IS NOT DISTINCT FROM CASE WHEN r.by_parent THEN g.parent_code END
+),
+looked_up AS (
+  SELECT ri.*, t.fraction AS tier_fraction, c.fraction AS choice_fraction
+  FROM rule_inputs ri
+  LEFT JOIN tiers t ON t.indicator = ri.indicator AND ri.reach >= t.reach AND ri.reach < t.next_reach
+  LEFT JOIN choices c ON c.indicator = ri.indicator AND c.folded_match = ri.ta
 ),
 ruled AS (
-  SELECT *,
-    ${byIndicator(inds, (x) => compiled.get(x.code)!.fraction)} AS fraction,
-    ${byIndicator(inds, (x) => compiled.get(x.code)!.applicable, 'TRUE')} AS applicable
-  FROM rule_inputs
+  SELECT *, ${clamp01('raw_fraction')} AS fraction
+  FROM (SELECT *, ${rawFractionSql} AS raw_fraction, ${applicableSql} AS applicable FROM looked_up)
 ),
 judged AS (
-  SELECT r.*, i.main_index, i.max_points, m.scored,
+  SELECT *,
     CASE
       WHEN n_missing = n_inputs THEN 'missing'
-      WHEN n_missing > 0 AND NOT ${isParts} THEN 'missing'
-      WHEN ${isParts} AND (n_missing > 0 OR parts_unreadable > 0) THEN 'partial'
+      WHEN n_missing > 0 AND kind <> 'parts' THEN 'missing'
+      WHEN kind = 'parts' AND (n_missing > 0 OR parts_unreadable > 0) THEN 'partial'
       WHEN NOT applicable THEN 'na'
       WHEN fraction IS NULL THEN 'unreadable'
       WHEN imputed THEN 'imputed'
       ELSE 'ok' END AS status
-  FROM ruled r
-  JOIN fw_indicators i ON i.framework_id = ${lit(fw.id)} AND i.indicator = r.indicator
-  JOIN fw_main_indices m ON m.framework_id = ${lit(fw.id)} AND m.main_index = i.main_index
+  FROM ruled
 )
 SELECT unit_code, year, parent_code, main_index, indicator, scored, status,
   a, b, ta AS answer, parts_got, imputed,

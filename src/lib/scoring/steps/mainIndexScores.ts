@@ -1,5 +1,6 @@
 // indicator_points → main_index_scores: value = points achieved ÷ max points counted (0–1).
 import { lit } from '../../sql/quote';
+import { exactSum } from '../exactSum';
 import type { Step } from '../step';
 
 export const mainIndexScoresStep: Step = {
@@ -15,11 +16,11 @@ export const mainIndexScoresStep: Step = {
 CREATE OR REPLACE TABLE main_index_scores AS
 SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.weight,
   m.max_points,
-  sum(coalesce(p.points, 0)) AS points,
-  sum(p.max_counted) AS max_counted,
+  ${exactSum('coalesce(p.points, 0)')} AS points,
+  ${exactSum('p.max_counted')} AS max_counted,
   -- An unscored index with no data has no value (0 would read as a measured zero).
   CASE WHEN NOT m.scored AND count(*) FILTER (WHERE p.status IN ('ok', 'imputed', 'partial')) = 0 THEN NULL
-       WHEN sum(p.max_counted) > 0 THEN sum(coalesce(p.points, 0)) / sum(p.max_counted) END AS value,
+       WHEN ${exactSum('p.max_counted')} > 0 THEN ${exactSum('coalesce(p.points, 0)')} / ${exactSum('p.max_counted')} END AS value,
   count(*) AS indicators,
   count(*) FILTER (WHERE p.status = 'ok') AS observed,
   count(*) FILTER (WHERE p.status = 'imputed') AS imputed,

@@ -1,5 +1,6 @@
 // main_index_scores → pillar_scores, only for frameworks that define pillars.
 import { lit } from '../../sql/quote';
+import { exactSum } from '../exactSum';
 import type { Step } from '../step';
 
 export const pillarScoresStep: Step = {
@@ -15,9 +16,9 @@ export const pillarScoresStep: Step = {
   sql: (s) => `
 CREATE OR REPLACE VIEW pillar_scores AS
 SELECT ms.unit_code, ms.year, ms.parent_code, ms.pillar, p.weight,
-  sum(ms.points) AS points,
-  sum(ms.max_counted) AS max_counted,
-  CASE WHEN sum(ms.max_counted) > 0 THEN sum(ms.points) / sum(ms.max_counted) END AS value
+  ${exactSum('ms.points')} AS points,
+  ${exactSum('ms.max_counted')} AS max_counted,
+  CASE WHEN ${exactSum('ms.max_counted')} > 0 THEN ${exactSum('ms.points')} / ${exactSum('ms.max_counted')} END AS value
 FROM main_index_scores ms
 JOIN fw_pillars p ON p.framework_id = ${lit(s.framework.id)} AND p.pillar = ms.pillar
 WHERE ms.scored

@@ -1,4 +1,5 @@
 // main_index_scores / pillar_scores → totals: the unit's DTI under the framework's aggregation.
+import { exactSum } from '../exactSum';
 import type { ScoringSettings, Step } from '../step';
 
 /** Under the points method: 1, unless the main index was given a weight other than its max. */
@@ -13,21 +14,22 @@ function totalExpr(s: ScoringSettings): { from: string; value: string } {
       // mean). A main index given its own weight counts as weight ÷ max times its points and max.
       return {
         from: 'main_index_scores',
-        value: `CASE WHEN sum(max_counted * ${POINTS_SCALE}) > 0
-          THEN sum(points * ${POINTS_SCALE}) / sum(max_counted * ${POINTS_SCALE}) END`,
+        value: `CASE WHEN ${exactSum(`max_counted * ${POINTS_SCALE}`)} > 0
+          THEN ${exactSum(`points * ${POINTS_SCALE}`)} / ${exactSum(`max_counted * ${POINTS_SCALE}`)} END`,
       };
     case 'weighted':
       return {
         from: agg.by === 'pillar' ? 'pillar_scores' : 'main_index_scores',
-        value:
-          'sum(weight * value) FILTER (WHERE value IS NOT NULL) / nullif(sum(weight) FILTER (WHERE value IS NOT NULL), 0)',
+        value: `${exactSum('weight * value', 'value IS NOT NULL')}
+          / nullif(${exactSum('weight', 'value IS NOT NULL')}, 0)`,
       };
     case 'geometric':
       // Weighted geometric mean of main-index values, weights = max points; any zero gives zero.
       return {
         from: 'main_index_scores',
         value: `CASE WHEN bool_or(value = 0) THEN 0.0
-          ELSE exp(sum(max_counted * ln(CASE WHEN value > 0 THEN value END)) FILTER (WHERE value > 0) / nullif(sum(max_counted) FILTER (WHERE value > 0), 0)) END`,
+          ELSE exp(${exactSum('max_counted * ln(CASE WHEN value > 0 THEN value END)', 'value > 0')}
+            / nullif(${exactSum('max_counted', 'value > 0')}, 0)) END`,
       };
   }
 }
@@ -52,7 +54,7 @@ WITH agg AS (
   GROUP BY unit_code, year, parent_code
 ),
 counts AS (
-  SELECT unit_code, year, sum(points) AS points, sum(max_counted) AS max_counted,
+  SELECT unit_code, year, ${exactSum('points')} AS points, ${exactSum('max_counted')} AS max_counted,
     sum(indicators) AS indicators, sum(observed) AS observed, sum(imputed) AS imputed,
     sum(missing) AS missing, sum(not_applicable) AS not_applicable
   FROM main_index_scores WHERE scored GROUP BY unit_code, year

@@ -171,6 +171,26 @@ describe('a replay after value edits', () => {
     expect(undone.deleted).toBe(undone.rows / 2);
   });
 
+  it('gives the same tables through the affected table alone, past the scope limit', async () => {
+    const runs = await Promise.all(
+      [undefined, 0].map(async (scopeUpTo) => {
+        const x = await loaded();
+        const memory = new PipelineMemory();
+        await runPipeline(x.ws.engine, x.settings, { memory, changed: ALL_SOURCES });
+        await setValue(x.ws, 0.33);
+        const run = await runPipeline(x.ws.engine, x.settings, {
+          memory,
+          changed: new Set(['whatIf']),
+          edited: [{ unit: EDIT.unit, year: EDIT.year }],
+          scopeUpTo,
+        });
+        expect(run.steps.find((s) => s.step === 'indicator_points')?.partial).toBe(true);
+        return stored(x.ws);
+      }),
+    );
+    expect(runs[1]).toBe(runs[0]);
+  });
+
   const twoYears = wideCsv([
     { unit: '30001', year: 2023, parent: 'h1', cells: { m1: 0.4, m2: 0.5 } },
     { unit: '30001', year: 2024, parent: 'h1', cells: { m1: '', m2: 0.6 } },

@@ -194,9 +194,16 @@ describe('what-if replays', () => {
       'totals',
       'bands',
     ]);
-    // A weight: from the main indices on (they carry the weight).
+    // A weight: from the totals on (they read the weights; no indicator's points change).
     await ws.score('wi', 'plan-wi', [value, weight]);
-    expect(await ran(ws)).toEqual(['main_index_scores', 'totals', 'bands', 'points_at_stake']);
+    expect(await ran(ws)).toEqual(['totals', 'bands', 'points_at_stake']);
+    // Written in place: A's weight, and B's max points as its weight (the points method).
+    expect(
+      await rows(ws, "SELECT main_index, weight FROM fw_main_indices WHERE framework_id = 'wi'"),
+    ).toEqual([
+      { main_index: 'A', weight: 60 },
+      { main_index: 'B', weight: 70 },
+    ]);
     // A target: nothing stored depends on targets; `gaps` reads them when asked.
     await ws.score('wi', 'plan-wi', [value, weight, target]);
     expect(await ran(ws)).toEqual([]);

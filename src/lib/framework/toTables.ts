@@ -89,6 +89,32 @@ export function removeFrameworkSql(id: string): string[] {
   return FRAMEWORK_TABLES.map((t) => `DELETE FROM ${t} WHERE framework_id = ${lit(id)}`);
 }
 
+/**
+ * Writes the groups' weights alone, for a framework whose tables hold it already with other
+ * weights (a what-if weight): rewriting every table would cost more than the re-score.
+ */
+export function frameworkWeightsSql(fw: Framework): string[] {
+  const set = (table: string, key: string, by: 'pillar' | 'mainIndex', codes: string[]): string[] =>
+    codes.map(
+      (code) =>
+        `UPDATE ${table} SET weight = ${lit(weightOf(fw, by, code))} WHERE framework_id = ${lit(fw.id)} AND ${key} = ${lit(code)}`,
+    );
+  return [
+    ...set(
+      'fw_pillars',
+      'pillar',
+      'pillar',
+      fw.pillars.map((p) => p.code),
+    ),
+    ...set(
+      'fw_main_indices',
+      'main_index',
+      'mainIndex',
+      fw.mainIndices.map((m) => m.code),
+    ),
+  ];
+}
+
 /** `measures`: every measure known, so rule texts name measures in words. */
 export function frameworkTablesSql(
   fw: Framework,

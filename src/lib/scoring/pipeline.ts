@@ -5,6 +5,7 @@ import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { lit } from '../sql/quote';
 import { AFFECTED_TABLE, affectedSql, type UnitYear } from './affected';
+import { readScope, scopeWhere, type Scope } from './scope';
 import { setAside } from './setAside';
 import type { ScoringSettings, Step } from './step';
 import { measuresStep, observedMeasuresStep } from './steps/measures';
@@ -159,6 +160,8 @@ export interface PipelineOptions {
    * unit-year then compute only the unit-years these reach (see affected.ts).
    */
   edited?: readonly UnitYear[];
+  /** Unit-years up to which a partial run reads only its scope; SCOPE_LIMIT unless a test says. */
+  scopeUpTo?: number;
 }
 
 /**
@@ -185,12 +188,13 @@ export async function runPipeline(
   await engine.exec('BEGIN TRANSACTION');
   try {
     if (edited) await engine.exec(affectedSql(settings.framework, edited).join(';\n'));
+    const scope = edited ? await readScope(engine, replay?.scopeUpTo) : undefined;
     const builds = new Map(
       steps
         .filter((s) => toRun.has(s.step.name))
         .map((s) => [s.step.name, buildOf(s, replay?.memory, edited !== null)]),
     );
-    const run = await runSteps(engine, settings, steps, builds, replay?.memory);
+    const run = await runSteps(engine, settings, steps, builds, replay?.memory, scope);
     await engine.exec('COMMIT');
     replay?.memory.remember(run);
     if (replay?.memory.dueForCheckpoint()) await checkpoint(engine, replay.memory);
@@ -267,9 +271,16 @@ const STORED = /^\s*CREATE OR REPLACE TABLE (\w+) AS\s/;
  * Runs one step; returns the rows it deleted. A table built before by the same SQL is emptied
  * and filled again through a kept prepared statement: the same rows a CREATE would give, without
  * planning the query again nor redefining the table (which would make DuckDB re-plan every kept
- * statement). A partial build does the same for the unit-years in the affected table alone.
+ * statement). A partial build does the same for the unit-years in the affected table alone,
+ * reading only the scope's rows when it has one (its SQL then changes with every edit, so it is
+ * not kept prepared).
  */
-async function runStep(engine: Engine, sql: string, build: Build): Promise<number> {
+async function runStep(
+  engine: Engine,
+  sql: string,
+  build: Build,
+  scope: Scope | undefined,
+): Promise<number> {
   const stored = STORED.exec(sql);
   if (build === 'create' || !stored) {
     await engine.exec(sql);
@@ -277,18 +288,20 @@ async function runStep(engine: Engine, sql: string, build: Build): Promise<numbe
   }
   const table = stored[1]!;
   const select = sql.slice(stored[0].length);
+  const inScope = scope ? ` AND ${scopeWhere(scope, 't')}` : '';
   const [deleted] = toRows(
     await engine.query(
       build === 'partial'
-        ? `DELETE FROM ${table} t USING ${AFFECTED_TABLE} a WHERE a.unit_code = t.unit_code AND a.year = t.year`
+        ? `DELETE FROM ${table} t USING ${AFFECTED_TABLE} a WHERE a.unit_code = t.unit_code AND a.year = t.year${inScope}`
         : `DELETE FROM ${table}`,
     ),
   );
-  await engine.execPrepared(
-    build === 'partial'
-      ? `INSERT INTO ${table} SELECT s.* FROM (${select}) s SEMI JOIN ${AFFECTED_TABLE} a ON a.unit_code = s.unit_code AND a.year = s.year`
-      : `INSERT INTO ${table} SELECT * FROM (${select})`,
-  );
+  if (build === 'refill') {
+    await engine.execPrepared(`INSERT INTO ${table} SELECT * FROM (${select})`);
+    return Number(deleted?.Count ?? 0);
+  }
+  const insert = `INSERT INTO ${table} SELECT s.* FROM (${select}) s SEMI JOIN ${AFFECTED_TABLE} a ON a.unit_code = s.unit_code AND a.year = s.year`;
+  await (scope ? engine.exec(insert) : engine.execPrepared(insert));
   return Number(deleted?.Count ?? 0);
 }
 
@@ -299,6 +312,8 @@ async function runSteps(
   /** The steps to run, and how each builds its output. */
   builds: ReadonlyMap<string, Build>,
   memory: PipelineMemory | undefined,
+  /** A partial run's unit-years as constants (see scope.ts), when not too many. */
+  scope?: Scope,
 ): Promise<PipelineRun> {
   const t0 = performance.now();
   const logs: StepLog[] = [];
@@ -306,7 +321,11 @@ async function runSteps(
     const s0 = performance.now();
     const build = builds.get(step.name);
     const ran = build !== undefined;
-    const deleted = ran ? await runStep(engine, sql, build) : 0;
+    // The log keeps the step's SQL as the memory compares it, not the scope's constants.
+    const inScope = build === 'partial' ? scope : undefined;
+    const deleted = ran
+      ? await runStep(engine, inScope ? step.sql(settings, inScope) : sql, build, inScope)
+      : 0;
     logs.push({
       step: step.name,
       output: step.output,

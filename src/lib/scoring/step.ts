@@ -1,4 +1,5 @@
 import type { Framework, LocalText, TargetProfile } from '../framework/types';
+import type { Scope } from './scope';
 
 /** Everything a replay of the pipeline depends on. A what-if edit is a changed setting. */
 export interface ScoringSettings {
@@ -36,5 +37,9 @@ export interface Step {
    */
   perUnitYear?: boolean;
   describe: LocalText;
-  sql: (s: ScoringSettings) => string;
+  /**
+   * A step computed per unit-year given a scope reads only the scope's unit-years (a superset
+   * of those the pipeline keeps from it).
+   */
+  sql: (s: ScoringSettings, scope?: Scope) => string;
 }

@@ -6,6 +6,7 @@ import { WORKSPACE_DDL } from '../db/schema';
 import type { Builtins } from '../framework/builtin';
 import {
   frameworkTablesSql,
+  frameworkWeightsSql,
   measureCatalogSql,
   removeFrameworkSql,
   removeProfileSql,
@@ -120,11 +121,15 @@ export async function openWorkspace(
     const key = JSON.stringify(fw);
     const before = written.get(`fw:${fw.id}`);
     if (before === key) return;
-    await execAll(engine, frameworkTablesSql(fw, catalog()));
-    written.set(`fw:${fw.id}`, key);
     // A new weight changes only how main indices add up, not any indicator's points.
-    const rest = (f: Framework): string => JSON.stringify({ ...f, aggregation: null });
+    const rest = (f: Framework): string =>
+      JSON.stringify({ ...f, aggregation: { ...f.aggregation, weights: null } });
     const onlyWeights = before !== undefined && rest(JSON.parse(before) as Framework) === rest(fw);
+    await execAll(
+      engine,
+      onlyWeights ? frameworkWeightsSql(fw) : frameworkTablesSql(fw, catalog()),
+    );
+    written.set(`fw:${fw.id}`, key);
     changed.add(onlyWeights ? 'weights' : 'framework');
   };
   const writeProfile = async (p: TargetProfile): Promise<void> => {

@@ -6,6 +6,7 @@
 // (rules.ts) scores it, so the query is the same size whatever the framework holds.
 import { lit } from '../../sql/quote';
 import { applicableSql, clamp01, partTestSql, rawFractionSql } from '../rules';
+import { scopeWhere } from '../scope';
 import type { Step } from '../step';
 
 export const indicatorPointsStep: Step = {
@@ -17,12 +18,20 @@ export const indicatorPointsStep: Step = {
     vi: 'Áp dụng cách tính điểm của từng chỉ số thành phần',
     en: 'Apply each indicator’s scoring rule',
   },
-  sql: (s) => {
+  sql: (s, scope) => {
     const id = lit(s.framework.id);
     const excludeMissing = s.framework.missing.policy === 'exclude';
+    // Within a scope the few inputs are read once for both uses below; a whole set's are not
+    // held (gathered and peers each stream them).
+    const inputs = scope ? 'scoped_inputs' : 'indicator_inputs';
     return `
 CREATE OR REPLACE TABLE indicator_points AS
-WITH rules AS (
+WITH ${
+      scope
+        ? `scoped_inputs AS MATERIALIZED (SELECT * FROM indicator_inputs WHERE ${scopeWhere(scope)}),
+`
+        : ''
+    }rules AS (
   SELECT i.indicator, i.main_index, i.max_points, m.scored, i.rule AS kind,
     i.direction = 'higher' AS higher, i.full_at, i.worst, i.best, i.clip,
     -- The peer group of a relative rule, keyed by parent for "parent" peers.
@@ -62,7 +71,7 @@ gathered AS (
     count(*) FILTER (WHERE missing) AS n_missing,
     count(*) AS n_inputs,
     bool_or(imputed) AS imputed
-  FROM indicator_inputs LEFT JOIN parts USING (indicator, slot)
+  FROM ${inputs} LEFT JOIN parts USING (indicator, slot)
   GROUP BY unit_code, year, parent_code, indicator
 ),
 -- Peer statistics of \`a\` for relative rules (minmax, zscore), per year and indicator, and per
@@ -77,7 +86,7 @@ peers AS (
     SELECT year, indicator, CASE WHEN r.by_parent THEN i.parent_code END AS peer_key,
       min(value) AS peer_min, max(value) AS peer_max,
       list_sort(list(value) FILTER (WHERE value IS NOT NULL)) AS sorted
-    FROM indicator_inputs i JOIN rules r USING (indicator)
+    FROM ${inputs} i JOIN rules r USING (indicator)
     WHERE i.slot = 1 AND r.relative
     GROUP BY ALL)
 ),

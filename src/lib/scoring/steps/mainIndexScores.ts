@@ -1,20 +1,23 @@
 // indicator_points → main_index_scores: value = points achieved ÷ max points counted (0–1).
+// The groups' weights stay in fw_main_indices, read by the totals: a what-if weight then
+// re-adds the totals alone, not every indicator's points.
 import { lit } from '../../sql/quote';
 import { exactSum } from '../exactSum';
+import { scoped } from '../scope';
 import type { Step } from '../step';
 
 export const mainIndexScoresStep: Step = {
   name: 'main_index_scores',
   output: 'main_index_scores',
   perUnitYear: true,
-  reads: ['indicator_points', 'framework', 'weights'],
+  reads: ['indicator_points', 'framework'],
   describe: {
     vi: 'Chỉ số chính = điểm đạt được ÷ điểm tối đa',
     en: 'Main index = points achieved ÷ max points',
   },
-  sql: (s) => `
+  sql: (s, scope) => `
 CREATE OR REPLACE TABLE main_index_scores AS
-SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.weight,
+SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored,
   m.max_points,
   ${exactSum('coalesce(p.points, 0)')} AS points,
   ${exactSum('p.max_counted')} AS max_counted,
@@ -27,7 +30,7 @@ SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.w
   count(*) FILTER (WHERE p.status = 'partial') AS partial,
   count(*) FILTER (WHERE p.status IN ('missing', 'unreadable')) AS missing,
   count(*) FILTER (WHERE p.status = 'na') AS not_applicable
-FROM indicator_points p
+FROM ${scoped('indicator_points', scope)} p
 JOIN fw_main_indices m ON m.framework_id = ${lit(s.framework.id)} AND m.main_index = p.main_index
-GROUP BY p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.weight, m.max_points`,
+GROUP BY p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.max_points`,
 };

@@ -123,8 +123,11 @@ const env = {
 };
 const report = formatReport({ env, data, sizes, results });
 console.log(report);
-// A quick run at another scale never overwrites the day's national figures.
-const file = path.join(BENCH, `results-${date}${scale === 1 ? '' : `-scale-${scale}`}.md`);
+// A quick run at another scale never overwrites the day's national figures, nor a second run
+// of the day the first one's (-2, -3, …): figures before and after a change stay side by side.
+const stem = `results-${date}${scale === 1 ? '' : `-scale-${scale}`}`;
+let file = path.join(BENCH, `${stem}.md`);
+for (let n = 2; existsSync(file); n++) file = path.join(BENCH, `${stem}-${n}.md`);
 writeFileSync(file, report + '\n');
 // Every figure as measured, for a closer look (not committed).
 writeFileSync(

@@ -85,8 +85,10 @@ export async function stageCsv(
   // Re-encoded from the decoded text: DuckDB reads UTF-8, and NFC keeps Vietnamese comparable.
   await engine.registerFile(virtualName, new TextEncoder().encode(text));
   try {
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table}_records AS
-      SELECT row_number() OVER () AS __record, * FROM read_csv(${lit(virtualName)},
+    // Each record numbered as the line it would be on were every record one line: so it is in
+    // nearly every file, and the table needs no second copy to carry its rows (see attachRows).
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS
+      SELECT (row_number() OVER () + ${first.line - 1})::INTEGER AS __row, * FROM read_csv(${lit(virtualName)},
         delim = ${lit(delimiter)}, quote = '"', escape = '"', header = false, skip = ${first.line - 1},
         all_varchar = true, null_padding = true, strict_mode = false,
         names = [${columns.map((c) => lit(c.name)).join(', ')}])`);
@@ -105,7 +107,7 @@ export async function stageCsv(
   checkpoint(options, file.name, 'parsing', 2, 3);
   const lines = recordLines(text, first.line);
   const rowsRead = Number(
-    toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${table}_records`))[0]?.n ?? 0,
+    toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${table}`))[0]?.n ?? 0,
   );
   await attachRows(engine, table, lines.recordLines, first.line, rowsRead);
   // Rows of nothing but delimiters are no data either: the file says nothing.
@@ -161,7 +163,7 @@ function decodeOrRefuse(
 
 /**
  * Gives each record its physical row. When every record is one line and none is blank the row
- * is arithmetic; otherwise the line map computed in JavaScript is joined in.
+ * numbered at reading is it; otherwise the line map computed in JavaScript is joined in.
  */
 async function attachRows(
   engine: Engine,
@@ -172,22 +174,20 @@ async function attachRows(
 ): Promise<void> {
   const regular =
     starts.length === records && (records === 0 || starts[records - 1] === firstLine + records - 1);
-  if (regular) {
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS
-      SELECT (__record + ${firstLine - 1})::INTEGER AS __row, * EXCLUDE (__record) FROM ${table}_records`);
-  } else {
-    const mapName = `${table}_lines.csv`;
-    const body = Array.from(starts, (line, i) => `${i + 1},${line}`).join('\n');
-    await engine.registerFile(mapName, new TextEncoder().encode(`record,line\n${body}\n`));
-    try {
-      await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS
-        SELECT coalesce(m.line, r.__record + ${firstLine - 1})::INTEGER AS __row, r.* EXCLUDE (__record)
-        FROM ${table}_records r
-        LEFT JOIN read_csv(${lit(mapName)}, header = true, columns = {'record': 'BIGINT', 'line': 'INTEGER'}) m ON m.record = r.__record
-        ORDER BY r.__record`);
-    } finally {
-      await engine.dropFile(mapName);
-    }
+  if (regular) return;
+  const mapName = `${table}_lines.csv`;
+  const body = Array.from(starts, (line, i) => `${i + 1},${line}`).join('\n');
+  await engine.registerFile(mapName, new TextEncoder().encode(`record,line\n${body}\n`));
+  try {
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table}_lined AS
+      SELECT coalesce(m.line, r.__row)::INTEGER AS __row, r.* EXCLUDE (__row)
+      FROM ${table} r
+      LEFT JOIN read_csv(${lit(mapName)}, header = true, columns = {'record': 'BIGINT', 'line': 'INTEGER'}) m
+        ON m.record = r.__row - ${firstLine - 1}
+      ORDER BY r.__row`);
+  } finally {
+    await engine.dropFile(mapName);
   }
-  await engine.exec(`DROP TABLE IF EXISTS ${table}_records`);
+  await engine.exec(`DROP TABLE ${table}`);
+  await engine.exec(`ALTER TABLE ${table}_lined RENAME TO ${table}`);
 }

@@ -2,7 +2,7 @@
 // through the picker, the language switch — and no request ever leaving the page's origin.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, openApp, screenshot, type Session } from './support/browser';
+import { foreignRequests, openApp, screenshot, SCREENSHOTS, type Session } from './support/browser';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const GOLDEN = path.resolve(ROOT, 'tests/fixtures/golden/dti-2022-top5.csv');
@@ -156,5 +156,53 @@ describe('replace and undo', () => {
     expect(await s.page.evaluate(() => window.dtiLab.reports().map((r) => r.file))).toEqual([
       'nam-dan-2023-2024.csv',
     ]);
+  });
+});
+
+describe('a ranking of hundreds of units', () => {
+  it('draws 200 rows at a time, says how many there are, and narrows by parent', async () => {
+    const s = await freshApp();
+    // 450 communes in three districts, replacing the sample (the load mode the test before chose).
+    const lines = ['unit_code,unit_name,parent_code,year,dvctt_toan_trinh_ty_le'];
+    for (let i = 0; i < 450; i++)
+      lines.push(`${40000 + i},Xã thử ${i},${900 + (i % 3)},2024,${(i % 97) + 1}`);
+    await s.page.getByTestId('file-input').setInputFiles({
+      name: 'nhieu-xa-2024.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n') + '\n'),
+    });
+    await s.page.evaluate(() => window.dtiLab.settled());
+    const rows = s.page.getByTestId('ranking').locator('tbody tr');
+    const more = s.page.getByTestId('ranking-more');
+    await expect.poll(() => rows.count()).toBe(200);
+    expect(await more.innerText()).toMatch(/Đang hiện 200 trên 450 đơn vị/);
+    // The rows drawn are the first 200 of the ranking, in its order.
+    const ranks = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Number.parseInt((tr.querySelector('td.rank') as HTMLElement).innerText, 10)),
+    );
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks[0]).toBe(1);
+    // The heatmap draws the first 60 of the ranking, and says so.
+    const heat = s.page.locator('[data-testid=figure][data-name^=ban-do-nhiet]');
+    expect(await heat.locator('figcaption').innerText()).toMatch(
+      /Có 450 đơn vị: bản đồ vẽ 60 đơn vị đứng đầu/,
+    );
+    await heat.locator('summary').click();
+    await expect.poll(() => heat.locator('tbody tr').count()).toBe(60);
+    await screenshot(s.page, 'ranking-450-units');
+    // The foot of the table and the heatmap, at the size a person sees them.
+    await s.page.getByTestId('ranking-more').scrollIntoViewIfNeeded();
+    await s.page.screenshot({ path: path.join(SCREENSHOTS, 'ranking-450-more.png') });
+    await heat.scrollIntoViewIfNeeded();
+    await s.page.screenshot({ path: path.join(SCREENSHOTS, 'ranking-450-heatmap.png') });
+    await s.page.getByTestId('ranking-show-more').click();
+    await expect.poll(() => rows.count()).toBe(400);
+    await s.page.getByTestId('ranking-show-more').click();
+    await expect.poll(() => rows.count()).toBe(450);
+    expect(await more.count()).toBe(0);
+    // One district: 150 communes, all drawn.
+    await s.page.getByTestId('parent-select').selectOption('901');
+    await expect.poll(() => rows.count()).toBe(150);
+    expect(await more.count()).toBe(0);
   });
 });

@@ -146,10 +146,15 @@ const vi = {
   heatmapTitle: 'Bản đồ nhiệt: đơn vị × chỉ số chính',
   heatmapCaption:
     'Mỗi ô là giá trị 0–1 của một chỉ số chính; màu càng sáng càng cao. Đơn vị xếp theo hạng.',
+  heatmapFirst:
+    'Có {total} đơn vị: bản đồ vẽ {n} đơn vị đứng đầu; chọn ở ô “Thuộc” để xem trọn một nhóm.',
   mainIndex: 'Chỉ số chính',
   mainIndexValue: 'Giá trị chỉ số chính (0–1)',
   compareUnit: 'Chọn để so sánh',
   compareHint: 'Đánh dấu 2–4 đơn vị ở cột đầu để so sánh; bấm tên đơn vị để xem hồ sơ.',
+  rowsShown:
+    'Đang hiện {shown} trên {total} đơn vị (tệp xuất có đủ tất cả); chọn ở ô “Thuộc” phía trên để thu hẹp.',
+  showMoreRows: 'Hiện thêm {n} dòng',
   chartAsTable: 'Xem số liệu của biểu đồ dạng bảng',
   pickUnit: 'Chọn một đơn vị trong bảng xếp hạng để xem hồ sơ.',
   unitNotScored: 'Đơn vị này không có điểm trong năm và bộ chỉ số đang chọn.',
@@ -368,11 +373,16 @@ const en: Record<Key, string> = {
   heatmapTitle: 'Heatmap: units × main indices',
   heatmapCaption:
     'Each cell is a main index value (0–1); lighter is higher. Units in ranking order.',
+  heatmapFirst:
+    'Of {total} units the map draws the first {n}; pick one in “Within” for a whole group.',
   mainIndex: 'Main index',
   mainIndexValue: 'Main index value (0–1)',
   compareUnit: 'Pick to compare',
   compareHint:
     'Tick 2–4 units in the first column to compare them; click a unit name for its profile.',
+  rowsShown:
+    'Showing {shown} of {total} units (the export holds them all); pick one in “Within” above to narrow it.',
+  showMoreRows: 'Show {n} more rows',
   chartAsTable: 'Show the chart’s data as a table',
   pickUnit: 'Pick a unit in the ranking to see its profile.',
   unitNotScored: 'This unit has no score for the chosen year and framework.',

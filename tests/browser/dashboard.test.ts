@@ -33,7 +33,8 @@ describe('dashboard', () => {
     expect(await s.page.getByTestId('band-counts').innerText()).toMatch(/Nâng cao\s*8/);
     const heatmap = s.page.locator('[data-testid="figure"][data-name^="ban-do-nhiet"]');
     await heatmap.locator('summary').click();
-    expect(await heatmap.locator('tbody tr').count()).toBe(19);
+    // The data table is drawn once its <details> opens.
+    await expect.poll(() => heatmap.locator('tbody tr').count()).toBe(19);
     expect(await heatmap.locator('figcaption').innerText()).toMatch(/giá trị 0–1/);
     await screenshot(s.page, 'dashboard-overview-1366');
   });

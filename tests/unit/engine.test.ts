@@ -35,6 +35,17 @@ describe('query API', () => {
     });
   });
 
+  it('reads every row in order, of a result spread over many batches, first column of a name kept', async () => {
+    const table = await ws.engine.query(
+      `SELECT i AS n, 'x' || i AS s, i * 2 AS n, NULL::INTEGER AS z FROM range(5000) t(i) ORDER BY i`,
+    );
+    const got = toRows(table);
+    expect(got).toHaveLength(5000);
+    expect(got[0]).toEqual({ n: 0, s: 'x0', z: null });
+    expect(got[4999]).toEqual({ n: 4999, s: 'x4999', z: null });
+    expect(got.every((r, i) => r.n === i && r.s === `x${i}`)).toBe(true);
+  });
+
   it('wraps engine errors with the failing SQL', async () => {
     await expect(ws.engine.query('SELECT * FROM no_such_table')).rejects.toMatchObject({
       name: 'QueryError',

@@ -96,6 +96,45 @@ describe('a run in steps', () => {
     expect(await leftAside(steps.ws)).toEqual([]);
   });
 
+  it('goes step by step only when the steps to run write that many rows', async () => {
+    const x = { ...(await loaded()), memory: new PipelineMemory(), from: 0 };
+    const [obs] = await rows(x.ws, 'SELECT count(*)::INTEGER AS n FROM observations');
+    // As many observations as the threshold: the first run goes step by step …
+    x.from = Number(obs!.n);
+    const first = await run(x, ALL_SOURCES);
+    expect(first.steps.every((s) => !s.refilled)).toBe(true);
+    // From now on the threshold is the indicator points' rows.
+    x.from = first.steps.find((s) => s.step === 'indicator_points')!.rows!;
+    // A weight rewrites the totals alone (far fewer rows): one transaction, tables refilled.
+    const weights = await run(x, new Set(['weights']));
+    const totals = weights.steps.find((s) => s.step === 'totals')!;
+    expect(totals.ran && totals.refilled).toBe(true);
+    expect(totals.rows).toBeLessThan(x.from);
+    // A value edit rewrites every indicator's points: as many rows, step by step.
+    const values = await run(x, new Set(['whatIf']));
+    expect(values.steps.find((s) => s.step === 'indicator_points')!.refilled).toBe(false);
+  });
+
+  it('after new data goes by the observations, not by the rows the steps wrote before', async () => {
+    const ws = await freshWorkspace();
+    const settings = {
+      framework: ws.framework('dti-xa-minh-hoa'),
+      profile: null,
+      whatIfValues: false,
+    };
+    const memory = new PipelineMemory();
+    // Scored with nothing loaded: every table empty.
+    await runPipeline(ws.engine, settings, { memory, changed: ALL_SOURCES });
+    await ws.loadFile(fileAt('data-samples/nam-dan-2023-2024.csv'));
+    const [obs] = await rows(ws, 'SELECT count(*)::INTEGER AS n FROM observations');
+    const after = await runPipeline(ws.engine, settings, {
+      memory,
+      changed: new Set(['data']),
+      inStepsFrom: Number(obs!.n),
+    });
+    expect(after.steps.find((s) => s.step === 'totals')!.refilled).toBe(false);
+  });
+
   it('that fails part way leaves the previous results whole and nothing aside', async () => {
     const before = await stored(steps.ws);
     // A value edit whose run cannot finish: `bands` (late) finds no table.

@@ -8,14 +8,16 @@ export type Row = Record<string, unknown>;
  * castBigIntToDouble, so it is folded into a number here; BigInt becomes a number too.
  */
 export function toRows(table: Table): Row[] {
+  // Read column by column: a row proxy per record costs most of the time on large results (a
+  // national ranking of 10,000 rows took a second through proxies).
+  const out: Row[] = Array.from({ length: table.numRows }, () => ({}));
   const names = table.schema.fields.map((f) => f.name);
-  const out: Row[] = [];
-  for (const record of table) {
-    if (record === null) continue;
-    const row: Row = {};
-    for (const name of names) row[name] = plainValue((record as unknown as Row)[name]);
-    out.push(row);
-  }
+  names.forEach((name, i) => {
+    const column = table.getChildAt(i);
+    // Of two columns of one name the first is the row's, as a record proxy gives it.
+    if (!column || names.indexOf(name) !== i) return;
+    for (let r = 0; r < out.length; r++) out[r]![name] = plainValue(column.get(r));
+  });
   return out;
 }
 

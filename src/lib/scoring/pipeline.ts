@@ -89,8 +89,9 @@ export class PipelineMemory {
     return this.#sql.get(step) === sql;
   }
 
-  rowsOf(step: string): number | null {
-    return this.#rows.get(step) ?? null;
+  /** The rows of the step's table after its last run: null for a view, undefined if never run. */
+  rowsOf(step: string): number | null | undefined {
+    return this.#rows.get(step);
   }
 
   /** The steps to run, given the sources changed since the last run. */
@@ -182,7 +183,7 @@ export async function runPipeline(
   if (
     toRun.size > 0 &&
     !edited &&
-    (await observationCount(engine)) >= (replay?.inStepsFrom ?? IN_STEPS_FROM)
+    (await writesMuch(engine, toRun, replay, replay?.inStepsFrom ?? IN_STEPS_FROM))
   )
     return runInSteps(engine, settings, steps, toRun, replay?.memory);
   await engine.exec('BEGIN TRANSACTION');
@@ -222,6 +223,25 @@ function buildOf(
 ): Build {
   if (!STORED.test(sql) || !memory?.built(step.name, sql)) return 'create';
   return valuesOnly && step.perUnitYear ? 'partial' : 'refill';
+}
+
+/**
+ * Whether the steps to run write as many rows as a run goes step by step for. After edits alone
+ * (values, weights, targets) a step writes as many rows as last time: a weight edit on a national
+ * set rewrites the totals alone, which one transaction holds easily. After new data or another
+ * framework, or for a step never stored, the observations are the measure.
+ */
+async function writesMuch(
+  engine: Engine,
+  toRun: ReadonlySet<string>,
+  replay: PipelineOptions | undefined,
+  from: number,
+): Promise<boolean> {
+  const rows = [...toRun].map((name) => replay?.memory.rowsOf(name));
+  const sameRows = replay && !replay.changed.has('data') && !replay.changed.has('framework');
+  if (!sameRows || rows.some((n) => n === undefined))
+    return (await observationCount(engine)) >= from;
+  return rows.some((n) => (n ?? 0) >= from);
 }
 
 async function observationCount(engine: Engine): Promise<number> {

@@ -81,6 +81,10 @@ describe('aggregation', () => {
     ]);
     const [s] = await rows(ws, `SELECT total FROM scores`);
     expect(Number(s!.total)).toBeCloseTo(0.25 * (2 / 3) + 0.75 * 0.8, 12);
+    // A what-if pillar weight, written in place, weighs the pillars at once.
+    await ws.score('wp', null, [{ kind: 'weight', framework: 'wp', group: 'P1', value: 0.75 }]);
+    const [e] = await rows(ws, `SELECT total FROM scores`);
+    expect(Number(e!.total)).toBeCloseTo((0.75 * (2 / 3) + 0.75 * 0.8) / 1.5, 12);
   });
 
   it('geometric: max-points-weighted geometric mean; a zero main index gives zero', async () => {

@@ -94,11 +94,15 @@ export function removeFrameworkSql(id: string): string[] {
  * weights (a what-if weight): rewriting every table would cost more than the re-score.
  */
 export function frameworkWeightsSql(fw: Framework): string[] {
-  const set = (table: string, key: string, by: 'pillar' | 'mainIndex', codes: string[]): string[] =>
-    codes.map(
-      (code) =>
-        `UPDATE ${table} SET weight = ${lit(weightOf(fw, by, code))} WHERE framework_id = ${lit(fw.id)} AND ${key} = ${lit(code)}`,
-    );
+  // One statement per table (each is a round trip to the engine's worker in the page).
+  const set = (table: string, key: string, by: 'pillar' | 'mainIndex', codes: string[]) =>
+    codes.length === 0
+      ? []
+      : [
+          `UPDATE ${table} SET weight = w.weight::DOUBLE
+           FROM (VALUES ${codes.map((c) => `(${lit(c)}, ${lit(weightOf(fw, by, c))})`).join(', ')}) w(code, weight)
+           WHERE ${table}.framework_id = ${lit(fw.id)} AND ${table}.${key} = w.code`,
+        ];
   return [
     ...set(
       'fw_pillars',

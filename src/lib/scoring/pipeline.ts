@@ -308,11 +308,11 @@ async function runStep(
   }
   const table = stored[1]!;
   const select = sql.slice(stored[0].length);
-  const inScope = scope ? ` AND ${scopeWhere(scope, 't')}` : '';
+  const scopeFilter = scope ? ` AND ${scopeWhere(scope, 't')}` : '';
   const [deleted] = toRows(
     await engine.query(
       build === 'partial'
-        ? `DELETE FROM ${table} t USING ${AFFECTED_TABLE} a WHERE a.unit_code = t.unit_code AND a.year = t.year${inScope}`
+        ? `DELETE FROM ${table} t USING ${AFFECTED_TABLE} a WHERE a.unit_code = t.unit_code AND a.year = t.year${scopeFilter}`
         : `DELETE FROM ${table}`,
     ),
   );
@@ -342,9 +342,14 @@ async function runSteps(
     const build = builds.get(step.name);
     const ran = build !== undefined;
     // The log keeps the step's SQL as the memory compares it, not the scope's constants.
-    const inScope = build === 'partial' ? scope : undefined;
+    const partialScope = build === 'partial' ? scope : undefined;
     const deleted = ran
-      ? await runStep(engine, inScope ? step.sql(settings, inScope) : sql, build, inScope)
+      ? await runStep(
+          engine,
+          partialScope ? step.sql(settings, partialScope) : sql,
+          build,
+          partialScope,
+        )
       : 0;
     logs.push({
       step: step.name,

@@ -100,7 +100,11 @@ export async function startNativeEngine(app, { threads } = {}) {
       conn.interrupt();
       return true;
     },
-    registerFile: async (name, bytes) => writeFileSync(path.join(base, name), bytes),
+    registerFile: async (name, data) =>
+      writeFileSync(
+        path.join(base, name),
+        data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data,
+      ),
     dropFile: async (name) => rmSync(path.join(base, name), { force: true }),
     close: async () => {
       conn.closeSync();

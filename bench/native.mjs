@@ -3,7 +3,7 @@
 // src/lib/state/app.svelte.ts) and when a what-if edit is made (AppState.#editsTo) — minus the
 // screen. XLSX is parsed on the calling thread here, in a Web Worker in the browser: the same
 // library (read-excel-file) either way.
-import { readFileSync } from 'node:fs';
+import { openAsBlob, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startNativeEngine } from './native-engine.mjs';
 import {
@@ -42,10 +42,10 @@ export async function runNative(app, data, set) {
     // The data file: read, loaded in its transaction, keyed (SHA-256) as the app keys it.
     const sql0 = engine.stats.sqlMs;
     let t0 = performance.now();
-    const bytes = new Uint8Array(readFileSync(set.file));
-    const input = { name: path.basename(set.file), bytes };
+    // A Blob read from disk as it is needed, as a dropped file is in the page.
+    const input = { name: path.basename(set.file), data: await openAsBlob(set.file) };
     const report = await ws.loadFile(input, { replace: false });
-    await app.saved.fileKey(bytes);
+    await app.saved.fileKey(input.data);
     await ws.loadStates();
     await app.results.readLoadedLevels(engine, [report.loadId]);
     const loadMs = since(t0);

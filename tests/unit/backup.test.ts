@@ -22,8 +22,8 @@ const notebook: Notebook = {
 };
 
 async function sampleBackup(): Promise<Backup> {
-  const a = await fileKey(csv);
-  const b = await fileKey(xlsxLike);
+  const a = await fileKey(new Blob([csv]));
+  const b = await fileKey(new Blob([xlsxLike]));
   return {
     workspace: {
       version: 1,

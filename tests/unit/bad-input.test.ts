@@ -9,6 +9,7 @@ import {
   type MixedInput,
 } from '../fixtures/bad/generate.mjs';
 import { IngestError } from '../../src/lib/ingest/errors';
+import { inputFile } from '../../src/lib/ingest/inputFile';
 import { InvalidSpecError } from '../../src/lib/framework/check';
 import { readSpecFile } from '../../src/lib/framework/readSpecFile';
 import { decodeText, detectEncoding, TEXT_ENCODINGS } from '../../src/lib/ingest/decodeText';
@@ -44,7 +45,7 @@ describe('bad input', () => {
   for (const bad of badInputs()) {
     it(`${bad.name}: ${bad.exercises}`, async () => {
       const t0 = performance.now();
-      const error = await ws.loadFile({ name: bad.name, bytes: bad.make() }).then(
+      const error = await ws.loadFile(inputFile(bad.name, bad.make())).then(
         () => null,
         (e: unknown) => e,
       );
@@ -67,7 +68,7 @@ describe('bad input', () => {
   it('names every damaged row, the first in the location and the next in the text', async () => {
     const bad = badInputs().find((b) => b.expect === 'undecodableRows')!;
     const e = (await ws
-      .loadFile({ name: bad.name, bytes: bad.make() })
+      .loadFile(inputFile(bad.name, bad.make()))
       .catch((x: unknown) => x)) as IngestError;
     expect(e.at).toEqual({ file: bad.name, row: 351 });
     expect(e.text.vi).toMatch(
@@ -82,7 +83,7 @@ describe('bad input', () => {
   it('writes sizes as each language writes numbers', async () => {
     const bomb = badInputs().find((b) => b.name === 'bom-nen.xlsx')!;
     const e = (await ws
-      .loadFile({ name: bomb.name, bytes: bomb.make() })
+      .loadFile(inputFile(bomb.name, bomb.make()))
       .catch((x: unknown) => x)) as IngestError;
     expect(e.text.vi).toMatch(/^Tệp Excel nặng 0,68 MB nhưng giải nén ra 704 MB, quá 600 MB /);
     expect(e.text.en).toMatch(
@@ -132,7 +133,7 @@ describe('rows in two encodings', () => {
 
   for (const m of mixed) {
     it(`${m.name}: ${m.exercises}`, async () => {
-      const report = await ws.loadFile({ name: m.name, bytes: m.make() });
+      const report = await ws.loadFile(inputFile(m.name, m.make()));
       const x = m.expect;
       expect(report.encoding).toBe(x.encoding);
       expect(report.encodingNote).toMatchObject({
@@ -164,7 +165,7 @@ describe('rows in two encodings', () => {
 
   it('says it exactly, for rows in Windows-1258 in a UTF-8 file', async () => {
     const m = mixedFile('lan-bang-ma-1258.csv');
-    const report = await ws.loadFile({ name: m.name, bytes: m.make() });
+    const report = await ws.loadFile(inputFile(m.name, m.make()));
     expect(report.encodingNote!.text).toEqual({
       vi: 'Tệp "lan-bang-ma-1258.csv" lẫn hai bảng mã: phần lớn là UTF-8 nhưng 3 dòng là Windows-1258 (dòng 4, 6, 9). Mỗi dòng đã được đọc theo đúng bảng mã của nó; hãy kiểm tra tên trên các dòng đó và sửa tệp gốc để cả tệp chỉ dùng một bảng mã (nên dùng UTF-8).',
       en: 'The file "lan-bang-ma-1258.csv" mixes two encodings: mostly UTF-8, but 3 rows are Windows-1258 (rows 4, 6, 9). Each row was read in its own encoding; check the names on those rows, and fix the source file so that all of it uses one encoding (preferably UTF-8).',
@@ -258,7 +259,7 @@ describe('rows in two encodings', () => {
     const m = mixedFile('lan-bang-ma-1258.csv');
 
     it('UTF-8: the other rows show U+FFFD, and the report names them and the better choice', async () => {
-      const report = await ws.loadFile({ name: m.name, bytes: m.make() }, { encoding: 'utf-8' });
+      const report = await ws.loadFile(inputFile(m.name, m.make()), { encoding: 'utf-8' });
       expect(report.encoding).toBe('utf-8');
       expect(report.encodingNote).toMatchObject({
         kind: 'replaced',
@@ -309,7 +310,7 @@ describe('rows in two encodings', () => {
     });
 
     it('the mixed choice survives the saved workspace, and reading again gives the same', async () => {
-      const report = await ws.loadFile({ name: m.name, bytes: m.make() });
+      const report = await ws.loadFile(inputFile(m.name, m.make()));
       const choices = readChoicesOf(report);
       expect(choices.encoding).toBe('utf-8+windows-1258');
       const saved = validateSavedWorkspace({
@@ -328,7 +329,7 @@ describe('rows in two encodings', () => {
           }),
         ).not.toThrow();
       }
-      const again = await ws.loadFile({ name: m.name, bytes: m.make() }, saved.loads[0]!.choices);
+      const again = await ws.loadFile(inputFile(m.name, m.make()), saved.loads[0]!.choices);
       expect(again.encoding).toBe(report.encoding);
       expect(again.encodingNote).toEqual(report.encodingNote);
     });

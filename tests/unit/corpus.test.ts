@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/lib/ingest/errors';
+import { inputFile } from '../../src/lib/ingest/inputFile';
 import type { LoadReport } from '../../src/lib/ingest/loadReport';
 import { freshWorkspace, rows } from './support/workspace';
 import {
@@ -16,7 +17,7 @@ import {
 const load = async (c: Case) => {
   const ws = await freshWorkspace();
   const bytes = new Uint8Array(readFileSync(path.join(DIR, c.file)));
-  return { ws, load: () => ws.loadFile({ name: path.basename(c.file), bytes }) };
+  return { ws, load: () => ws.loadFile(inputFile(path.basename(c.file), bytes)) };
 };
 
 describe('ingest corpus', () => {

@@ -1,7 +1,7 @@
 // Reading files as offices send them: encodings, delimiters, title rows, two-row merged headers,
 // numbering rows, blank lines, totals and notes — every row accounted for at its real position.
 import { describe, expect, it } from 'vitest';
-import { csvRecords, recordLines, sniffDelimiter } from '../../src/lib/ingest/csvRecords';
+import { csvRecords, LineCounter, sniffDelimiter } from '../../src/lib/ingest/csvRecords';
 import { decodeText, detectEncoding } from '../../src/lib/ingest/decodeText';
 import { findLayout } from '../../src/lib/ingest/findLayout';
 import { sniffFile } from '../../src/lib/ingest/sniffFile';
@@ -111,9 +111,30 @@ describe('delimiters and records', () => {
       [5, ['2', 'x']],
       [6, ['3', 'y']],
     ]);
-    const map = recordLines(text, 2);
-    expect(Array.from(map.recordLines)).toEqual([2, 5, 6]);
-    expect(map.blankLines).toEqual([4]);
+    // Read in two pieces split at every place (a CR and its LF apart included): the same map.
+    for (let cut = 0; cut <= text.length; cut++) {
+      const counter = new LineCounter();
+      counter.push(text.slice(0, cut));
+      counter.push(text.slice(cut));
+      const map = counter.lines(2);
+      expect([cut, Array.from(map.recordLines), map.blankLines]).toEqual([cut, [2, 5, 6], [4]]);
+    }
+  });
+
+  it('finds the first line longer than the limit, wherever the pieces are cut', () => {
+    const text = `a,b\n${'x'.repeat(12)}\r\n1,2\n${'y'.repeat(11)}`;
+    for (let cut = 0; cut <= text.length; cut++) {
+      const counter = new LineCounter(10);
+      counter.push(text.slice(0, cut));
+      counter.push(text.slice(cut));
+      expect([cut, counter.longLine]).toEqual([cut, 2]);
+    }
+    const last = new LineCounter(10);
+    last.push('a,b\n1,2\n' + 'y'.repeat(11));
+    expect(last.longLine).toBe(3);
+    const none = new LineCounter(10);
+    none.push('a,b\n' + 'x'.repeat(10) + '\n');
+    expect(none.longLine).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import type { ScoringSettings } from '../../src/lib/scoring/step';
 import { whatIfValuesSql } from '../../src/lib/whatif/valuesTable';
 import type { Framework } from '../../src/lib/framework/types';
 import type { WhatIfEdit } from '../../src/lib/whatif/edits';
-import type { Workspace } from '../../src/lib/workspace/workspace';
+import type { InputFile, Workspace } from '../../src/lib/workspace/workspace';
 import { rate, ruleFramework, wideCsv } from './support/ruleFramework';
 import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';
 
@@ -173,7 +173,7 @@ const value = (unit: string, year: number, measure: string, v: number): WhatIfEd
  * keeps them), then checks the tables against a fresh workspace scoring the last list once.
  */
 async function replaysMatchFresh(
-  file: () => { name: string; bytes: Uint8Array },
+  file: () => InputFile,
   fw: Framework | string,
   edits: readonly WhatIfEdit[][],
 ): Promise<{ partial: boolean; deleted: number; rows: number }> {

@@ -1,9 +1,11 @@
 // What brings the workspace back after a reload, and what carries a notebook's data to a
 // colleague: both are read field by field, and a round trip gives back exactly what went in.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/lib/storage/keyValue';
 import {
   fileKey,
+  readSavedFile,
   readSavedWorkspace,
   validateSavedWorkspace,
   writeSavedWorkspace,
@@ -22,10 +24,16 @@ async function saved(): Promise<SavedWorkspace> {
   return {
     version: 1,
     loads: [
-      { name: 'a.csv', file: await fileKey(bytesA), choices: {}, batch: 1, replace: false },
+      {
+        name: 'a.csv',
+        file: await fileKey(new Blob([bytesA])),
+        choices: {},
+        batch: 1,
+        replace: false,
+      },
       {
         name: 'b.xlsx',
-        file: await fileKey(bytesB),
+        file: await fileKey(new Blob([bytesB])),
         choices: {
           sheet: 'Biểu 1',
           encoding: 'windows-1258',
@@ -60,28 +68,47 @@ async function saved(): Promise<SavedWorkspace> {
 
 describe('the saved workspace', () => {
   it('keys files by content and round-trips through storage', async () => {
-    expect(await fileKey(bytesA)).toMatch(/^[0-9a-f]{64}$/);
-    expect(await fileKey(bytesA)).not.toBe(await fileKey(bytesB));
+    const keyA = await fileKey(new Blob([bytesA]));
+    expect(keyA).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyA).toBe(createHash('sha256').update(bytesA).digest('hex'));
+    expect(keyA).not.toBe(await fileKey(new Blob([bytesB])));
     const store = memoryStore();
     const s = await saved();
-    const bytes = new Map([
-      [s.loads[0]!.file, bytesA],
+    // Files are kept as the Blobs they came as; a save from before kept bytes.
+    const files = new Map<string, Blob | Uint8Array>([
+      [s.loads[0]!.file, new Blob([bytesA])],
       [s.loads[1]!.file, bytesB],
     ]);
-    await writeSavedWorkspace(store, s, (k) => bytes.get(k));
+    await writeSavedWorkspace(store, s, (k) => files.get(k));
     expect(await readSavedWorkspace(store)).toEqual(s);
-    expect(await store.get('files', s.loads[1]!.file)).toEqual(bytesB);
+    for (const [load, bytes] of [
+      [s.loads[0]!, bytesA],
+      [s.loads[1]!, bytesB],
+    ] as const) {
+      const kept = await readSavedFile(store, load.file);
+      expect(kept).toBeInstanceOf(Blob);
+      expect(new Uint8Array(await kept!.arrayBuffer())).toEqual(bytes);
+    }
+  });
+
+  it('keys a large file by its chunks: the same bytes, the same key; one byte more, another', async () => {
+    const big = new Uint8Array(64 * 1024 ** 2 + 10).map((_, i) => i % 253);
+    const key = await fileKey(new Blob([big]));
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(await fileKey(new Blob([big.slice()]))).toBe(key);
+    big[big.length - 1] = 0;
+    expect(await fileKey(new Blob([big]))).not.toBe(key);
   });
 
   it('removes files no load needs any more', async () => {
     const store = memoryStore();
     const s = await saved();
-    const bytes = new Map([
-      [s.loads[0]!.file, bytesA],
-      [s.loads[1]!.file, bytesB],
+    const files = new Map([
+      [s.loads[0]!.file, new Blob([bytesA])],
+      [s.loads[1]!.file, new Blob([bytesB])],
     ]);
-    await writeSavedWorkspace(store, s, (k) => bytes.get(k));
-    await writeSavedWorkspace(store, { ...s, loads: [s.loads[0]!] }, (k) => bytes.get(k));
+    await writeSavedWorkspace(store, s, (k) => files.get(k));
+    await writeSavedWorkspace(store, { ...s, loads: [s.loads[0]!] }, (k) => files.get(k));
     expect(await store.keys('files')).toEqual([s.loads[0]!.file]);
   });
 
@@ -186,10 +213,10 @@ describe('the ledger of loads', () => {
         ['nam-dan-2023-2024.csv', false],
         ['xlsx-three-sheets-2023-2024.xlsx', true],
       ]);
-      const bytes = ledger.bytesByKey();
+      const files = ledger.filesByKey();
       for (const load of saved.loads)
         await second.loadFile(
-          { name: load.name, bytes: bytes.get(load.file)! },
+          { name: load.name, data: files.get(load.file)! },
           { ...load.choices, replace: load.replace },
         );
       const observations = (ws: Workspace) =>

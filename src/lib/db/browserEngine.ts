@@ -74,8 +74,12 @@ export async function startBrowserEngine(): Promise<Engine> {
       }
     },
     cancel: () => conn.cancelSent(),
-    // Moved to the worker, not copied: a national CSV is hundreds of megabytes.
-    registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+    // A Blob goes to the worker as a handle its FileReaderSync reads part by part; bytes are
+    // moved there, not copied. Either way a national CSV is not held twice.
+    registerFile: (name, data) =>
+      data instanceof Blob
+        ? db.registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)
+        : db.registerFileBuffer(name, data),
     dropFile: async (name) => {
       await db.dropFile(name);
     },

@@ -22,11 +22,12 @@ export interface Engine {
   /** Stops the statement `execCancellable` is running, which then fails; false if none ran. */
   cancel(): Promise<boolean>;
   /**
-   * Makes bytes readable by DuckDB table functions (read_csv) under `name`. The engine takes the
-   * bytes over (the browser moves them to its worker without a copy, detaching them): pass bytes
-   * made for it, never a file's bytes that are kept elsewhere.
+   * Makes a file readable by DuckDB table functions (read_csv) under `name`. A Blob is read
+   * where it lies as DuckDB asks for its parts (a dropped file is never copied whole into the
+   * tab's memory). Bytes are taken over (the browser moves them to its worker without a copy,
+   * detaching them): pass bytes made for it, never a file's bytes that are kept elsewhere.
    */
-  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
   close(): Promise<void>;
 }

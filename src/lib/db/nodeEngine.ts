@@ -66,7 +66,11 @@ export async function startNodeEngine(): Promise<Engine> {
       run(sql);
     },
     cancel: async () => false,
-    registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
+    registerFile: async (name, data) =>
+      db.registerFileBuffer(
+        name,
+        data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data,
+      ),
     dropFile: async (name) => db.dropFile(name),
     close: async () => {
       conn.close();

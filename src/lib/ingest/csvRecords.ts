@@ -89,34 +89,86 @@ export interface LineMap {
 }
 
 /**
- * Start lines of the records from `fromLine` to the end, without building cells: a single pass
- * over the text tracking quotes and line breaks, fast enough for files of millions of rows.
+ * Where each record starts and which lines are blank, from text given in pieces: a file of
+ * millions of rows is read chunk by chunk, never whole. No cells are built: one pass tracking
+ * quotes and line breaks. It also finds the first line longer than `maxLineChars`.
  */
-export function recordLines(text: string, fromLine: number): LineMap {
-  const starts: number[] = [];
-  const blank: number[] = [];
-  let line = 1;
-  let quoted = false;
-  let recordStart = 1;
-  let empty = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    if (quoted) {
-      if (c === 10) line += 1;
-      empty = false;
-      continue;
-    }
-    if (c === 10 || c === 13) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i += 1;
-      if (recordStart >= fromLine) (empty ? blank : starts).push(recordStart);
-      line += 1;
-      recordStart = line;
-      empty = true;
-    } else {
-      empty = false;
+export class LineCounter {
+  #starts = new Int32Array(1024);
+  #count = 0;
+  readonly #blank: number[] = [];
+  #line = 1;
+  #quoted = false;
+  #recordStart = 1;
+  #empty = true;
+  /** The last piece ended in a CR outside quotes: an LF opening the next one ends no record. */
+  #afterCr = false;
+  /** Physical lines (counted by LF alone) and the length of the current one. */
+  #physical = 1;
+  #lineChars = 0;
+  #longLine: number | null = null;
+
+  constructor(readonly maxLineChars = Infinity) {}
+
+  push(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        if (this.#lineChars > this.maxLineChars) this.#longLine ??= this.#physical;
+        this.#physical += 1;
+        this.#lineChars = 0;
+      } else this.#lineChars += 1;
+      if (this.#afterCr) {
+        this.#afterCr = false;
+        if (c === 10) continue;
+      }
+      if (c === 34) this.#quoted = !this.#quoted;
+      if (this.#quoted) {
+        if (c === 10) this.#line += 1;
+        this.#empty = false;
+      } else if (c === 10 || c === 13) {
+        this.#afterCr = c === 13;
+        this.#endRecord();
+        this.#line += 1;
+        this.#recordStart = this.#line;
+        this.#empty = true;
+      } else this.#empty = false;
     }
   }
-  if (!empty && recordStart >= fromLine) starts.push(recordStart);
-  return { recordLines: Int32Array.from(starts), blankLines: blank };
+
+  /** The first line longer than `maxLineChars` so far (1-based), or null. */
+  get longLine(): number | null {
+    return this.#longLine ?? (this.#lineChars > this.maxLineChars ? this.#physical : null);
+  }
+
+  /** Records and blank lines from `fromLine` on, once every piece is in. */
+  lines(fromLine: number): LineMap {
+    const starts = this.#empty ? this.#starts.subarray(0, this.#count) : this.#withLast();
+    let first = 0;
+    while (first < starts.length && starts[first]! < fromLine) first += 1;
+    return {
+      recordLines: starts.slice(first),
+      blankLines: this.#blank.filter((line) => line >= fromLine),
+    };
+  }
+
+  #endRecord(): void {
+    if (this.#empty) {
+      this.#blank.push(this.#recordStart);
+      return;
+    }
+    if (this.#count === this.#starts.length) {
+      const grown = new Int32Array(this.#starts.length * 2);
+      grown.set(this.#starts);
+      this.#starts = grown;
+    }
+    this.#starts[this.#count++] = this.#recordStart;
+  }
+
+  #withLast(): Int32Array {
+    const all = new Int32Array(this.#count + 1);
+    all.set(this.#starts.subarray(0, this.#count));
+    all[this.#count] = this.#recordStart;
+    return all;
+  }
 }

@@ -74,7 +74,7 @@ export class UnreadableLines extends Error {
   }
 }
 
-const hasUtf8Bom = (bytes: Uint8Array): boolean =>
+export const hasUtf8Bom = (bytes: Uint8Array): boolean =>
   bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 function isValidUtf8(bytes: Uint8Array): boolean {
@@ -201,7 +201,7 @@ function finding(
 }
 
 /** Latin text in UTF-16 has a NUL in every other byte: odd positions (LE) or even (BE). */
-function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const n = Math.min(bytes.length, 4096) & ~1;

@@ -11,10 +11,11 @@ import type { LoadReport } from './loadReport';
 import type { Shape } from './shape';
 import type { RateScale } from './rateScales';
 import { checkpoint, type LoadControl } from './progress';
-import { sniffFile } from './sniffFile';
+import { SNIFF_BYTES, sniffFile } from './sniffFile';
 import { stageCsv } from './stageCsv';
 import { pickSheet, stageSheet } from './stageSheet';
 import { zipSizes } from './zipDirectory';
+import { fileBytes, type InputFile } from './inputFile';
 import type { WorkbookReader } from './workbook';
 import type { StagedTable } from './staged';
 
@@ -44,8 +45,9 @@ export interface LoadOptions extends LoadControl {
 }
 
 /**
- * What one browser tab can take. DuckDB-WASM has about 3 GiB of memory; text is held decoded
- * and re-encoded while staged (≈ 3× its size), a workbook expands ≈ 10× when unzipped and parsed.
+ * What one browser tab can take. DuckDB-WASM has about 3 GiB of memory; a text file not in UTF-8
+ * is held decoded and re-encoded while staged (≈ 3× its size), a workbook expands ≈ 10× when
+ * unzipped and parsed.
  */
 export const SIZE_LIMITS = {
   text: 400 * 1024 ** 2,
@@ -67,14 +69,14 @@ function megabytes(n: number, lang: 'vi' | 'en'): string {
 
 export async function loadInput(
   engine: Engine,
-  file: { name: string; bytes: Uint8Array },
+  file: InputFile,
   known: Known,
   readWorkbook: WorkbookReader,
   options: LoadOptions = {},
 ): Promise<LoadReport> {
   const loadId = await nextLoadId(engine);
   try {
-    checkpoint(options, file.name, 'decoding');
+    checkpoint(options, file.name, 'reading');
     const staged = await stage(engine, file, loadId, readWorkbook, options);
     try {
       return await loadStaged(engine, staged, file.name, loadId, known, options);
@@ -100,20 +102,25 @@ function outOfMemory(file: string): IngestError {
 
 async function stage(
   engine: Engine,
-  file: { name: string; bytes: Uint8Array },
+  file: InputFile,
   loadId: number,
   readWorkbook: WorkbookReader,
   options: LoadOptions,
 ): Promise<StagedTable> {
-  const kind = sniffFile(file.name, file.bytes);
+  const size = file.data.size;
+  const kind = sniffFile(
+    file.name,
+    new Uint8Array(await file.data.slice(0, SNIFF_BYTES).arrayBuffer()),
+    size,
+  );
   const at = { file: file.name };
   const limit = options.maxBytes ?? (kind.kind === 'xlsx' ? SIZE_LIMITS.xlsx : SIZE_LIMITS.text);
-  if (file.bytes.length > limit) {
+  if (size > limit) {
     throw new IngestError(
       'tooLarge',
       {
-        vi: `Tệp nặng ${megabytes(file.bytes.length, 'vi')}, vượt giới hạn ${megabytes(limit, 'vi')} mà trình duyệt xử lý được cho loại tệp này. Hãy chia tệp thành nhiều phần${kind.kind === 'xlsx' ? ' hoặc lưu thành CSV (nhẹ hơn nhiều)' : ''}.`,
-        en: `The file is ${megabytes(file.bytes.length, 'en')}, over the ${megabytes(limit, 'en')} a browser tab can process for this kind of file. Split it${kind.kind === 'xlsx' ? ', or save it as CSV (much lighter)' : ''}.`,
+        vi: `Tệp nặng ${megabytes(size, 'vi')}, vượt giới hạn ${megabytes(limit, 'vi')} mà trình duyệt xử lý được cho loại tệp này. Hãy chia tệp thành nhiều phần${kind.kind === 'xlsx' ? ' hoặc lưu thành CSV (nhẹ hơn nhiều)' : ''}.`,
+        en: `The file is ${megabytes(size, 'en')}, over the ${megabytes(limit, 'en')} a browser tab can process for this kind of file. Split it${kind.kind === 'xlsx' ? ', or save it as CSV (much lighter)' : ''}.`,
       },
       at,
     );
@@ -145,18 +152,19 @@ async function stage(
       );
     case 'xlsx': {
       // Judged by what its directory says it unpacks to, before anything is unpacked.
-      const sizes = zipSizes(file.bytes);
+      const bytes = await fileBytes(file);
+      const sizes = zipSizes(bytes);
       if (sizes && sizes.unpacked > SIZE_LIMITS.xlsxUnpacked) {
         throw new IngestError(
           'tooLarge',
           {
-            vi: `Tệp Excel nặng ${megabytes(file.bytes.length, 'vi')} nhưng giải nén ra ${megabytes(sizes.unpacked, 'vi')}, quá ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'vi')} mà trình duyệt đọc được: tệp có thể là "bom nén". Không mở tệp; dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
-            en: `The Excel file is ${megabytes(file.bytes.length, 'en')} but unpacks to ${megabytes(sizes.unpacked, 'en')}, more than the ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'en')} a browser can read: it may be a "zip bomb". It was not opened; what was loaded before is unchanged.`,
+            vi: `Tệp Excel nặng ${megabytes(size, 'vi')} nhưng giải nén ra ${megabytes(sizes.unpacked, 'vi')}, quá ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'vi')} mà trình duyệt đọc được: tệp có thể là "bom nén". Không mở tệp; dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
+            en: `The Excel file is ${megabytes(size, 'en')} but unpacks to ${megabytes(sizes.unpacked, 'en')}, more than the ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'en')} a browser can read: it may be a "zip bomb". It was not opened; what was loaded before is unchanged.`,
           },
           at,
         );
       }
-      const sheets = await readWorkbook(file.bytes).catch((e: unknown) => {
+      const sheets = await readWorkbook(bytes).catch((e: unknown) => {
         const reason = (e as Error).message;
         throw new IngestError(
           'corruptXlsx',

@@ -50,25 +50,3 @@ export function cancelled(file: string): IngestError {
     { file },
   );
 }
-
-/**
- * A file's bytes, read in chunks so a large file shows its progress and can be cancelled while
- * it is read (an `arrayBuffer()` of 300 MB gives no sign of life for seconds).
- */
-export async function readFileBytes(file: File, control: LoadControl): Promise<Uint8Array> {
-  const bytes = new Uint8Array(file.size);
-  const reader = file.stream().getReader();
-  let at = 0;
-  try {
-    for (;;) {
-      checkpoint(control, file.name, 'reading', at, file.size);
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes.set(value, at);
-      at += value.length;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-  return at === bytes.length ? bytes : bytes.slice(0, at);
-}

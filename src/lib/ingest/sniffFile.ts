@@ -21,8 +21,13 @@ const SIGNATURES: { bytes: number[]; what: string }[] = [
 const startsWith = (bytes: Uint8Array, sig: number[]): boolean =>
   sig.every((b, i) => bytes[i] === b);
 
-export function sniffFile(name: string, bytes: Uint8Array): FileKind {
-  if (bytes.length === 0) return { kind: 'empty' };
+/** How much of a file's start tells what it is. */
+export const SNIFF_BYTES = 8192;
+
+/** What the file is, from its first SNIFF_BYTES bytes (`head`) and its size. */
+export function sniffFile(name: string, head: Uint8Array, size = head.length): FileKind {
+  const bytes = head.subarray(0, SNIFF_BYTES);
+  if (size === 0) return { kind: 'empty' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'xlsx' };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'cfb' };
   const known = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
@@ -31,9 +36,8 @@ export function sniffFile(name: string, bytes: Uint8Array): FileKind {
   return looksLikeText(bytes) ? { kind: 'text' } : { kind: 'binary', what: 'binary' };
 }
 
-/** Text has no NUL bytes (UTF-16 aside) and few control characters in its first 8 KB. */
-function looksLikeText(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8192);
+/** Text has no NUL bytes (UTF-16 aside) and few control characters in its first bytes. */
+function looksLikeText(head: Uint8Array): boolean {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
   let nul = 0;
   let control = 0;

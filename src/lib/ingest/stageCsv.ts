@@ -1,11 +1,14 @@
-// CSV/TSV bytes → a staged DuckDB table. JavaScript decodes the text and finds the layout in the
-// first rows; DuckDB's own reader parses the body (much faster than a JS parse on big files).
+// A CSV/TSV file → a staged DuckDB table. JavaScript reads the text (see readText.ts) and finds
+// the layout in the first rows; DuckDB's own reader parses the body (much faster than a JS parse
+// on big files).
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { ident, lit } from '../sql/quote';
-import { csvRecords, recordLines, sniffDelimiter } from './csvRecords';
-import { decodeText, UnreadableLines, type DecodedText, type TextEncodingName } from './decodeText';
-import { encodingNote, unreadableLinesError } from './encodingNote';
+import { csvRecords, sniffDelimiter } from './csvRecords';
+import type { TextEncodingName } from './decodeText';
+import { encodingNote } from './encodingNote';
+import type { InputFile } from './inputFile';
+import { readText } from './readText';
 import { IngestError, MAX_COLUMNS, tooManyColumns } from './errors';
 import { columnsOfWidth, findLayout } from './findLayout';
 import { skippedRow, type SkippedRow, type StagedTable } from './staged';
@@ -17,29 +20,15 @@ const MAX_LINE_CHARS = 2_000_000;
 /** Engine messages can quote a whole line: shown cut short. */
 const MAX_REASON = 300;
 
-/** The first line (1-based) longer than `max` characters, or null. */
-export function firstLongLine(text: string, max: number): number | null {
-  let start = 0;
-  for (let line = 1; start <= text.length; line++) {
-    const end = text.indexOf('\n', start);
-    const stop = end === -1 ? text.length : end;
-    if (stop - start > max) return line;
-    if (end === -1) return null;
-    start = end + 1;
-  }
-  return null;
-}
-
 export async function stageCsv(
   engine: Engine,
-  file: { name: string; bytes: Uint8Array },
+  file: InputFile,
   loadId: number,
   options: { encoding?: TextEncodingName } & LoadControl = {},
 ): Promise<StagedTable> {
-  const decoded = decodeOrRefuse(file, options.encoding);
-  const text = decoded.text;
-  // Before anything splits the text into cells: a 10 MB line would be built up cell by cell.
-  const long = firstLongLine(text, MAX_LINE_CHARS);
+  // Read before anything splits the text into cells: a 10 MB line would be built up cell by cell.
+  const text = await readText(file, MAX_LINE_CHARS, options);
+  const long = text.lines.longLine;
   if (long !== null) {
     throw new IngestError(
       'lineTooLong',
@@ -52,8 +41,9 @@ export async function stageCsv(
     );
   }
 
-  const delimiter = sniffDelimiter(text);
-  const head = csvRecords(text, delimiter, HEAD_RECORDS);
+  checkpoint(options, file.name, 'decoding');
+  const delimiter = sniffDelimiter(text.head);
+  const head = csvRecords(text.head, delimiter, HEAD_RECORDS);
   const layout = findLayout(head);
   if (!layout) {
     throw new IngestError(
@@ -82,8 +72,7 @@ export async function stageCsv(
   checkpoint(options, file.name, 'parsing');
   const table = `raw_load_${loadId}`;
   const virtualName = `upload_${loadId}.csv`;
-  // Re-encoded from the decoded text: DuckDB reads UTF-8, and NFC keeps Vietnamese comparable.
-  await engine.registerFile(virtualName, new TextEncoder().encode(text));
+  await text.register(engine, virtualName);
   try {
     // Each record numbered as the line it would be on were every record one line: so it is in
     // nearly every file, and the table needs no second copy to carry its rows (see attachRows).
@@ -105,7 +94,7 @@ export async function stageCsv(
   }
 
   checkpoint(options, file.name, 'parsing', 2, 3);
-  const lines = recordLines(text, first.line);
+  const lines = text.lines.lines(first.line);
   const rowsRead = Number(
     toRows(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${table}`))[0]?.n ?? 0,
   );
@@ -140,25 +129,13 @@ export async function stageCsv(
     columns,
     rowsRead,
     sheet: null,
-    encoding: decoded.encoding,
-    ...(decoded.finding ? { encodingNote: encodingNote(file.name, decoded.finding) } : {}),
+    encoding: text.encoding,
+    ...(text.finding ? { encodingNote: encodingNote(file.name, text.finding) } : {}),
     delimiter,
     headerRows: layout.headerRecords.map((i) => head[i]!.line),
     skipped,
     sheets: [],
   };
-}
-
-/** The file's text, or a refusal naming the lines that no encoding makes text of. */
-function decodeOrRefuse(
-  file: { name: string; bytes: Uint8Array },
-  encoding: TextEncodingName | undefined,
-): DecodedText {
-  try {
-    return decodeText(file.bytes, encoding);
-  } catch (e) {
-    throw e instanceof UnreadableLines ? unreadableLinesError(file.name, e) : e;
-  }
 }
 
 /**

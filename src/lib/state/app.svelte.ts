@@ -13,12 +13,14 @@ import type { ViewChoice } from '../view/viewUrl';
 import { IngestError } from '../ingest/errors';
 import type { LoadReport } from '../ingest/loadReport';
 import type { LoadOptions } from '../ingest/loadInput';
-import { readFileBytes, type LoadControl, type LoadProgress } from '../ingest/progress';
+import type { LoadControl, LoadProgress } from '../ingest/progress';
+import { bytesByKey, inputFile } from '../ingest/inputFile';
 import type { RateScale } from '../ingest/rateScales';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
 import { openWorkspace, type InputFile, type Workspace } from '../workspace/workspace';
 import {
+  readSavedFile,
   readSavedWorkspace,
   writeSavedWorkspace,
   type SavedWorkspace,
@@ -150,7 +152,7 @@ class AppState {
     this.profiles = this.#workspace.profiles();
     const { store } = await appStorage();
     const saved = await readSavedWorkspace(store);
-    if (saved) await this.#restore(saved, (key) => store.get<Uint8Array>('files', key));
+    if (saved) await this.#restore(saved, (key) => readSavedFile(store, key));
     else await this.#loadSample();
     // Restored data that will not score leaves the app usable, with the reason on screen.
     await this.#rescore().catch((e: unknown) =>
@@ -236,13 +238,14 @@ class AppState {
     await this.settled();
     await this.#saving;
     const saved = this.#ledger.saved(this.reports, this.frameworkId, this.profileId);
-    const files = this.#ledger.bytesByKey();
+    const kept = this.#ledger.filesByKey();
     const { store } = await appStorage();
     for (const load of saved.loads)
-      if (!files.has(load.file)) {
-        const bytes = await store.get<Uint8Array>('files', load.file);
-        if (bytes) files.set(load.file, bytes);
+      if (!kept.has(load.file)) {
+        const data = await readSavedFile(store, load.file);
+        if (data) kept.set(load.file, data);
       }
+    const files = await bytesByKey(kept);
     const loads = saved.loads.filter((l) => files.has(l.file));
     return { workspace: { ...saved, loads, edits: this.edits }, files };
   }
@@ -261,8 +264,7 @@ class AppState {
 
   async #loadSample(): Promise<void> {
     const ws = this.#workspace!;
-    const bytes = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());
-    const input = { name: SAMPLE_NAME, bytes };
+    const input = { name: SAMPLE_NAME, data: await (await fetch(sampleUrl)).blob() };
     const report = await ws.loadFile(input);
     await this.#ledger.remember(report, input);
     this.reports = [report];
@@ -276,7 +278,7 @@ class AppState {
    */
   async #restore(
     saved: SavedWorkspace,
-    bytesOf: (key: string) => Promise<Uint8Array | undefined>,
+    fileOf: (key: string) => Promise<Blob | undefined>,
   ): Promise<void> {
     const ws = this.#workspace!;
     for (const text of saved.specs) {
@@ -294,9 +296,9 @@ class AppState {
     const reports: LoadReport[] = [];
     for (const load of saved.loads) {
       try {
-        const bytes = await bytesOf(load.file);
-        if (!bytes) throw new Error(`the saved copy of "${load.name}" is missing`);
-        const input = { name: load.name, bytes };
+        const data = await fileOf(load.file);
+        if (!data) throw new Error(`the saved copy of "${load.name}" is missing`);
+        const input = { name: load.name, data };
         const batch = batches[load.batch];
         // Read with exactly the saved choices: mappings remembered since then do not apply.
         const report = await ws.loadFile(input, {
@@ -336,11 +338,11 @@ class AppState {
       ...this.#ledger.saved(this.reports, this.frameworkId, this.profileId),
       edits: this.edits,
     };
-    const bytes = this.#ledger.bytesByKey();
+    const files = this.#ledger.filesByKey();
     this.#saving = this.#saving
       .then(async () => {
         const { store } = await appStorage();
-        await writeSavedWorkspace(store, saved, (key) => bytes.get(key));
+        await writeSavedWorkspace(store, saved, (key) => files.get(key));
       })
       .catch((e: unknown) =>
         this.#notify(
@@ -354,8 +356,14 @@ class AppState {
   }
 
   /** The data as it counts now (loads still active), for a notebook sent with its data. */
-  dataToSend(): { workspace: SavedWorkspace; files: Map<string, Uint8Array> } {
-    return this.#ledger.toSend(this.reports, this.activeLoads, this.frameworkId, this.profileId);
+  async dataToSend(): Promise<{ workspace: SavedWorkspace; files: Map<string, Uint8Array> }> {
+    const sent = this.#ledger.toSend(
+      this.reports,
+      this.activeLoads,
+      this.frameworkId,
+      this.profileId,
+    );
+    return { workspace: sent.workspace, files: await bytesByKey(sent.files) };
   }
 
   /**
@@ -383,7 +391,7 @@ class AppState {
       }
       const done: LoadReport[] = [];
       for (const load of saved.loads) {
-        const input = { name: load.name, bytes: files.get(load.file)! };
+        const input = inputFile(load.name, files.get(load.file)!);
         try {
           const batch = done[0]?.batch;
           const report = await ws.loadFile(input, {
@@ -448,12 +456,10 @@ class AppState {
           },
         };
         try {
-          const input =
-            file instanceof File
-              ? { name: file.name, bytes: await readFileBytes(file, control) }
-              : file;
+          // A dropped file is read where it lies, as the load needs its parts.
+          const input = file instanceof File ? { name: file.name, data: file } : file;
           if (/\.json$/i.test(input.name)) {
-            const text = new TextDecoder().decode(input.bytes);
+            const text = await input.data.text();
             await this.#registerSpec(ws, text);
             this.#ledger.addSpec(text);
           } else {
@@ -761,11 +767,11 @@ class AppState {
       this.#snapshot = false;
       await this.engine.exec(DROP_SNAPSHOT_SQL.join(';\n'));
       if (!this.showingSample) {
-        const bytes = new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer());
+        const data = await (await fetch(sampleUrl)).blob();
         const mode = this.loadMode;
         this.loadMode = 'replace';
         try {
-          await this.#loadFiles([{ name: SAMPLE_NAME, bytes }]);
+          await this.#loadFiles([{ name: SAMPLE_NAME, data }]);
         } finally {
           this.loadMode = mode;
         }

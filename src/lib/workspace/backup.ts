@@ -89,7 +89,7 @@ export async function readBackup(bytes: Uint8Array): Promise<{ backup: Backup; c
       continue;
     }
     const data = await unpackEntry(bytes, entry);
-    if ((await fileKey(data)) !== load.file)
+    if ((await fileKey(new Blob([data as Uint8Array<ArrayBuffer>]))) !== load.file)
       c.fail(
         `files.${load.file}`,
         `tệp "${load.name}" đã bị sửa hoặc hỏng (mã SHA-256 không khớp)`,

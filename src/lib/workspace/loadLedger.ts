@@ -1,4 +1,4 @@
-// What the app keeps about each load beyond the database: the file's bytes (to read it again
+// What the app keeps about each load beyond the database: the file (to read it again
 // another way, to save it, to send it), its content key, which drops replaced the rest, the
 // framework and profile files, and saved loads that did not come back. From it come the saved
 // workspace and the data sent with a notebook.
@@ -33,7 +33,7 @@ export class LoadLedger {
 
   async remember(report: LoadReport, input: InputFile, replacing = false): Promise<void> {
     this.#files.set(report.loadId, input);
-    this.#keys.set(report.loadId, await fileKey(input.bytes));
+    this.#keys.set(report.loadId, await fileKey(input.data));
     if (replacing) this.#replacing.add(report.batch ?? report.loadId);
   }
 
@@ -90,12 +90,12 @@ export class LoadLedger {
     };
   }
 
-  /** Bytes by content key, for the files a save must write. */
-  bytesByKey(): Map<string, Uint8Array> {
+  /** Files by content key, for the files a save must write. */
+  filesByKey(): Map<string, Blob> {
     return new Map(
       [...this.#keys].flatMap(([id, key]) => {
         const input = this.#files.get(id);
-        return input ? [[key, input.bytes] as const] : [];
+        return input ? [[key, input.data] as const] : [];
       }),
     );
   }
@@ -109,7 +109,7 @@ export class LoadLedger {
     active: ReadonlySet<number>,
     frameworkId: string,
     profileId: string | null,
-  ): { workspace: SavedWorkspace; files: Map<string, Uint8Array> } {
+  ): { workspace: SavedWorkspace; files: Map<string, Blob> } {
     const counting = reports.filter((r) => active.has(r.loadId));
     const state = this.saved(counting, frameworkId, profileId);
     const seen = new Set<string>();
@@ -122,8 +122,8 @@ export class LoadLedger {
         return true;
       })
       .map((l) => ({ ...l, batch: 0, replace: false }));
-    const bytes = this.bytesByKey();
-    const files = new Map(loads.map((l) => [l.file, bytes.get(l.file)!]));
+    const byKey = this.filesByKey();
+    const files = new Map(loads.map((l) => [l.file, byKey.get(l.file)!]));
     return { workspace: { ...state, loads }, files };
   }
 }

@@ -53,23 +53,48 @@ export async function readSavedWorkspace(store: KeyValueStore): Promise<SavedWor
 export async function writeSavedWorkspace(
   store: KeyValueStore,
   saved: SavedWorkspace,
-  bytesOf: (key: string) => Uint8Array | undefined,
+  fileOf: (key: string) => Blob | Uint8Array | undefined,
 ): Promise<void> {
   const have = new Set(await store.keys('files'));
   const needed = new Set(saved.loads.map((l) => l.file));
   for (const key of needed) {
-    const bytes = bytesOf(key);
-    if (!have.has(key) && bytes) await store.put('files', key, bytes);
+    const file = fileOf(key);
+    if (!have.has(key) && file) await store.put('files', key, file);
   }
   // The manifest goes in after its files: a crash between the two leaves the old manifest.
   await store.put('workspace', KEY, saved);
   for (const key of have) if (!needed.has(key)) await store.delete('files', key);
 }
 
-export async function fileKey(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** A kept file as a Blob (read from disk when needed), whether it was kept as one or as bytes. */
+export async function readSavedFile(store: KeyValueStore, key: string): Promise<Blob | undefined> {
+  const kept = await store.get<Blob | Uint8Array>('files', key);
+  if (kept === undefined || kept instanceof Blob) return kept;
+  return new Blob([kept as Uint8Array<ArrayBuffer>]);
 }
+
+/** Files up to this size are keyed by their SHA-256; larger ones by the SHA-256 of their chunks'. */
+const KEY_CHUNK = 64 * 1024 ** 2;
+
+/**
+ * The key a file is kept under: its SHA-256 (hex). A larger file is read in chunks (Web Crypto
+ * hashes only whole buffers), and keyed by the SHA-256 of its chunks' SHA-256s.
+ */
+export async function fileKey(data: Blob): Promise<string> {
+  const sha = async (bytes: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<Uint8Array> =>
+    new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  if (data.size <= KEY_CHUNK) return hex(await sha(await data.arrayBuffer()));
+  const digests = new Uint8Array(Math.ceil(data.size / KEY_CHUNK) * 32);
+  for (let at = 0; at < data.size; at += KEY_CHUNK)
+    digests.set(
+      await sha(await data.slice(at, at + KEY_CHUNK).arrayBuffer()),
+      (at / KEY_CHUNK) * 32,
+    );
+  return hex(await sha(digests));
+}
+
+const hex = (bytes: Uint8Array): string =>
+  [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** A saved workspace read field by field (storage can be edited, bundles come from others). */
 export function validateSavedWorkspace(raw: unknown): SavedWorkspace {

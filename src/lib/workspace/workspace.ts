@@ -14,6 +14,7 @@ import {
 } from '../framework/toTables';
 import { checkpoint } from '../ingest/progress';
 import type { Framework, MeasureDef, TargetProfile } from '../framework/types';
+import type { InputFile } from '../ingest/inputFile';
 import { loadInput, type LoadOptions } from '../ingest/loadInput';
 import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
@@ -36,10 +37,7 @@ export interface WorkspaceLoadOptions extends LoadOptions {
   replace?: boolean;
 }
 
-export interface InputFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export type { InputFile } from '../ingest/inputFile';
 
 export interface Workspace {
   readonly engine: Engine;

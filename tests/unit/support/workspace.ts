@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startNodeEngine } from '../../../src/lib/db/nodeEngine';
 import { toRows, type Row } from '../../../src/lib/db/rows';
 import { loadBuiltins } from '../../../src/lib/framework/builtin';
+import { inputFile, type InputFile } from '../../../src/lib/ingest/inputFile';
 import { readWorkbookHere } from '../../../src/lib/ingest/workbook';
 import { openWorkspace, type Workspace } from '../../../src/lib/workspace/workspace';
 
@@ -13,15 +14,12 @@ export async function freshWorkspace(): Promise<Workspace> {
   return openWorkspace(await startNodeEngine(), loadBuiltins(), readWorkbookHere);
 }
 
-export function fileAt(
-  relative: string,
-  name = path.basename(relative),
-): { name: string; bytes: Uint8Array } {
-  return { name, bytes: new Uint8Array(readFileSync(path.join(ROOT, relative))) };
+export function fileAt(relative: string, name = path.basename(relative)): InputFile {
+  return inputFile(name, new Uint8Array(readFileSync(path.join(ROOT, relative))));
 }
 
-export function csvFile(name: string, text: string): { name: string; bytes: Uint8Array } {
-  return { name, bytes: new TextEncoder().encode(text) };
+export function csvFile(name: string, text: string): InputFile {
+  return inputFile(name, new TextEncoder().encode(text));
 }
 
 export async function rows(ws: Workspace, sql: string): Promise<Row[]> {

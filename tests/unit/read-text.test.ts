@@ -11,13 +11,14 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** What readText hands to the engine, as the text DuckDB would read. */
 async function handedOver(bytes: Uint8Array, encoding?: 'utf-8' | 'windows-1258') {
-  let data: Uint8Array | Blob | null = null;
+  const got: { data?: Uint8Array | Blob } = {};
   const engine = {
-    registerFile: async (_: string, d: Uint8Array | Blob) => void (data = d),
+    registerFile: async (_: string, d: Uint8Array | Blob) => void (got.data = d),
   } as unknown as Engine;
   const read = await readText(inputFile('x.csv', bytes), 2_000_000, encoding ? { encoding } : {});
   await read.register(engine, 'x.csv');
-  const asBytes = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data!;
+  const data = got.data!;
+  const asBytes = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data;
   return { read, asBlob: data instanceof Blob, text: new TextDecoder().decode(asBytes) };
 }
 

@@ -9,7 +9,6 @@ import {
   type MixedInput,
 } from '../fixtures/bad/generate.mjs';
 import { IngestError } from '../../src/lib/ingest/errors';
-import { inputFile } from '../../src/lib/ingest/inputFile';
 import { InvalidSpecError } from '../../src/lib/framework/check';
 import { readSpecFile } from '../../src/lib/framework/readSpecFile';
 import { decodeText, detectEncoding, TEXT_ENCODINGS } from '../../src/lib/ingest/decodeText';
@@ -19,7 +18,7 @@ import { readChoicesOf } from '../../src/lib/workspace/loadLedger';
 import { validateSavedWorkspace } from '../../src/lib/workspace/savedWorkspace';
 import type { Workspace } from '../../src/lib/workspace/workspace';
 import { zipSizes } from '../../src/lib/ingest/zipDirectory';
-import { fileAt, freshWorkspace, rows } from './support/workspace';
+import { fileAt, freshWorkspace, inputFile, rows } from './support/workspace';
 
 const mixed = mixedEncodingInputs();
 const mixedFile = (name: string): MixedInput => mixed.find((m) => m.name === name)!;

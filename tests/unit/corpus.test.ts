@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/lib/ingest/errors';
-import { inputFile } from '../../src/lib/ingest/inputFile';
 import type { LoadReport } from '../../src/lib/ingest/loadReport';
-import { freshWorkspace, rows } from './support/workspace';
+import { freshWorkspace, inputFile, rows } from './support/workspace';
 import {
   corpus as manifest,
   CORPUS_DIR as DIR,

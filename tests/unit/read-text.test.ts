@@ -3,7 +3,7 @@
 // way DuckDB reads the same text, and the head and line map are those of the whole text.
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/lib/db/engine';
-import { inputFile } from '../../src/lib/ingest/inputFile';
+import { inputFile } from './support/workspace';
 import { readText } from '../../src/lib/ingest/readText';
 
 const CHUNK = 8 * 1024 ** 2;

@@ -6,14 +6,14 @@ export interface InputFile {
   data: Blob;
 }
 
-/** A file made from bytes already in memory: a fetched sample, a file sent with a notebook. */
-export function inputFile(name: string, bytes: Uint8Array): InputFile {
-  return { name, data: new Blob([bytes as Uint8Array<ArrayBuffer>]) };
+/** Bytes already in memory as a Blob: a fetched sample, a file sent with a notebook or a backup. */
+export function blobOf(bytes: Uint8Array): Blob {
+  return new Blob([bytes as Uint8Array<ArrayBuffer>]);
 }
 
-/** The whole file as bytes, for what must read all of it at once (a workbook, a backup). */
-export async function fileBytes(file: InputFile): Promise<Uint8Array> {
-  return new Uint8Array(await file.data.arrayBuffer());
+/** A Blob (or a part of one, `slice`d) read into memory as bytes. */
+export async function blobBytes(data: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await data.arrayBuffer());
 }
 
 /** Files by key as bytes, for what is written whole (a backup, a notebook sent with its data). */
@@ -21,7 +21,7 @@ export async function bytesByKey(
   files: ReadonlyMap<string, Blob>,
 ): Promise<Map<string, Uint8Array>> {
   const entries = await Promise.all(
-    [...files].map(async ([key, data]) => [key, new Uint8Array(await data.arrayBuffer())] as const),
+    [...files].map(async ([key, data]) => [key, await blobBytes(data)] as const),
   );
   return new Map(entries);
 }

@@ -15,7 +15,7 @@ import { SNIFF_BYTES, sniffFile } from './sniffFile';
 import { stageCsv } from './stageCsv';
 import { pickSheet, stageSheet } from './stageSheet';
 import { zipSizes } from './zipDirectory';
-import { fileBytes, type InputFile } from './inputFile';
+import { blobBytes, type InputFile } from './inputFile';
 import type { WorkbookReader } from './workbook';
 import type { StagedTable } from './staged';
 
@@ -108,11 +108,7 @@ async function stage(
   options: LoadOptions,
 ): Promise<StagedTable> {
   const size = file.data.size;
-  const kind = sniffFile(
-    file.name,
-    new Uint8Array(await file.data.slice(0, SNIFF_BYTES).arrayBuffer()),
-    size,
-  );
+  const kind = sniffFile(file.name, await blobBytes(file.data.slice(0, SNIFF_BYTES)), size);
   const at = { file: file.name };
   const limit = options.maxBytes ?? (kind.kind === 'xlsx' ? SIZE_LIMITS.xlsx : SIZE_LIMITS.text);
   if (size > limit) {
@@ -152,7 +148,7 @@ async function stage(
       );
     case 'xlsx': {
       // Judged by what its directory says it unpacks to, before anything is unpacked.
-      const bytes = await fileBytes(file);
+      const bytes = await blobBytes(file.data);
       const sizes = zipSizes(bytes);
       if (sizes && sizes.unpacked > SIZE_LIMITS.xlsxUnpacked) {
         throw new IngestError(

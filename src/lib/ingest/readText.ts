@@ -15,7 +15,7 @@ import {
   type TextEncodingName,
 } from './decodeText';
 import { unreadableLinesError } from './encodingNote';
-import { fileBytes, type InputFile } from './inputFile';
+import { blobBytes, type InputFile } from './inputFile';
 import { checkpoint, type LoadControl } from './progress';
 
 export interface ReadText {
@@ -45,7 +45,7 @@ export async function readText(
   const utf8 = chosen === undefined || chosen === 'utf-8' || chosen === 'utf-8-bom';
   const asIs = utf8 ? await readAsIs(file, maxLineChars, chosen, options) : null;
   if (asIs) return asIs;
-  const decoded = decodeOrRefuse(file.name, await fileBytes(file), chosen);
+  const decoded = decodeOrRefuse(file.name, await blobBytes(file.data), chosen);
   const lines = new LineCounter(maxLineChars);
   lines.push(decoded.text);
   return {
@@ -73,7 +73,7 @@ async function readAsIs(
   let bom = false;
   for (let at = 0; at < data.size; at += CHUNK) {
     checkpoint(control, file.name, 'reading', at, data.size);
-    const bytes = new Uint8Array(await data.slice(at, at + CHUNK).arrayBuffer());
+    const bytes = await blobBytes(data.slice(at, at + CHUNK));
     const more = at + CHUNK < data.size;
     if (at === 0) {
       if (!chosen && utf16Of(bytes)) return null;

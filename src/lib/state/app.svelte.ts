@@ -14,7 +14,7 @@ import { IngestError } from '../ingest/errors';
 import type { LoadReport } from '../ingest/loadReport';
 import type { LoadOptions } from '../ingest/loadInput';
 import type { LoadControl, LoadProgress } from '../ingest/progress';
-import { bytesByKey, inputFile } from '../ingest/inputFile';
+import { blobOf, bytesByKey } from '../ingest/inputFile';
 import type { RateScale } from '../ingest/rateScales';
 import type { Lang } from '../i18n/format';
 import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
@@ -391,7 +391,7 @@ class AppState {
       }
       const done: LoadReport[] = [];
       for (const load of saved.loads) {
-        const input = inputFile(load.name, files.get(load.file)!);
+        const input = { name: load.name, data: blobOf(files.get(load.file)!) };
         try {
           const batch = done[0]?.batch;
           const report = await ws.loadFile(input, {

@@ -3,6 +3,7 @@
 // any tool can open: the files under `tep/` as they were, and one JSON manifest. Restoring it
 // loads the same files the same way, so every number still traces back to its cell.
 import { Checker, InvalidSpecError } from '../framework/check';
+import { blobOf } from '../ingest/inputFile';
 import { validateNotebookFile } from '../notebook/validateNotebook';
 import { NOTEBOOK_FORMAT, NOTEBOOK_VERSION, type Notebook } from '../notebook/types';
 import { unpackEntry, zipEntries } from '../zip/readZip';
@@ -89,7 +90,7 @@ export async function readBackup(bytes: Uint8Array): Promise<{ backup: Backup; c
       continue;
     }
     const data = await unpackEntry(bytes, entry);
-    if ((await fileKey(new Blob([data as Uint8Array<ArrayBuffer>]))) !== load.file)
+    if ((await fileKey(blobOf(data))) !== load.file)
       c.fail(
         `files.${load.file}`,
         `tệp "${load.name}" đã bị sửa hoặc hỏng (mã SHA-256 không khớp)`,

@@ -4,6 +4,7 @@
 // the files again in order, so every number keeps pointing at its file, sheet and cell.
 import { Checker, InvalidSpecError } from '../framework/check';
 import { TEXT_ENCODINGS } from '../ingest/decodeText';
+import { blobOf } from '../ingest/inputFile';
 import type { LoadOptions } from '../ingest/loadInput';
 import { SHAPES } from '../ingest/shape';
 import type { KeyValueStore } from '../storage/keyValue';
@@ -70,7 +71,7 @@ export async function writeSavedWorkspace(
 export async function readSavedFile(store: KeyValueStore, key: string): Promise<Blob | undefined> {
   const kept = await store.get<Blob | Uint8Array>('files', key);
   if (kept === undefined || kept instanceof Blob) return kept;
-  return new Blob([kept as Uint8Array<ArrayBuffer>]);
+  return blobOf(kept);
 }
 
 /** Files up to this size are keyed by their SHA-256; larger ones by the SHA-256 of their chunks'. */

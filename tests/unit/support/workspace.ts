@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startNodeEngine } from '../../../src/lib/db/nodeEngine';
 import { toRows, type Row } from '../../../src/lib/db/rows';
 import { loadBuiltins } from '../../../src/lib/framework/builtin';
-import { inputFile, type InputFile } from '../../../src/lib/ingest/inputFile';
+import { blobOf, type InputFile } from '../../../src/lib/ingest/inputFile';
 import { readWorkbookHere } from '../../../src/lib/ingest/workbook';
 import { openWorkspace, type Workspace } from '../../../src/lib/workspace/workspace';
 
@@ -12,6 +12,11 @@ export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 export async function freshWorkspace(): Promise<Workspace> {
   return openWorkspace(await startNodeEngine(), loadBuiltins(), readWorkbookHere);
+}
+
+/** A file made from bytes in memory, as the page makes a fetched sample. */
+export function inputFile(name: string, bytes: Uint8Array): InputFile {
+  return { name, data: blobOf(bytes) };
 }
 
 export function fileAt(relative: string, name = path.basename(relative)): InputFile {

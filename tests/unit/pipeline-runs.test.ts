@@ -4,7 +4,13 @@
 // - partial (after value edits alone: only the unit-years an edit reaches are computed again),
 //   with relative rules and imputations that carry an edit to other unit-years.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALL_SOURCES, PipelineMemory, runPipeline } from '../../src/lib/scoring/pipeline';
+import type { Engine } from '../../src/lib/db/engine';
+import {
+  ALL_SOURCES,
+  keyGroups,
+  PipelineMemory,
+  runPipeline,
+} from '../../src/lib/scoring/pipeline';
 import type { ScoringSettings } from '../../src/lib/scoring/step';
 import { whatIfValuesSql } from '../../src/lib/whatif/valuesTable';
 import type { Framework } from '../../src/lib/framework/types';
@@ -135,6 +141,54 @@ describe('a run in steps', () => {
     expect(after.steps.find((s) => s.step === 'totals')!.refilled).toBe(false);
   });
 
+  it('builds observed values and points a group of keys at a time, exactly as one statement', async () => {
+    const [counts] = await rows(
+      steps.ws,
+      'SELECT count(DISTINCT measure)::INTEGER AS measures, count(*)::INTEGER AS n FROM observations',
+    );
+    const statements: string[] = [];
+    const watched = new Proxy(steps.ws.engine, {
+      get: (engine: Engine, key: keyof Engine) =>
+        key === 'exec'
+          ? (sql: string) => (statements.push(sql), engine.exec(sql))
+          : engine[key].bind(engine),
+    });
+    // Groups of a tenth of the observations: about ten statements, none splitting a measure.
+    const scored = await runPipeline(watched, steps.settings, {
+      memory: steps.memory,
+      changed: ALL_SOURCES,
+      inStepsFrom: 0,
+      groupRows: Math.ceil(Number(counts!.n) / 10),
+    });
+    const built = statements.filter((s) =>
+      /^\s*(CREATE OR REPLACE TABLE|INSERT INTO) observed_measures\b/.test(s),
+    );
+    expect(built.length).toBeGreaterThanOrEqual(8);
+    expect(built[0]).toMatch(/^\s*CREATE OR REPLACE TABLE observed_measures AS/);
+    expect(built.slice(1).every((s) => s.startsWith('INSERT INTO observed_measures'))).toBe(true);
+    // Each measure in exactly one group.
+    const named = built.flatMap((s) =>
+      [...s.matchAll(/o\.measure IN \(([^)]*)\)/g)].map((m) => m[1]),
+    );
+    expect(named.join(', ').split(', ').length).toBe(counts!.measures);
+    expect(
+      statements.filter((s) => s.startsWith('INSERT INTO indicator_points')).length,
+    ).toBeGreaterThan(0);
+    // The log keeps the step's one SQL, which a replay compares.
+    const step = scored.steps.find((s) => s.step === 'observed_measures')!;
+    expect(step.sql).not.toMatch(/o\.measure IN/);
+    expect(step.rows).toBe(
+      Number((await rows(steps.ws, 'SELECT count(*)::INTEGER AS n FROM observed_measures'))[0]!.n),
+    );
+
+    await run(one, ALL_SOURCES);
+    const observed = (ws: Workspace) =>
+      rows(ws, 'SELECT * FROM observed_measures ORDER BY unit_code, year, measure');
+    expect(JSON.stringify(await observed(steps.ws))).toBe(JSON.stringify(await observed(one.ws)));
+    expect(await results(steps.ws)).toBe(await results(one.ws));
+    expect(await leftAside(steps.ws)).toEqual([]);
+  });
+
   it('that fails part way leaves the previous results whole and nothing aside', async () => {
     const before = await stored(steps.ws);
     // A value edit whose run cannot finish: `bands` (late) finds no table.
@@ -195,6 +249,31 @@ async function replaysMatchFresh(
   return { partial: points.partial, deleted: points.deleted, rows: points.rows ?? 0 };
 }
 
+const twoYears = wideCsv([
+  { unit: '30001', year: 2023, parent: 'h1', cells: { m1: 0.4, m2: 0.5 } },
+  { unit: '30001', year: 2024, parent: 'h1', cells: { m1: '', m2: 0.6 } },
+  { unit: '30002', year: 2023, parent: 'h1', cells: { m1: 0.8, m2: 0.1 } },
+  { unit: '30002', year: 2024, parent: 'h1', cells: { m1: '', m2: 0.9 } },
+  { unit: '30003', year: 2024, parent: 'h2', cells: { m1: 0.3, m2: 0.2 } },
+  { unit: '30004', year: 2024, parent: 'h2', cells: { m1: 0.7, m2: '' } },
+]);
+const framework = (id: string, extra: Parameters<typeof ruleFramework>[3], peers?: 'all') =>
+  ruleFramework(
+    id,
+    [
+      { code: 'i1', max: 40, rule: { kind: 'percent' }, measures: ['m1'] },
+      {
+        code: 'i2',
+        max: 60,
+        rule: peers ? { kind: 'minmax', peers } : { kind: 'percent' },
+        measures: ['m2'],
+      },
+    ],
+    ['m1', 'm2'].map((m) => rate(m, 'fraction')),
+    extra,
+  );
+const data = () => csvFile('two-years.csv', twoYears);
+
 describe('a replay after value edits', () => {
   it('computes only the unit-years an edit reaches, peers under a relative rule included', async () => {
     // The sample's framework has min–max and z-score rules over the parent's communes.
@@ -230,31 +309,6 @@ describe('a replay after value edits', () => {
     expect(runs[1]).toBe(runs[0]);
   });
 
-  const twoYears = wideCsv([
-    { unit: '30001', year: 2023, parent: 'h1', cells: { m1: 0.4, m2: 0.5 } },
-    { unit: '30001', year: 2024, parent: 'h1', cells: { m1: '', m2: 0.6 } },
-    { unit: '30002', year: 2023, parent: 'h1', cells: { m1: 0.8, m2: 0.1 } },
-    { unit: '30002', year: 2024, parent: 'h1', cells: { m1: '', m2: 0.9 } },
-    { unit: '30003', year: 2024, parent: 'h2', cells: { m1: 0.3, m2: 0.2 } },
-    { unit: '30004', year: 2024, parent: 'h2', cells: { m1: 0.7, m2: '' } },
-  ]);
-  const framework = (id: string, extra: Parameters<typeof ruleFramework>[3], peers?: 'all') =>
-    ruleFramework(
-      id,
-      [
-        { code: 'i1', max: 40, rule: { kind: 'percent' }, measures: ['m1'] },
-        {
-          code: 'i2',
-          max: 60,
-          rule: peers ? { kind: 'minmax', peers } : { kind: 'percent' },
-          measures: ['m2'],
-        },
-      ],
-      ['m1', 'm2'].map((m) => rate(m, 'fraction')),
-      extra,
-    );
-  const data = () => csvFile('two-years.csv', twoYears);
-
   it('carries an edit to the later years of a carried-forward value', async () => {
     const fw = framework('carry', { missing: { policy: 'impute', method: 'carryForward' } });
     const r = await replaysMatchFresh(data, fw, [
@@ -281,5 +335,44 @@ describe('a replay after value edits', () => {
       [value('30002', 2024, 'm2', 0.0)],
     ]);
     expect(r.deleted).toBe(4 * 2); // the four units of 2024
+  });
+});
+
+describe('groups of keys', () => {
+  it.each([
+    ['carry', { missing: { policy: 'impute', method: 'carryForward' } }, undefined],
+    ['median', { missing: { policy: 'impute', method: 'groupMedian' } }, undefined],
+    ['all-peers', {}, 'all'],
+  ] as const)(
+    'give the tables of one statement under %s rules, each key a group',
+    async (id, extra, peers) => {
+      const scored = await Promise.all(
+        [undefined, 1].map(async (groupRows) => {
+          const ws = await freshWorkspace();
+          await ws.registerFramework(framework(id, extra, peers));
+          await ws.loadFile(data());
+          const settings = { framework: ws.framework(id), profile: null, whatIfValues: false };
+          const run = await runPipeline(ws.engine, settings, {
+            memory: new PipelineMemory(),
+            changed: ALL_SOURCES,
+            inStepsFrom: groupRows === undefined ? Infinity : 0,
+            groupRows,
+          });
+          expect(run.steps.find((s) => s.step === 'indicator_points')!.rows).toBeGreaterThan(0);
+          return (await stored(ws)) + (await results(ws));
+        }),
+      );
+      expect(scored[1]).toBe(scored[0]);
+    },
+  );
+
+  const counts = (...n: number[]) => n.map((rows, i) => ({ key: `m${i}`, rows }));
+
+  it('pack keys in order up to the rows, never splitting one', () => {
+    expect(keyGroups(counts(3, 3, 3, 5, 1), 6)).toEqual([['m0', 'm1'], ['m2'], ['m3', 'm4']]);
+    // A key reading more rows than a group holds is a group of its own.
+    expect(keyGroups(counts(2, 9, 2), 6)).toEqual([['m0'], ['m1'], ['m2']]);
+    expect(keyGroups(counts(1, 1, 1), 6)).toEqual([['m0', 'm1', 'm2']]);
+    expect(keyGroups([], 6)).toEqual([]);
   });
 });

@@ -42,4 +42,15 @@ export interface Step {
    * of those the pipeline keeps from it).
    */
   sql: (s: ScoringSettings, scope?: Scope) => string;
+  /**
+   * For a step whose rows for each key (a measure, an indicator) come from that key's inputs
+   * alone: a run in steps builds its output a group of keys at a time, each group committed, so
+   * that no statement holds a national set's working state at once.
+   */
+  inGroups?: {
+    /** SQL listing the keys (`key`) in order, with the rows computing each reads (`n`). */
+    keysSql: (s: ScoringSettings) => string;
+    /** The step's SQL restricted to these keys. */
+    sql: (s: ScoringSettings, keys: readonly string[]) => string;
+  };
 }

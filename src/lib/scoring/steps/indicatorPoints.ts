@@ -4,10 +4,10 @@
 // Rules are data: each row takes its rule's kind and parameters from the framework tables
 // (fw_indicators, fw_rule_tiers, fw_rule_choices, fw_rule_parts), and one expression per kind
 // (rules.ts) scores it, so the query is the same size whatever the framework holds.
-import { lit } from '../../sql/quote';
+import { lit, litList } from '../../sql/quote';
 import { applicableSql, clamp01, partTestSql, rawFractionSql } from '../rules';
-import { scopeWhere } from '../scope';
-import type { Step } from '../step';
+import { scopeWhere, type Scope } from '../scope';
+import type { ScoringSettings, Step } from '../step';
 
 export const indicatorPointsStep: Step = {
   name: 'indicator_points',
@@ -18,27 +18,47 @@ export const indicatorPointsStep: Step = {
     vi: 'Áp dụng cách tính điểm của từng chỉ số thành phần',
     en: 'Apply each indicator’s scoring rule',
   },
-  sql: (s, scope) => {
-    const id = lit(s.framework.id);
-    const excludeMissing = s.framework.missing.policy === 'exclude';
-    // Within a scope the few inputs are read once for both uses below; a whole set's are not
-    // held (gathered and peers each stream them).
-    const inputs = scope ? 'scoped_inputs' : 'indicator_inputs';
-    return `
+  sql: (s, scope) => pointsSql(s, scope, null),
+  // A relative rule's peers are taken per indicator, and an imputation reads the same measure.
+  inGroups: {
+    keysSql: (s) => `SELECT indicator AS key,
+        count(*) * (SELECT count(*) FROM (SELECT DISTINCT unit_code, year FROM measures)) AS n
+      FROM fw_indicator_measures WHERE framework_id = ${lit(s.framework.id)}
+      GROUP BY indicator ORDER BY indicator`,
+    sql: (s, indicators) => pointsSql(s, undefined, indicators),
+  },
+};
+
+/** The points of every indicator, or of these alone; of the scope's unit-years when given one. */
+function pointsSql(
+  s: ScoringSettings,
+  scope: Scope | undefined,
+  indicators: readonly string[] | null,
+): string {
+  const id = lit(s.framework.id);
+  const excludeMissing = s.framework.missing.policy === 'exclude';
+  // Within a scope the few inputs are read once for both uses below; a whole set's are not
+  // held (gathered and peers each stream them).
+  const inputs = scope
+    ? 'scoped_inputs'
+    : indicators
+      ? `(SELECT * FROM indicator_inputs WHERE indicator IN ${litList(indicators)})`
+      : 'indicator_inputs';
+  return `
 CREATE OR REPLACE TABLE indicator_points AS
 WITH ${
-      scope
-        ? `scoped_inputs AS MATERIALIZED (SELECT * FROM indicator_inputs WHERE ${scopeWhere(scope)}),
+    scope
+      ? `scoped_inputs AS MATERIALIZED (SELECT * FROM indicator_inputs WHERE ${scopeWhere(scope)}),
 `
-        : ''
-    }rules AS (
+      : ''
+  }rules AS (
   SELECT i.indicator, i.main_index, i.max_points, m.scored, i.rule AS kind,
     i.direction = 'higher' AS higher, i.full_at, i.worst, i.best, i.clip,
     -- The peer group of a relative rule, keyed by parent for "parent" peers.
     i.peers IS NOT NULL AS relative, i.peers = 'parent' AS by_parent
   FROM fw_indicators i
   JOIN fw_main_indices m ON m.framework_id = i.framework_id AND m.main_index = i.main_index
-  WHERE i.framework_id = ${id}
+  WHERE i.framework_id = ${id}${indicators ? ` AND i.indicator IN ${litList(indicators)}` : ''}
 ),
 parts AS (
   SELECT indicator, slot, share, test, test_value FROM fw_rule_parts WHERE framework_id = ${id}
@@ -137,5 +157,4 @@ SELECT unit_code, year, parent_code, main_index, indicator, scored, status,
        ELSE max_points END AS max_counted,
   peer_min, peer_max, peer_mean, peer_sd
 FROM judged`;
-  },
-};
+}

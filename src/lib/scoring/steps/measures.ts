@@ -23,12 +23,23 @@ export const observedMeasuresStep: Step = {
     vi: 'Chuẩn hoá số liệu: tỷ lệ về 0–1, ô "-", "N/A", "chưa có" là thiếu số liệu',
     en: 'Normalise values: rates to 0–1; "-", "N/A", "chưa có" cells are missing',
   },
-  sql: () => `
+  sql: () => observedMeasuresSql(null),
+  // The dedup (latest load per unit, year and measure) and a rate's divisor (per load and
+  // measure) are both taken within one measure.
+  inGroups: {
+    keysSql: () => `SELECT measure AS key, count(*) AS n FROM observations
+      WHERE load_id IN (SELECT load_id FROM loads WHERE active) GROUP BY measure ORDER BY measure`,
+    sql: (_s, measures) => observedMeasuresSql(measures),
+  },
+};
+
+function observedMeasuresSql(measures: readonly string[] | null): string {
+  return `
 CREATE OR REPLACE TABLE observed_measures AS
 WITH latest AS (
   SELECT o.*, ${foldSql('o.text')} AS folded
   FROM observations o
-  WHERE o.load_id IN (SELECT load_id FROM loads WHERE active)
+  WHERE o.load_id IN (SELECT load_id FROM loads WHERE active)${measures ? ` AND o.measure IN ${litList(measures)}` : ''}
   QUALIFY row_number() OVER (
     PARTITION BY o.unit_code, o.year, o.measure ORDER BY o.load_id DESC, o.source_row DESC) = 1
 ),
@@ -57,8 +68,8 @@ SELECT c.unit_code, c.year, c.measure, s.kind,
   c.value AS raw_value, c.text, c.folded, s.divisor AS divisor,
   CASE WHEN s.kind = 'date' THEN ${parseDateSql('c.text')} END AS date,
   c.source_file, c.source_sheet, c.source_row, c.source_column, c.source_cell
-FROM cleaned c JOIN scale s ON s.measure = c.measure AND s.load_id IS NOT DISTINCT FROM c.load_id`,
-};
+FROM cleaned c JOIN scale s ON s.measure = c.measure AND s.load_id IS NOT DISTINCT FROM c.load_id`;
+}
 
 export const measuresStep: Step = {
   name: 'measures',

@@ -1,12 +1,12 @@
 // Any dropped file → staged by its real kind (CSV text or workbook) → loaded. Files that are
 // not tables get a message of their own, naming the file.
 import type { Engine } from '../db/engine';
-import { toRows } from '../db/rows';
 import type { Framework, MeasureDef } from '../framework/types';
 import type { ColumnMapping } from './columnMapping';
 import type { TextEncodingName } from './decodeText';
 import { IngestError, MAX_COLUMNS, tooManyColumns } from './errors';
 import { loadStaged } from './loadStaged';
+import type { LoadWrites } from './loadWrites';
 import type { LoadReport } from './loadReport';
 import type { Shape } from './shape';
 import type { RateScale } from './rateScales';
@@ -42,6 +42,8 @@ export interface LoadOptions extends LoadControl {
   unit?: string;
   /** Rate measures the person reads as 0–1 or 0–100 instead of the automatic decision. */
   rateScales?: Record<string, RateScale>;
+  /** Staged rows written at a time (see loadWrites.ts); CHUNK_ROWS unless a test says. */
+  chunkRows?: number;
 }
 
 /**
@@ -67,19 +69,20 @@ function megabytes(n: number, lang: 'vi' | 'en'): string {
   return `${value} MB`;
 }
 
+/** Loads the file inside `inLoad` (see loadWrites.ts), which commits it or takes it back. */
 export async function loadInput(
   engine: Engine,
   file: InputFile,
+  writes: LoadWrites,
   known: Known,
   readWorkbook: WorkbookReader,
   options: LoadOptions = {},
 ): Promise<LoadReport> {
-  const loadId = await nextLoadId(engine);
   try {
     checkpoint(options, file.name, 'reading');
-    const staged = await stage(engine, file, loadId, readWorkbook, options);
+    const staged = await stage(engine, file, writes.loadId, readWorkbook, options);
     try {
-      return await loadStaged(engine, staged, file.name, loadId, known, options);
+      return await loadStaged(engine, staged, file.name, writes, known, options);
     } finally {
       await engine.exec(`DROP TABLE IF EXISTS ${staged.table}`);
     }
@@ -88,7 +91,7 @@ export async function loadInput(
   }
 }
 
-/** DuckDB ran out of the tab's memory part-way: the load is rolled back, and the person told why. */
+/** DuckDB ran out of the tab’s memory part-way: the load is taken back, and the person told why. */
 function outOfMemory(file: string): IngestError {
   return new IngestError(
     'outOfMemory',
@@ -186,11 +189,4 @@ async function stage(
     case 'text':
       return stageCsv(engine, file, loadId, options);
   }
-}
-
-async function nextLoadId(engine: Engine): Promise<number> {
-  const rows = toRows(
-    await engine.query('SELECT coalesce(max(load_id), 0)::INTEGER + 1 AS id FROM loads'),
-  );
-  return Number(rows[0]?.id ?? 1);
 }

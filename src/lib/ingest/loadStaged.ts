@@ -8,6 +8,7 @@ import { loadFrameworkSheet } from './loadFrameworkSheet';
 import { loadSelfAssessment } from './loadSelfAssessment';
 import { loadTable } from './loadTable';
 import { loadTargetSheet } from './loadTargetSheet';
+import type { LoadWrites } from './loadWrites';
 import { detectShape } from './shape';
 import { checkpoint } from './progress';
 import type { StagedTable } from './staged';
@@ -16,7 +17,7 @@ export async function loadStaged(
   engine: Engine,
   staged: StagedTable,
   file: string,
-  loadId: number,
+  writes: LoadWrites,
   known: Known,
   options: LoadOptions = {},
 ): Promise<LoadReport> {
@@ -27,12 +28,15 @@ export async function loadStaged(
   );
   const shape = options.shape ?? detected;
   checkpoint(options, file, 'writing');
+  const loadId = writes.loadId;
+  // Only a data table writes rows before its transaction (its observations, in chunks).
+  if (shape !== 'wide' && shape !== 'long') await writes.begin();
   const report = await (shape === 'selfAssessment'
     ? loadSelfAssessment(engine, staged, file, loadId, options)
     : shape === 'framework'
       ? loadFrameworkSheet(engine, staged, file, loadId, known)
       : shape === 'targets'
         ? loadTargetSheet(engine, staged, file, loadId, known, options)
-        : loadTable(engine, staged, file, loadId, known.measures, options, shape));
+        : loadTable(engine, staged, file, writes, known.measures, options, shape));
   return { ...report, detectedShape: detected };
 }

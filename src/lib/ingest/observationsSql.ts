@@ -25,6 +25,22 @@ export interface Source {
 
 const nonEmpty = (col: string): string => `nullif(trim(${col}), '') IS NOT NULL`;
 
+/** Staged rows `from` to `to` (physical rows, both included): a load writes a chunk at a time. */
+export interface RowRange {
+  from: number;
+  to: number;
+}
+
+const inRange = (r: RowRange): string => `__row BETWEEN ${r.from} AND ${r.to}`;
+
+/** Rows 1 to `last` in ranges of `size` rows. */
+export function rowRanges(last: number, size: number): RowRange[] {
+  const ranges: RowRange[] = [];
+  for (let from = 1; from <= last; from += size)
+    ranges.push({ from, to: Math.min(from + size - 1, last) });
+  return ranges;
+}
+
 /** The decimal mark of each listed column, decided from all its cells at once. */
 export async function decimalMarks(
   engine: Engine,
@@ -40,7 +56,7 @@ export async function decimalMarks(
   return new Map(columns.map((c, i) => [c, row?.[`m${i}`] === '.' ? '.' : ',']));
 }
 
-export function wideInserts(s: Source, marks: Map<string, DecimalMark>): string[] {
+export function wideInserts(s: Source, marks: Map<string, DecimalMark>, rows: RowRange): string[] {
   return s.headers.flatMap((header, i) => {
     const role = s.roles[i]!;
     if (role.role !== 'measureColumn') return [];
@@ -50,7 +66,7 @@ export function wideInserts(s: Source, marks: Map<string, DecimalMark>): string[
        SELECT ${s.code}, ${s.year}, ${lit(role.measure)}, ${parseNumberSql(col, marks.get(header) ?? ',')}, trim(${col}),
          ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(header)}, ${lit(columnLetter(i))} || __row, ${s.loadId}
        FROM ${s.table}
-       WHERE ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(col)}`,
+       WHERE ${inRange(rows)} AND ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(col)}`,
     ];
   });
 }
@@ -62,7 +78,12 @@ export function measureKeySql(text: string, known: ReadonlySet<string>): string 
   return `CASE WHEN ${t} IN ${litList([...known])} THEN ${t} ELSE ${key} END`;
 }
 
-export function longInsert(s: Source, known: ReadonlySet<string>, mark: DecimalMark): string {
+export function longInsert(
+  s: Source,
+  known: ReadonlySet<string>,
+  mark: DecimalMark,
+  rows: RowRange,
+): string {
   const at = (role: ColumnRole['role']): number => s.roles.findIndex((r) => r.role === role);
   const measure = ident(s.headers[at('measure')]!);
   const valueIndex = at('value');
@@ -71,5 +92,5 @@ export function longInsert(s: Source, known: ReadonlySet<string>, mark: DecimalM
     SELECT ${s.code}, ${s.year}, ${measureKeySql(measure, known)}, ${parseNumberSql(value, mark)}, trim(${value}),
       ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(s.headers[valueIndex]!)}, ${lit(columnLetter(valueIndex))} || __row, ${s.loadId}
     FROM ${s.table}
-    WHERE ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(measure)} AND ${nonEmpty(value)}`;
+    WHERE ${inRange(rows)} AND ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(measure)} AND ${nonEmpty(value)}`;
 }

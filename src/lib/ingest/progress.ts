@@ -1,7 +1,8 @@
 // How far a load has come, and the person's way to stop it. A load is a few steps run one after
 // another; each step reports its share and checks whether the person cancelled, so a cancel
 // takes effect at the next step — the last check is just before the load commits — and the
-// load's transaction is rolled back whole. A cancel after that comes too late and changes nothing.
+// load is taken back whole (see loadWrites.ts). A cancel after that comes too late and changes
+// nothing.
 import { IngestError } from './errors';
 
 export type LoadPhase = 'reading' | 'decoding' | 'parsing' | 'writing' | 'checking';

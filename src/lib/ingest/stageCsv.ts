@@ -11,7 +11,7 @@ import type { InputFile } from './inputFile';
 import { readText } from './readText';
 import { IngestError, MAX_COLUMNS, tooManyColumns } from './errors';
 import { columnsOfWidth, findLayout } from './findLayout';
-import { skippedRow, type SkippedRow, type StagedTable } from './staged';
+import { skippedRow, stagedTableName, type SkippedRow, type StagedTable } from './staged';
 import { checkpoint, type LoadControl } from './progress';
 
 const HEAD_RECORDS = 80;
@@ -70,7 +70,7 @@ export async function stageCsv(
   if (columns.length > MAX_COLUMNS) throw tooManyColumns(file.name, columns.length);
 
   checkpoint(options, file.name, 'parsing');
-  const table = `raw_load_${loadId}`;
+  const table = stagedTableName(loadId);
   const virtualName = `upload_${loadId}.csv`;
   await text.register(engine, virtualName);
   try {

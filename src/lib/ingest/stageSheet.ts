@@ -6,7 +6,7 @@ import { lit } from '../sql/quote';
 import type { CsvRecord } from './csvRecords';
 import { IngestError } from './errors';
 import { columnsOfWidth, findLayout, type Layout } from './findLayout';
-import { skippedRow, type SkippedRow, type StagedTable } from './staged';
+import { skippedRow, stagedTableName, type SkippedRow, type StagedTable } from './staged';
 import { sheetRecords, type WorkbookSheet } from './workbook';
 
 /** The sheet to load: the one named, else the first that holds a table with data. */
@@ -93,7 +93,7 @@ export async function stageSheet(
     ),
   ].join('\n');
 
-  const table = `raw_load_${loadId}`;
+  const table = stagedTableName(loadId);
   const virtualName = `upload_${loadId}_sheet.csv`;
   await engine.registerFile(virtualName, new TextEncoder().encode(csv + '\n'));
   try {

@@ -54,3 +54,12 @@ export function readingFacts(staged: StagedTable, file: string, loadId: number) 
     rowsRead: staged.rowsRead,
   };
 }
+
+/** The table a load stages its file in. */
+export const stagedTableName = (loadId: number): string => `raw_load_${loadId}`;
+
+/** Every table staging makes (see stageCsv, unitsByName): those a failure part way leaves. */
+export function stagingTables(loadId: number): string[] {
+  const table = stagedTableName(loadId);
+  return [table, `${table}_lined`, `${table}_matches`];
+}

@@ -512,7 +512,7 @@ class AppState {
     return done;
   }
 
-  /** Stops the load under way at its next step; what it had written is rolled back. */
+  /** Stops the load under way at its next step; what it had written is taken back. */
   cancelLoad(): void {
     this.#abort?.abort();
   }

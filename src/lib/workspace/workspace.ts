@@ -16,6 +16,7 @@ import { checkpoint } from '../ingest/progress';
 import type { Framework, MeasureDef, TargetProfile } from '../framework/types';
 import type { InputFile } from '../ingest/inputFile';
 import { loadInput, type LoadOptions } from '../ingest/loadInput';
+import { inLoad } from '../ingest/loadWrites';
 import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadReport';
@@ -243,21 +244,24 @@ export async function openWorkspace(
     profile: (id) => get(profiles, id, 'target profile'),
     registerFramework,
     registerProfile,
-    // One transaction per file: a file that fails half-way leaves no trace. A framework or
-    // profile read from a sheet is written in the same transaction and joins the lists after it.
+    // A file that fails half-way leaves no trace: its observations go in before its transaction
+    // and are deleted if it fails (see loadWrites.ts); the rest is one transaction. A framework
+    // or profile read from a sheet is written in that transaction and joins the lists after it.
     loadFile: async (file, options = {}) => {
       changedAll();
-      const report = await inTransaction(engine, async () => {
-        const report = await loadInput(
+      const report = await inLoad(engine, async (writes) => {
+        const read = await loadInput(
           engine,
           file,
+          writes,
           { measures: catalog(), frameworks: [...frameworks.values()] },
           readWorkbook,
           options,
         );
-        const batch = options.batch ?? report.loadId;
-        await engine.exec(`UPDATE loads SET batch = ${batch} WHERE load_id = ${report.loadId}`);
-        const spec = specOf(report);
+        await writes.begin();
+        const batch = options.batch ?? read.loadId;
+        await engine.exec(`UPDATE loads SET batch = ${batch} WHERE load_id = ${read.loadId}`);
+        const spec = specOf(read);
         if (spec) await execAll(engine, specSql(spec));
         // Replacing means replacing data: a framework or a list of targets sets nothing aside.
         if (options.replace && !spec) {
@@ -267,7 +271,7 @@ export async function openWorkspace(
         }
         // The last moment a cancel can still take everything back.
         checkpoint(options, file.name, 'checking', 1, 1);
-        return { ...report, batch };
+        return { ...read, batch };
       });
       const spec = specOf(report);
       if (spec) {

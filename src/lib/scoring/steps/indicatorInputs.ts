@@ -2,7 +2,7 @@
 // reads (its "slot"), observed or — under the impute policy — imputed and flagged as such.
 // Only keys and values: where a value came from stays in `measures` (the explain view joins it),
 // so a national set does not copy file and cell names millions of times.
-import { lit } from '../../sql/quote';
+import { lit, litList } from '../../sql/quote';
 import type { ScoringSettings, Step } from '../step';
 
 /** Units of the framework's level (or of unknown level) with at least one measure that year. */
@@ -58,15 +58,25 @@ export const indicatorInputsStep: Step = {
   },
   sql: (s) => `
 CREATE OR REPLACE VIEW indicator_inputs AS
-WITH scope AS (${scopeSql(s)}),
+${inputsQuery(s, null)}`,
+};
+
+/**
+ * The inputs of every indicator, or of these alone: then only their measures are read (a run in
+ * groups reads the inputs of a group of indicators at a time, see indicatorPoints.ts).
+ */
+export function inputsQuery(s: ScoringSettings, indicators: readonly string[] | null): string {
+  const only = indicators ? ` AND indicator IN ${litList(indicators)}` : '';
+  return `WITH scope AS (${scopeSql(s)}),
 slots AS (
-  SELECT indicator, slot, measure FROM fw_indicator_measures WHERE framework_id = ${lit(s.framework.id)}
+  SELECT indicator, slot, measure FROM fw_indicator_measures WHERE framework_id = ${lit(s.framework.id)}${only}
 ),
 grid AS (
   SELECT sc.unit_code, sc.year, sc.parent_code, sl.indicator, sl.slot, sl.measure, m.value, m.folded,
     (m.value IS NULL AND m.folded IS NULL) AS missing
   FROM scope sc CROSS JOIN slots sl
-  LEFT JOIN measures m ON m.unit_code = sc.unit_code AND m.year = sc.year AND m.measure = sl.measure
+  LEFT JOIN ${indicators ? '(SELECT * FROM measures WHERE measure IN (SELECT measure FROM slots))' : 'measures'} m
+    ON m.unit_code = sc.unit_code AND m.year = sc.year AND m.measure = sl.measure
 )
-${inputsSql(s)}`,
-};
+${inputsSql(s)}`;
+}

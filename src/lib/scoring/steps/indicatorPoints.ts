@@ -7,6 +7,7 @@
 import { lit, litList } from '../../sql/quote';
 import { applicableSql, clamp01, partTestSql, rawFractionSql } from '../rules';
 import { scopeWhere, type Scope } from '../scope';
+import { inputsQuery } from './indicatorInputs';
 import type { ScoringSettings, Step } from '../step';
 
 export const indicatorPointsStep: Step = {
@@ -37,18 +38,19 @@ function pointsSql(
 ): string {
   const id = lit(s.framework.id);
   const excludeMissing = s.framework.missing.policy === 'exclude';
-  // Within a scope the few inputs are read once for both uses below; a whole set's are not
-  // held (gathered and peers each stream them).
-  const inputs = scope
-    ? 'scoped_inputs'
+  // Within a scope, or for a group of indicators, the inputs are read once for both uses below;
+  // a whole set's are not held (gathered and peers each stream them).
+  const held = scope
+    ? `SELECT * FROM indicator_inputs WHERE ${scopeWhere(scope)}`
     : indicators
-      ? `(SELECT * FROM indicator_inputs WHERE indicator IN ${litList(indicators)})`
-      : 'indicator_inputs';
+      ? inputsQuery(s, indicators)
+      : null;
+  const inputs = held ? 'held_inputs' : 'indicator_inputs';
   return `
 CREATE OR REPLACE TABLE indicator_points AS
 WITH ${
-    scope
-      ? `scoped_inputs AS MATERIALIZED (SELECT * FROM indicator_inputs WHERE ${scopeWhere(scope)}),
+    held
+      ? `held_inputs AS MATERIALIZED (${held}),
 `
       : ''
   }rules AS (

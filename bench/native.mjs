@@ -39,7 +39,7 @@ export async function runNative(app, data, set) {
     const fw = spec.framework.id;
     await ws.score(fw, PROFILE_ID);
 
-    // The data file: read, loaded in its transaction, keyed (SHA-256) as the app keys it.
+    // The data file: read, loaded (see ingest/loadWrites.ts), keyed (SHA-256) as the app keys it.
     const sql0 = engine.stats.sqlMs;
     let t0 = performance.now();
     // A Blob read from disk as it is needed, as a dropped file is in the page.

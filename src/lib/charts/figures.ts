@@ -1,7 +1,7 @@
 // The dashboard's charts as Observable Plot figures built from typed rows. Axis labels and
 // tick formats follow the page's language; colours come from the colour-blind-safe palette.
 import * as Plot from '@observablehq/plot';
-import { formatIndex, type Lang } from '../i18n/format';
+import { formatFixed, formatIndex, type Lang } from '../i18n/format';
 import { SEQUENTIAL, SERIES } from './palette';
 
 const index = (lang: Lang) => (x: number) => formatIndex(x, lang);
@@ -48,6 +48,8 @@ export interface HeatCell {
   value: number | null;
 }
 
+const HEAT_MARGIN_LEFT = 170;
+
 /** Units (rows, in ranking order) × main indices (columns), each cell its 0–1 value. */
 export function heatmap(
   cells: HeatCell[],
@@ -57,14 +59,19 @@ export function heatmap(
   lang: Lang,
   width = 640,
 ): SVGSVGElement | HTMLElement {
+  // Values are written in the cells only where they fit ("0,96" is about 24 px at 10 px): on a
+  // phone the colours and the table below the chart say them, and the column names stand
+  // steeper so that they do not run into each other.
+  const written = (width - HEAT_MARGIN_LEFT - 20) / Math.max(1, mainIndices.length) >= 28;
+  const marginBottom = written ? 90 : 120;
   return Plot.plot({
     width,
     style: FONT,
-    marginLeft: 170,
-    marginBottom: 90,
-    height: 40 + units.length * 22 + 90,
+    marginLeft: HEAT_MARGIN_LEFT,
+    marginBottom,
+    height: 40 + units.length * 22 + marginBottom,
     // The legend names the values; the main-index names are the axis.
-    x: { domain: mainIndices, label: null, tickRotate: -30 },
+    x: { domain: mainIndices, label: null, tickRotate: written ? -30 : -60 },
     y: { domain: units, label: labels.y },
     color: {
       scheme: SEQUENTIAL,
@@ -75,19 +82,15 @@ export function heatmap(
     },
     marks: [
       Plot.cell(cells, { x: 'mainIndex', y: 'unit', fill: 'value', inset: 0.5 }),
-      Plot.text(cells, {
-        x: 'mainIndex',
-        y: 'unit',
-        text: (d: HeatCell) =>
-          d.value === null
-            ? '—'
-            : d.value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', {
-                minimumFractionDigits: 2,
-                maximumFractionDigits: 2,
-              }),
-        fill: (d: HeatCell) => ((d.value ?? 0) > 0.55 ? 'black' : 'white'),
-        fontSize: 10,
-      }),
+      written
+        ? Plot.text(cells, {
+            x: 'mainIndex',
+            y: 'unit',
+            text: (d: HeatCell) => formatFixed(d.value, lang, 2),
+            fill: (d: HeatCell) => ((d.value ?? 0) > 0.55 ? 'black' : 'white'),
+            fontSize: 10,
+          })
+        : null,
     ],
   });
 }

@@ -429,27 +429,29 @@ async function runSteps(
       deleted,
     });
   }
-  // The tables built now, counted in one query (counting a view would compute all of it).
-  const counted = logs.filter(
-    (l) => l.ran && !steps.find((s) => s.step.name === l.step)!.step.view,
+  // The tables built now are counted as the log is written, in one round trip to the engine
+  // (a view is not counted: that would compute all of it).
+  const counted = new Set(
+    logs
+      .filter((l) => l.ran && !steps.find((s) => s.step.name === l.step)!.step.view)
+      .map((l) => l.step),
   );
-  if (counted.length > 0) {
-    const [counts] = toRows(
-      await engine.query(
-        `SELECT ${counted.map((l, i) => `(SELECT count(*) FROM ${l.output})::DOUBLE AS n${i}`).join(', ')}`,
-      ),
-    );
-    counted.forEach((l, i) => (l.rows = Number(counts?.[`n${i}`] ?? 0)));
-  }
-  await engine.exec(
-    `DELETE FROM pipeline_log;
+  const rowsSql = (l: StepLog): string =>
+    counted.has(l.step) ? `(SELECT count(*) FROM ${l.output})` : lit(l.rows);
+  const written = toRows(
+    await engine.query(
+      `DELETE FROM pipeline_log;
 INSERT INTO pipeline_log VALUES ${logs
-      .map(
-        (s, i) =>
-          `(${i + 1}, ${lit(s.step)}, ${lit(s.output)}, ${lit(s.rows)}, ${lit(Math.round(s.ms * 10) / 10)}, ${lit(s.ran)}, ${lit(s.sql)})`,
-      )
-      .join(', ')}`,
+        .map(
+          (s, i) =>
+            `(${i + 1}, ${lit(s.step)}, ${lit(s.output)}, ${rowsSql(s)}, ${lit(Math.round(s.ms * 10) / 10)}, ${lit(s.ran)}, ${lit(s.sql)})`,
+        )
+        .join(', ')}
+RETURNING step, rows`,
+    ),
   );
+  for (const r of written)
+    if (counted.has(String(r.step))) logs.find((l) => l.step === r.step)!.rows = Number(r.rows);
   return {
     frameworkId: settings.framework.id,
     profileId: settings.profile?.id ?? null,

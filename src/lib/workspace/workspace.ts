@@ -143,10 +143,10 @@ export async function openWorkspace(
   // The unit-years whose values changed since the last scoring.
   const edited = new Map<string, UnitYear>();
   const writeWhatIfValues = async (edits: readonly WhatIfEdit[]): Promise<void> => {
-    const sql = whatIfValuesSql(edits);
-    if (sql.join(';') === whatIfWritten) return;
-    await execAll(engine, sql);
-    whatIfWritten = sql.join(';');
+    const sql = whatIfValuesSql(edits).join(';\n');
+    if (sql === whatIfWritten) return;
+    await engine.exec(sql);
+    whatIfWritten = sql;
     changed.add('whatIf');
     const values = valueEdits(edits).map(({ e }) => e);
     for (const k of changedUnitYears(valuesWritten, values))

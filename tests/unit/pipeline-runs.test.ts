@@ -319,6 +319,26 @@ describe('a replay after value edits', () => {
     expect(r.deleted).toBe(2 * 2); // 30001 in 2023 and 2024, two indicators each
   });
 
+  it("carries an edit to the peers of a carried-forward value's later years", async () => {
+    // 30001's m1 of 2024 is carried from 2023, and m1 is scored against all the year's units.
+    const fw = ruleFramework(
+      'carry-peers',
+      [
+        { code: 'i1', max: 40, rule: { kind: 'minmax', peers: 'all' }, measures: ['m1'] },
+        { code: 'i2', max: 60, rule: { kind: 'percent' }, measures: ['m2'] },
+      ],
+      ['m1', 'm2'].map((m) => rate(m, 'fraction')),
+      { missing: { policy: 'impute', method: 'carryForward' } },
+    );
+    const r = await replaysMatchFresh(data, fw, [
+      [value('30001', 2023, 'm1', 0.1)],
+      [value('30001', 2023, 'm1', 0.9)],
+    ]);
+    expect(r.partial).toBe(true);
+    // Both units of 2023 (its peers), and the four of 2024 (the carried value's peers).
+    expect(r.deleted).toBe(6 * 2);
+  });
+
   it("carries an edit to the parent's units under a group-median imputation", async () => {
     const fw = framework('median', { missing: { policy: 'impute', method: 'groupMedian' } });
     const r = await replaysMatchFresh(data, fw, [

@@ -39,21 +39,25 @@ export function changedUnitYears(
 /**
  * Statements that fill the affected table: the edited unit-years and every unit-year whose
  * points read them. The unit-years scored are those of `totals` (the last run's), with the
- * edited ones (an edit may bring a unit-year into scope).
+ * edited ones (an edit may bring a unit-year into scope). A carried-forward value changes the
+ * unit's later years, whose peers read them in turn.
  */
 export function affectedSql(fw: Framework, edited: readonly UnitYear[]): string[] {
   if (edited.length === 0) return [`DELETE FROM ${AFFECTED_TABLE}`];
   const peers = new Set(fw.indicators.map((x) => peerGroupOf(x.rule)));
   const m = fw.missing;
-  const reach = ['SELECT unit_code, year FROM edited'];
-  if (peers.has('all'))
-    reach.push('SELECT s.unit_code, s.year FROM scored s JOIN edited e USING (year)');
-  else if (peers.has('parent') || (m.policy === 'impute' && m.method === 'groupMedian'))
-    reach.push(`SELECT s.unit_code, s.year FROM scored s JOIN edited e USING (year)
-      WHERE s.parent_code IS NOT DISTINCT FROM e.parent_code`);
+  // The unit-years whose values the edits change.
+  const changed = ['SELECT unit_code, year, parent_code FROM edited'];
   if (m.policy === 'impute' && m.method === 'carryForward')
-    reach.push(`SELECT s.unit_code, s.year FROM scored s JOIN edited e
+    changed.push(`SELECT s.unit_code, s.year, s.parent_code FROM scored s JOIN edited e
       ON s.unit_code = e.unit_code AND s.year > e.year`);
+  // … and those whose points read them.
+  const reach = ['SELECT unit_code, year FROM changed'];
+  if (peers.has('all'))
+    reach.push('SELECT s.unit_code, s.year FROM scored s JOIN changed c USING (year)');
+  else if (peers.has('parent') || (m.policy === 'impute' && m.method === 'groupMedian'))
+    reach.push(`SELECT s.unit_code, s.year FROM scored s JOIN changed c USING (year)
+      WHERE s.parent_code IS NOT DISTINCT FROM c.parent_code`);
   const keys = edited.map((k) => `(${lit(k.unit)}, ${lit(k.year)})`).join(', ');
   return [
     `DELETE FROM ${AFFECTED_TABLE}`,
@@ -62,7 +66,8 @@ WITH edited AS (
   SELECT k.unit_code, k.year::INTEGER AS year, u.parent_code
   FROM (VALUES ${keys}) k(unit_code, year) LEFT JOIN units u USING (unit_code)
 ),
-scored AS (SELECT unit_code, year, parent_code FROM totals)
+scored AS (SELECT unit_code, year, parent_code FROM totals),
+changed AS (${changed.join('\nUNION ALL\n')})
 SELECT DISTINCT unit_code, year FROM (${reach.join('\nUNION ALL\n')})`,
   ];
 }

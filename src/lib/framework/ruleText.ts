@@ -1,8 +1,9 @@
 // A rule written out in words, in Vietnamese and English, for tables and the explain trace.
+import { formatNumber } from '../i18n/format';
 import type { Indicator, LocalText, PartTest } from './types';
 
-const vn = (x: number): string => x.toLocaleString('vi-VN', { maximumFractionDigits: 4 });
-const en = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 4 });
+const vn = (x: number): string => formatNumber(x, 'vi', 4);
+const en = (x: number): string => formatNumber(x, 'en', 4);
 const pct = (x: number, f: (n: number) => string): string => `${f(x * 100)} %`;
 
 /**

@@ -18,6 +18,7 @@ import { zipSizes } from './zipDirectory';
 import { blobBytes, type InputFile } from './inputFile';
 import type { WorkbookReader } from './workbook';
 import type { StagedTable } from './staged';
+import { formatFixed } from '../i18n/format';
 
 /** What the workspace knows when a file comes in: the measures, and frameworks to borrow rules from. */
 export interface Known {
@@ -61,12 +62,7 @@ export const SIZE_LIMITS = {
 /** A size as the message's language writes numbers: "0,68 MB" in Vietnamese, "0.68 MB" in English. */
 function megabytes(n: number, lang: 'vi' | 'en'): string {
   if (!Number.isFinite(n)) return '> 4 GB';
-  const digits = n < 10 * 1024 ** 2 ? 2 : 0;
-  const value = (n / 1024 ** 2).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  return `${value} MB`;
+  return `${formatFixed(n / 1024 ** 2, lang, n < 10 * 1024 ** 2 ? 2 : 0)} MB`;
 }
 
 /** Loads the file inside `inLoad` (see loadWrites.ts), which commits it or takes it back. */

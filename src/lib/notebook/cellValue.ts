@@ -5,7 +5,7 @@
 import { Type } from 'apache-arrow';
 import type { DataType, Table, Vector } from 'apache-arrow';
 import { hugeintToNumber } from '../db/rows';
-import type { Lang } from '../i18n/format';
+import { numberFormat, type Lang } from '../i18n/format';
 
 /** What a column holds, as far as showing it goes. */
 export type ValueKind =
@@ -40,12 +40,10 @@ const BOOLEAN_WORDS: Record<Lang, [string, string]> = {
   en: ['true', 'false'],
 };
 
-// toLocaleString builds a formatter per call (≈ 30 µs); a table repaints hundreds of cells per
-// scroll frame, so the formatters are made once.
-const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-US' };
-const formatters = (options: Intl.NumberFormatOptions) => ({
-  vi: new Intl.NumberFormat(LOCALES.vi, options),
-  en: new Intl.NumberFormat(LOCALES.en, options),
+// A table repaints hundreds of cells per scroll frame: the formatters are the kept ones.
+const formatters = (options: Intl.NumberFormatOptions): Record<Lang, Intl.NumberFormat> => ({
+  vi: numberFormat('vi', options),
+  en: numberFormat('en', options),
 });
 const PLAIN = formatters({ maximumFractionDigits: 6 });
 // Years, codes and small counts read better ungrouped ("2024", not "2.024").

@@ -4,6 +4,7 @@ import type { Engine } from '../db/engine';
 import { toRows, type Row } from '../db/rows';
 import type { LocalText } from '../framework/types';
 import { lit } from '../sql/quote';
+import { formatNumber } from '../i18n/format';
 
 export interface TraceInput {
   measure: string;
@@ -48,8 +49,7 @@ export interface TraceStep {
   rank: number | null;
 }
 
-const fmt = (x: number, lang: 'vi' | 'en'): string =>
-  x.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 4 });
+const fmt = (x: number, lang: 'vi' | 'en'): string => formatNumber(x, lang, 4);
 
 export async function explainUnit(
   engine: Engine,

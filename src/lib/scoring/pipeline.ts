@@ -297,6 +297,12 @@ async function checkpoint(engine: Engine, memory: PipelineMemory | undefined): P
 
 const STORED = /^\s*CREATE OR REPLACE TABLE (\w+) AS\s/;
 
+/** A stored step's SQL as the table it creates and the query that fills it; null for a view. */
+function storedParts(sql: string): { table: string; select: string } | null {
+  const stored = STORED.exec(sql);
+  return stored ? { table: stored[1]!, select: sql.slice(stored[0].length) } : null;
+}
+
 /**
  * Runs one step; returns the rows it deleted. A table built before by the same SQL is emptied
  * and filled again through a kept prepared statement: the same rows a CREATE would give, without
@@ -311,13 +317,12 @@ async function runStep(
   build: Build,
   scope: Scope | undefined,
 ): Promise<number> {
-  const stored = STORED.exec(sql);
+  const stored = storedParts(sql);
   if (build === 'create' || !stored) {
     await engine.exec(sql);
     return 0;
   }
-  const table = stored[1]!;
-  const select = sql.slice(stored[0].length);
+  const { table, select } = stored;
   const scopeFilter = scope ? ` AND ${scopeWhere(scope, 't')}` : '';
   const [deleted] = toRows(
     await engine.query(
@@ -357,10 +362,10 @@ async function runInGroups(
   }
   for (const [i, group] of groups.entries()) {
     const part = inGroups.sql(settings, group);
-    const stored = STORED.exec(part);
+    const stored = storedParts(part);
     if (!stored) throw new Error(`A step built in groups must create a table: ${part}`);
     await engine.exec(
-      i === 0 ? part : `INSERT INTO ${stored[1]} SELECT * FROM (${part.slice(stored[0].length)})`,
+      i === 0 ? part : `INSERT INTO ${stored.table} SELECT * FROM (${stored.select})`,
     );
   }
 }

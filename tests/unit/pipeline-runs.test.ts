@@ -65,6 +65,16 @@ const leftAside = async (ws: Workspace): Promise<string[]> =>
     )
   ).map((r) => String(r.name));
 
+/** The engine, with the statements run through `exec` (not kept prepared) listed. */
+function watchExecs(engine: Engine): { watched: Engine; statements: string[] } {
+  const statements: string[] = [];
+  const watched = new Proxy(engine, {
+    get: (e: Engine, key: keyof Engine) =>
+      key === 'exec' ? (sql: string) => (statements.push(sql), e.exec(sql)) : e[key].bind(e),
+  });
+  return { watched, statements };
+}
+
 const setValue = (ws: Workspace, value: number): Promise<void> =>
   ws.engine.exec(whatIfValuesSql([{ ...EDIT, value }]).join(';\n'));
 
@@ -146,13 +156,7 @@ describe('a run in steps', () => {
       steps.ws,
       'SELECT count(DISTINCT measure)::INTEGER AS measures, count(*)::INTEGER AS n FROM observations',
     );
-    const statements: string[] = [];
-    const watched = new Proxy(steps.ws.engine, {
-      get: (engine: Engine, key: keyof Engine) =>
-        key === 'exec'
-          ? (sql: string) => (statements.push(sql), engine.exec(sql))
-          : engine[key].bind(engine),
-    });
+    const { watched, statements } = watchExecs(steps.ws.engine);
     // Groups of a tenth of the observations: about ten statements, none splitting a measure.
     const scored = await runPipeline(watched, steps.settings, {
       memory: steps.memory,
@@ -285,8 +289,9 @@ describe('a replay after value edits', () => {
       [[first], [first, relative], [relative], [{ ...relative, value: 0.2 }]],
     );
     expect(undone.partial).toBe(true);
-    // The edit reaches every commune of its district that year: all 19, but not 2024's.
-    expect(undone.deleted).toBe(undone.rows / 2);
+    // The measure is read by two indicators: a min–max over the district's communes, whose
+    // points the edit changes for all 19 communes that year (not 2024's), and its own.
+    expect(undone.deleted).toBe(19 + 1);
   });
 
   it('gives the same tables through the affected table alone, past the scope limit', async () => {
@@ -296,13 +301,23 @@ describe('a replay after value edits', () => {
         const memory = new PipelineMemory();
         await runPipeline(x.ws.engine, x.settings, { memory, changed: ALL_SOURCES });
         await setValue(x.ws, 0.33);
-        const run = await runPipeline(x.ws.engine, x.settings, {
+        const { watched, statements } = watchExecs(x.ws.engine);
+        const run = await runPipeline(watched, x.settings, {
           memory,
           changed: new Set(['whatIf']),
-          edited: [{ unit: EDIT.unit, year: EDIT.year }],
+          edited: [{ unit: EDIT.unit, year: EDIT.year, measure: EDIT.measure }],
           scopeUpTo,
         });
         expect(run.steps.find((s) => s.step === 'indicator_points')?.partial).toBe(true);
+        // Within the limit, the edited unit-year and the one indicator reading the measure are
+        // constants of the statement; past it, they are read from the affected tables.
+        const scoped = statements.filter(
+          (s) =>
+            s.startsWith('INSERT INTO indicator_points') &&
+            s.includes(`unit_code IN ('${EDIT.unit}')`) &&
+            s.includes(`indicator IN ('ht_bang_rong')`),
+        );
+        expect(scoped.length).toBe(scopeUpTo === 0 ? 0 : 1);
         return stored(x.ws);
       }),
     );
@@ -316,7 +331,7 @@ describe('a replay after value edits', () => {
       [value('30001', 2023, 'm1', 0.9)],
     ]);
     expect(r.partial).toBe(true);
-    expect(r.deleted).toBe(2 * 2); // 30001 in 2023 and 2024, two indicators each
+    expect(r.deleted).toBe(2); // i1 (reading m1) of 30001 in 2023 and 2024
   });
 
   it("carries an edit to the peers of a carried-forward value's later years", async () => {
@@ -335,8 +350,8 @@ describe('a replay after value edits', () => {
       [value('30001', 2023, 'm1', 0.9)],
     ]);
     expect(r.partial).toBe(true);
-    // Both units of 2023 (its peers), and the four of 2024 (the carried value's peers).
-    expect(r.deleted).toBe(6 * 2);
+    // i1 of both units of 2023 (its peers), and of the four of 2024 (the carried value's peers).
+    expect(r.deleted).toBe(6);
   });
 
   it("carries an edit to the parent's units under a group-median imputation", async () => {
@@ -345,7 +360,7 @@ describe('a replay after value edits', () => {
       [value('30003', 2024, 'm2', 0.95)],
       [value('30003', 2024, 'm2', 0.05)],
     ]);
-    expect(r.deleted).toBe(2 * 2); // 30003 and 30004 (h2) in 2024
+    expect(r.deleted).toBe(2); // i2 (reading m2) of 30003 and 30004 (h2) in 2024
   });
 
   it('carries an edit to every unit of the year under a rule over all units', async () => {
@@ -354,7 +369,34 @@ describe('a replay after value edits', () => {
       [value('30004', 2024, 'm1', 0.2)],
       [value('30002', 2024, 'm2', 0.0)],
     ]);
-    expect(r.deleted).toBe(4 * 2); // the four units of 2024
+    // The edit taken back changes 30004's i1 alone; the new one i2 of the four units of 2024.
+    expect(r.deleted).toBe(1 + 4);
+  });
+
+  it('brings in, and takes back, every indicator of a unit-year only an edit gives a value', async () => {
+    // 30003 has no value loaded for 2023: scored there only while the edit lasts.
+    const fw = framework('new-year', {}, 'all');
+    const added = value('30003', 2023, 'm1', 0.5);
+    const brought = await replaysMatchFresh(data, fw, [[added]]);
+    expect(brought.partial).toBe(true);
+    const taken = await replaysMatchFresh(data, fw, [[added], []]);
+    expect(taken.partial).toBe(true);
+    // Both indicators of 30003 in 2023, and the min–max of 2023's other units, its peers.
+    expect(taken.deleted).toBe(2 + 2);
+  });
+
+  it('recomputes no point for a value no indicator reads', async () => {
+    const fw = ruleFramework(
+      'unread',
+      [{ code: 'i1', max: 40, rule: { kind: 'minmax', peers: 'all' }, measures: ['m1'] }],
+      ['m1', 'm2'].map((m) => rate(m, 'fraction')),
+    );
+    const r = await replaysMatchFresh(data, fw, [
+      [value('30002', 2024, 'm2', 0.3)],
+      [value('30002', 2024, 'm2', 0.7)],
+    ]);
+    expect(r.partial).toBe(true);
+    expect(r.deleted).toBe(0);
   });
 });
 

@@ -1,9 +1,9 @@
-// The unit-years a value edit can change. Points are computed per unit-year from that
-// unit-year's inputs, except where a rule or the missing-data policy reads other units' values:
-// a relative rule reads its peers' (the year's units, or the parent's), a group-median
-// imputation the parent's units' that year, a carried-forward value the unit's earlier years.
+// The rows a value edit can change. An indicator's points for a unit-year are computed from
+// that unit-year's values of the measures the indicator reads, except where a rule or the
+// missing-data policy reads other values of the same measure: a relative rule reads its peers'
+// (the year's units, or the parent's), a group-median imputation the parent's units' that year,
+// a carried-forward value the unit's earlier years. Main indices and totals are per unit-year.
 import type { Framework } from '../framework/types';
-import { peerGroupOf } from '../framework/peers';
 import { lit } from '../sql/quote';
 
 export interface UnitYear {
@@ -11,63 +11,110 @@ export interface UnitYear {
   year: number;
 }
 
-/** Filled before a partial replay; created with the workspace, so that filling it defines nothing. */
-export const AFFECTED_TABLE = 'scoring_affected';
-
-export const AFFECTED_DDL = `CREATE TABLE IF NOT EXISTS ${AFFECTED_TABLE} (unit_code VARCHAR, year INTEGER)`;
+/** A value a what-if edit set, changed or took back. */
+export interface EditedValue extends UnitYear {
+  measure: string;
+}
 
 /**
- * The unit-years whose values differ between two sets of value edits: an edit added, changed or
- * taken back.
+ * Filled before a partial replay, by grain: the unit-year-indicators whose points an edit
+ * reaches, and their unit-years. Created with the workspace, so that filling them defines nothing.
  */
-export function changedUnitYears(
-  before: readonly (UnitYear & { measure: string })[],
-  after: readonly (UnitYear & { measure: string })[],
-): UnitYear[] {
-  const key = (e: object): string => JSON.stringify(e);
-  const had = new Set(before.map(key));
-  const has = new Set(after.map(key));
-  const changed = new Map<string, UnitYear>();
+export const AFFECTED = {
+  unitYear: { table: 'scoring_affected', keys: ['unit_code', 'year'] },
+  indicator: { table: 'scoring_affected_points', keys: ['unit_code', 'year', 'indicator'] },
+} as const;
+
+export type AffectedGrain = keyof typeof AFFECTED;
+
+/** The values that differ between two sets of value edits: an edit added, changed or taken back. */
+export function changedValues(
+  before: readonly EditedValue[],
+  after: readonly EditedValue[],
+): EditedValue[] {
+  const key = (e: EditedValue): string => JSON.stringify([e.unit, e.year, e.measure]);
+  const full = (e: EditedValue): string => JSON.stringify(e);
+  const had = new Set(before.map(full));
+  const has = new Set(after.map(full));
+  const changed = new Map<string, EditedValue>();
   for (const e of [
-    ...before.filter((x) => !has.has(key(x))),
-    ...after.filter((x) => !had.has(key(x))),
+    ...before.filter((x) => !has.has(full(x))),
+    ...after.filter((x) => !had.has(full(x))),
   ])
-    changed.set(key([e.unit, e.year]), { unit: e.unit, year: e.year });
+    changed.set(key(e), { unit: e.unit, year: e.year, measure: e.measure });
   return [...changed.values()];
 }
 
+/** The values changed since the last run, written before a partial replay. */
+export const EDITED_TABLE = 'scoring_edited';
+
+export const AFFECTED_DDL = [
+  `CREATE TABLE IF NOT EXISTS ${EDITED_TABLE} (unit_code VARCHAR, year INTEGER, measure VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS ${AFFECTED.unitYear.table} (unit_code VARCHAR, year INTEGER)`,
+  `CREATE TABLE IF NOT EXISTS ${AFFECTED.indicator.table} (unit_code VARCHAR, year INTEGER, indicator VARCHAR)`,
+];
+
 /**
- * Statements that fill the affected table: the edited unit-years and every unit-year whose
- * points read them. The unit-years scored are those of `totals` (the last run's), with the
- * edited ones (an edit may bring a unit-year into scope). A carried-forward value changes the
- * unit's later years, whose peers read them in turn.
+ * Statements that write the edited values and empty the affected tables, before the fill: its
+ * text is then the same from edit to edit, and kept prepared.
  */
-export function affectedSql(fw: Framework, edited: readonly UnitYear[]): string[] {
-  if (edited.length === 0) return [`DELETE FROM ${AFFECTED_TABLE}`];
-  const peers = new Set(fw.indicators.map((x) => peerGroupOf(x.rule)));
-  const m = fw.missing;
-  // The unit-years whose values the edits change.
-  const changed = ['SELECT unit_code, year, parent_code FROM edited'];
-  if (m.policy === 'impute' && m.method === 'carryForward')
-    changed.push(`SELECT s.unit_code, s.year, s.parent_code FROM scored s JOIN edited e
-      ON s.unit_code = e.unit_code AND s.year > e.year`);
-  // … and those whose points read them.
-  const reach = ['SELECT unit_code, year FROM changed'];
-  if (peers.has('all'))
-    reach.push('SELECT s.unit_code, s.year FROM scored s JOIN changed c USING (year)');
-  else if (peers.has('parent') || (m.policy === 'impute' && m.method === 'groupMedian'))
-    reach.push(`SELECT s.unit_code, s.year FROM scored s JOIN changed c USING (year)
-      WHERE s.parent_code IS NOT DISTINCT FROM c.parent_code`);
-  const keys = edited.map((k) => `(${lit(k.unit)}, ${lit(k.year)})`).join(', ');
+export function editedSql(edited: readonly EditedValue[]): string[] {
+  const rows = edited.map((k) => `(${lit(k.unit)}, ${lit(k.year)}, ${lit(k.measure)})`);
   return [
-    `DELETE FROM ${AFFECTED_TABLE}`,
-    `INSERT INTO ${AFFECTED_TABLE}
-WITH edited AS (
-  SELECT k.unit_code, k.year::INTEGER AS year, u.parent_code
-  FROM (VALUES ${keys}) k(unit_code, year) LEFT JOIN units u USING (unit_code)
-),
-scored AS (SELECT unit_code, year, parent_code FROM totals),
-changed AS (${changed.join('\nUNION ALL\n')})
-SELECT DISTINCT unit_code, year FROM (${reach.join('\nUNION ALL\n')})`,
+    ...[EDITED_TABLE, ...Object.values(AFFECTED).map((a) => a.table)].map(
+      (t) => `DELETE FROM ${t}`,
+    ),
+    ...(rows.length > 0 ? [`INSERT INTO ${EDITED_TABLE} VALUES ${rows.join(', ')}`] : []),
   ];
 }
+
+/**
+ * The statement that fills the affected indicators' table from the edited values. The
+ * unit-years scored are those of `totals` (the last run's) with the edited ones. A changed value
+ * reaches the indicators reading its measure: for the edited unit-year, the unit's later years
+ * a carried-forward value takes it to, and the peers of each under a relative rule or a
+ * group-median imputation. A unit-year with no value loaded is scored only while an edit gives
+ * it one: all its indicators come or go, and change their peers' statistics.
+ */
+export function affectedPointsSql(fw: Framework): string {
+  const id = lit(fw.id);
+  const m = fw.missing;
+  const carried =
+    m.policy === 'impute' && m.method === 'carryForward'
+      ? `
+  UNION ALL
+  SELECT s.unit_code, s.year, s.parent_code, e.measure, FALSE FROM scored s JOIN edited e
+    ON s.unit_code = e.unit_code AND s.year > e.year`
+      : '';
+  const byParent =
+    m.policy === 'impute' && m.method === 'groupMedian' ? 'TRUE' : "r.peers = 'parent'";
+  return `INSERT INTO ${AFFECTED.indicator.table}
+WITH loaded AS (
+  SELECT DISTINCT o.unit_code, o.year FROM observed_measures o SEMI JOIN ${EDITED_TABLE} k USING (unit_code, year)
+),
+edited AS (
+  SELECT k.*, u.parent_code, l.unit_code IS NULL AS whole
+  FROM ${EDITED_TABLE} k LEFT JOIN units u USING (unit_code) LEFT JOIN loaded l USING (unit_code, year)
+),
+scored AS (SELECT unit_code, year, parent_code FROM totals),
+changed AS (
+  SELECT unit_code, year, parent_code, measure, whole FROM edited${carried}
+),
+reading AS (
+  SELECT DISTINCT c.unit_code, c.year, c.parent_code, i.indicator, i.peers
+  FROM changed c JOIN fw_indicators i ON i.framework_id = ${id}
+  LEFT JOIN fw_indicator_measures im ON im.framework_id = ${id}
+    AND im.indicator = i.indicator AND im.measure = c.measure
+  WHERE c.whole OR im.indicator IS NOT NULL
+)
+SELECT DISTINCT unit_code, year, indicator FROM (
+  SELECT unit_code, year, indicator FROM reading
+  UNION ALL
+  SELECT s.unit_code, s.year, r.indicator FROM scored s JOIN reading r USING (year)
+  WHERE r.peers = 'all' OR (${byParent} AND s.parent_code IS NOT DISTINCT FROM r.parent_code)
+)`;
+}
+
+/** The statement that fills the affected unit-years' table from the affected indicators'. */
+export const AFFECTED_UNIT_YEARS_SQL = `INSERT INTO ${AFFECTED.unitYear.table}
+SELECT DISTINCT unit_code, year FROM ${AFFECTED.indicator.table}`;

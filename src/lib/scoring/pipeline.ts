@@ -4,10 +4,17 @@
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { lit } from '../sql/quote';
-import { AFFECTED_TABLE, affectedSql, type UnitYear } from './affected';
+import {
+  AFFECTED,
+  AFFECTED_UNIT_YEARS_SQL,
+  affectedPointsSql,
+  editedSql,
+  type AffectedGrain,
+  type EditedValue,
+} from './affected';
 import { readScope, scopeWhere, type Scope } from './scope';
 import { setAside } from './setAside';
-import type { ScoringSettings, Step } from './step';
+import type { PartialRun, ScoringSettings, Step } from './step';
 import { measuresStep, observedMeasuresStep } from './steps/measures';
 import { indicatorInputsStep } from './steps/indicatorInputs';
 import { indicatorPointsStep } from './steps/indicatorPoints';
@@ -166,10 +173,10 @@ export interface PipelineOptions {
   /** Rows read per group in a run in steps; GROUP_ROWS unless a test says. */
   groupRows?: number;
   /**
-   * The unit-years whose what-if values changed, when nothing else did: the steps computed per
-   * unit-year then compute only the unit-years these reach (see affected.ts).
+   * The what-if values that changed, when nothing else did: the steps computed per unit-year
+   * (or unit-year-indicator) then compute only those these reach (see affected.ts).
    */
-  edited?: readonly UnitYear[];
+  edited?: readonly EditedValue[];
   /** Unit-years up to which a partial run reads only its scope; SCOPE_LIMIT unless a test says. */
   scopeUpTo?: number;
 }
@@ -195,10 +202,13 @@ export async function runPipeline(
     (await writesMuch(engine, toRun, replay, replay?.inStepsFrom ?? IN_STEPS_FROM))
   )
     return runInSteps(engine, settings, steps, toRun, replay?.memory, replay?.groupRows);
-  await engine.exec('BEGIN TRANSACTION');
+  // The edited values go in with the BEGIN, in one round trip: each costs milliseconds in a page.
+  await engine.exec([...(edited ? editedSql(edited) : []), 'BEGIN TRANSACTION'].join(';\n'));
   try {
-    if (edited) await engine.exec(affectedSql(settings.framework, edited).join(';\n'));
-    const scope = edited ? await readScope(engine, replay?.scopeUpTo) : undefined;
+    if (edited) await engine.execPrepared(affectedPointsSql(settings.framework));
+    const scope = edited
+      ? await readScope(engine, [AFFECTED_UNIT_YEARS_SQL], replay?.scopeUpTo)
+      : undefined;
     const builds = new Map(
       steps
         .filter((s) => toRun.has(s.step.name))
@@ -231,7 +241,7 @@ function buildOf(
   valuesOnly: boolean,
 ): Build {
   if (!STORED.test(sql) || !memory?.built(step.name, sql)) return 'create';
-  return valuesOnly && step.perUnitYear ? 'partial' : 'refill';
+  return valuesOnly && step.partialBy ? 'partial' : 'refill';
 }
 
 /**
@@ -307,14 +317,15 @@ function storedParts(sql: string): { table: string; select: string } | null {
  * Runs one step; returns the rows it deleted. A table built before by the same SQL is emptied
  * and filled again through a kept prepared statement: the same rows a CREATE would give, without
  * planning the query again nor redefining the table (which would make DuckDB re-plan every kept
- * statement). A partial build does the same for the unit-years in the affected table alone,
- * reading only the scope's rows when it has one (its SQL then changes with every edit, so it is
- * not kept prepared).
+ * statement). A partial build does the same for the rows the affected table of its grain names
+ * alone, reading only the scope's rows when it has one (its SQL then changes with every edit, so
+ * it is not kept prepared).
  */
 async function runStep(
   engine: Engine,
   sql: string,
   build: Build,
+  grain: AffectedGrain | undefined,
   scope: Scope | undefined,
 ): Promise<number> {
   const stored = storedParts(sql);
@@ -323,19 +334,20 @@ async function runStep(
     return 0;
   }
   const { table, select } = stored;
-  const scopeFilter = scope ? ` AND ${scopeWhere(scope, 't')}` : '';
-  const [deleted] = toRows(
-    await engine.query(
-      build === 'partial'
-        ? `DELETE FROM ${table} t USING ${AFFECTED_TABLE} a WHERE a.unit_code = t.unit_code AND a.year = t.year${scopeFilter}`
-        : `DELETE FROM ${table}`,
-    ),
-  );
   if (build === 'refill') {
+    const [deleted] = toRows(await engine.query(`DELETE FROM ${table}`));
     await engine.execPrepared(`INSERT INTO ${table} SELECT * FROM (${select})`);
     return Number(deleted?.Count ?? 0);
   }
-  const insert = `INSERT INTO ${table} SELECT s.* FROM (${select}) s SEMI JOIN ${AFFECTED_TABLE} a ON a.unit_code = s.unit_code AND a.year = s.year`;
+  const affected = AFFECTED[grain!];
+  const on = (t: string): string => affected.keys.map((k) => `a.${k} = ${t}.${k}`).join(' AND ');
+  const scopeFilter = scope ? ` AND ${scopeWhere(scope, 't')}` : '';
+  const [deleted] = toRows(
+    await engine.query(
+      `DELETE FROM ${table} t USING ${affected.table} a WHERE ${on('t')}${scopeFilter}`,
+    ),
+  );
+  const insert = `INSERT INTO ${table} SELECT s.* FROM (${select}) s SEMI JOIN ${affected.table} a ON ${on('s')}`;
   await (scope ? engine.exec(insert) : engine.execPrepared(insert));
   return Number(deleted?.Count ?? 0);
 }
@@ -409,8 +421,8 @@ async function runSteps(
     const s0 = performance.now();
     const build = builds.get(step.name);
     const ran = build !== undefined;
-    // The log keeps the step's SQL as the memory compares it, not the scope's constants.
-    const partialScope = build === 'partial' ? scope : undefined;
+    // The log keeps the step's SQL as the memory compares it, not a partial run's.
+    const partial: PartialRun | undefined = build === 'partial' ? { scope } : undefined;
     const inGroups = build === 'create' ? step.inGroups : undefined;
     let deleted = 0;
     if (inGroups && groupRows !== undefined)
@@ -418,9 +430,10 @@ async function runSteps(
     else if (ran)
       deleted = await runStep(
         engine,
-        partialScope ? step.sql(settings, partialScope) : sql,
+        partial ? step.sql(settings, partial) : sql,
         build,
-        partialScope,
+        step.partialBy,
+        partial?.scope,
       );
     logs.push({
       step: step.name,

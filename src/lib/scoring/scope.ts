@@ -1,16 +1,20 @@
-// The unit-years of a partial re-score as constants in the SQL. Joined to the affected table,
-// a partial step still computed every unit-year before keeping the few it needed (a national
-// value edit took 11 s); a constant filter on unit_code and year DuckDB applies in the scans
-// themselves, so a step reads only the rows it recomputes.
+// The unit-years (and indicators) of a partial re-score as constants in the SQL. Joined to the
+// affected tables, a partial step still computed every unit-year before keeping the few it
+// needed (a national value edit took 11 s); a constant filter on unit_code and year DuckDB
+// applies in the scans themselves, so a step reads only the rows it recomputes.
 import { toRows } from '../db/rows';
 import type { Engine } from '../db/engine';
 import { lit } from '../sql/quote';
-import { AFFECTED_TABLE } from './affected';
+import { AFFECTED } from './affected';
 
-/** The units and years of the affected unit-years: every pair of them is a superset of those. */
+/**
+ * The units and years of the affected unit-years (every pair of them is a superset of those),
+ * and the indicators whose points are affected.
+ */
 export interface Scope {
   units: readonly string[];
   years: readonly number[];
+  indicators: readonly string[];
 }
 
 /**
@@ -26,24 +30,38 @@ export const SCOPE_LIMIT = 2_000;
  */
 const SCOPE_SHARE = 0.1;
 
-/** The affected unit-years as a scope, or undefined when there are more than `upTo`. */
-export async function readScope(engine: Engine, upTo = SCOPE_LIMIT): Promise<Scope | undefined> {
+/**
+ * Fills the affected tables with `fill` and reads them as a scope, in one round trip to the
+ * engine; undefined when they hold more than `upTo` unit-years. The lists are made distinct and
+ * sorted here: in the engine that costs a millisecond each.
+ */
+export async function readScope(
+  engine: Engine,
+  fill: readonly string[],
+  upTo = SCOPE_LIMIT,
+): Promise<Scope | undefined> {
   const [r] = toRows(
     await engine.query(
-      `SELECT count(*)::INTEGER AS n, list(DISTINCT unit_code ORDER BY unit_code) AS units,
-         list(DISTINCT year ORDER BY year) AS years,
-         (SELECT count(*) FROM totals)::INTEGER AS scored
-       FROM ${AFFECTED_TABLE}`,
+      [
+        ...fill,
+        `SELECT count(*)::INTEGER AS n, (SELECT count(*) FROM totals)::INTEGER AS scored,
+         CASE WHEN count(*) <= ${upTo} THEN list(unit_code) END AS units,
+         CASE WHEN count(*) <= ${upTo} THEN list(year) END AS years,
+         (SELECT list(DISTINCT indicator) FROM ${AFFECTED.indicator.table}) AS indicators
+       FROM ${AFFECTED.unitYear.table}`,
+      ].join(';\n'),
     ),
   );
   const n = Number(r?.n ?? 0);
   if (n === 0 || n > upTo || n > SCOPE_SHARE * Number(r!.scored)) return undefined;
+  const sorted = <T extends string | number>(xs: unknown, as: (x: unknown) => T): T[] =>
+    [...new Set((xs as unknown[]).map(as))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {
-    units: (r!.units as unknown[]).map(String),
-    years: (r!.years as unknown[]).map(Number),
+    units: sorted(r!.units, String),
+    years: sorted(r!.years, Number),
+    indicators: sorted(r!.indicators, String),
   };
 }
-
 /** The scope as a predicate over `unit_code` and `year` (of `alias` when given). */
 export function scopeWhere(scope: Scope, alias?: string): string {
   const col = (c: string): string => (alias ? `${alias}.${c}` : c);

@@ -1,4 +1,5 @@
 import type { Framework, LocalText, TargetProfile } from '../framework/types';
+import type { AffectedGrain } from './affected';
 import type { Scope } from './scope';
 
 /** Everything a replay of the pipeline depends on. A what-if edit is a changed setting. */
@@ -32,16 +33,17 @@ export interface Step {
   view?: boolean;
   reads: readonly Source[];
   /**
-   * True when each unit-year's rows are computed from that unit-year's inputs alone (or from
-   * those affected.ts adds to an edit): a value edit then recomputes only the unit-years it reaches.
+   * Set when each row is computed from its unit-year's inputs alone, or its unit-year's and
+   * indicator's (or from those affected.ts adds to an edit): a value edit then recomputes only
+   * the rows of the unit-years, or unit-year-indicators, it reaches.
    */
-  perUnitYear?: boolean;
+  partialBy?: AffectedGrain;
   describe: LocalText;
   /**
-   * A step computed per unit-year given a scope reads only the scope's unit-years (a superset
-   * of those the pipeline keeps from it).
+   * A step's SQL; in a partial run, a step that can reads only what the run recomputes, or a
+   * superset of it (the pipeline keeps the affected rows).
    */
-  sql: (s: ScoringSettings, scope?: Scope) => string;
+  sql: (s: ScoringSettings, partial?: PartialRun) => string;
   /**
    * For a step whose rows for each key (a measure, an indicator) come from that key's inputs
    * alone: a run in steps builds its output a group of keys at a time, each group committed, so
@@ -53,4 +55,12 @@ export interface Step {
     /** The step's SQL restricted to these keys. */
     sql: (s: ScoringSettings, keys: readonly string[]) => string;
   };
+}
+
+/**
+ * A partial run, after value edits alone: it recomputes the rows the affected tables name
+ * (affected.ts); `scope` holds their units, years and indicators as constants when they are few.
+ */
+export interface PartialRun {
+  scope?: Scope;
 }

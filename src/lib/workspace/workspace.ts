@@ -20,7 +20,7 @@ import { inLoad } from '../ingest/loadWrites';
 import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadReport';
-import { AFFECTED_DDL, changedUnitYears, type UnitYear } from '../scoring/affected';
+import { AFFECTED_DDL, changedValues, type EditedValue } from '../scoring/affected';
 import { ALL_SOURCES, PipelineMemory, runPipeline, type PipelineRun } from '../scoring/pipeline';
 import {
   editFramework,
@@ -100,7 +100,7 @@ export async function openWorkspace(
   builtins: Builtins,
   readWorkbook: WorkbookReader,
 ): Promise<Workspace> {
-  await execAll(engine, [...WORKSPACE_DDL, AFFECTED_DDL, ...referenceUnitsSql()]);
+  await execAll(engine, [...WORKSPACE_DDL, ...AFFECTED_DDL, ...referenceUnitsSql()]);
   const frameworks = new Map<string, Framework>();
   const profiles = new Map<string, TargetProfile>();
 
@@ -140,8 +140,8 @@ export async function openWorkspace(
   };
   let whatIfWritten = '';
   let valuesWritten: ValueEdit[] = [];
-  // The unit-years whose values changed since the last scoring.
-  const edited = new Map<string, UnitYear>();
+  // The values changed since the last scoring.
+  const edited = new Map<string, EditedValue>();
   const writeWhatIfValues = async (edits: readonly WhatIfEdit[]): Promise<void> => {
     const sql = whatIfValuesSql(edits).join(';\n');
     if (sql === whatIfWritten) return;
@@ -149,8 +149,8 @@ export async function openWorkspace(
     whatIfWritten = sql;
     changed.add('whatIf');
     const values = valueEdits(edits).map(({ e }) => e);
-    for (const k of changedUnitYears(valuesWritten, values))
-      edited.set(`${k.unit}\u0000${k.year}`, k);
+    for (const k of changedValues(valuesWritten, values))
+      edited.set(JSON.stringify([k.unit, k.year, k.measure]), k);
     valuesWritten = values;
   };
 

@@ -2,7 +2,7 @@
 // reads (its "slot"), observed or — under the impute policy — imputed and flagged as such.
 // Only keys and values: where a value came from stays in `measures` (the explain view joins it),
 // so a national set does not copy file and cell names millions of times.
-import { lit, litList } from '../../sql/quote';
+import { lit } from '../../sql/quote';
 import type { ScoringSettings, Step } from '../step';
 
 /** Units of the framework's level (or of unknown level) with at least one measure that year. */
@@ -62,11 +62,12 @@ ${inputsQuery(s, null)}`,
 };
 
 /**
- * The inputs of every indicator, or of these alone: then only their measures are read (a run in
- * groups reads the inputs of a group of indicators at a time, see indicatorPoints.ts).
+ * The inputs of every indicator, or of those `indicators` lists (SQL for IN: a list, or a
+ * subquery): then only their measures are read (a run in groups reads the inputs of a group of
+ * indicators at a time, a partial run those of the indicators an edit reaches).
  */
-export function inputsQuery(s: ScoringSettings, indicators: readonly string[] | null): string {
-  const only = indicators ? ` AND indicator IN ${litList(indicators)}` : '';
+export function inputsQuery(s: ScoringSettings, indicators: string | null): string {
+  const only = indicators ? ` AND indicator IN ${indicators}` : '';
   return `WITH scope AS (${scopeSql(s)}),
 slots AS (
   SELECT indicator, slot, measure FROM fw_indicator_measures WHERE framework_id = ${lit(s.framework.id)}${only}

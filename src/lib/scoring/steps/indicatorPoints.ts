@@ -6,6 +6,7 @@
 // (rules.ts) scores it, so the query is the same size whatever the framework holds.
 import { lit, litList } from '../../sql/quote';
 import { applicableSql, clamp01, partTestSql, rawFractionSql } from '../rules';
+import { AFFECTED } from '../affected';
 import { scopeWhere, type Scope } from '../scope';
 import { inputsQuery } from './indicatorInputs';
 import type { ScoringSettings, Step } from '../step';
@@ -13,35 +14,49 @@ import type { ScoringSettings, Step } from '../step';
 export const indicatorPointsStep: Step = {
   name: 'indicator_points',
   output: 'indicator_points',
-  perUnitYear: true,
+  partialBy: 'indicator',
   reads: ['indicator_inputs', 'framework'],
   describe: {
     vi: 'Áp dụng cách tính điểm của từng chỉ số thành phần',
     en: 'Apply each indicator’s scoring rule',
   },
-  sql: (s, scope) => pointsSql(s, scope, null),
+  sql: (s, partial) =>
+    pointsSql(
+      s,
+      partial?.scope,
+      partial ? (partial.scope ? litList(partial.scope.indicators) : AFFECTED_INDICATORS) : null,
+    ),
   // A relative rule's peers are taken per indicator, and an imputation reads the same measure.
   inGroups: {
     keysSql: (s) => `SELECT indicator AS key,
         count(*) * (SELECT count(*) FROM (SELECT DISTINCT unit_code, year FROM measures)) AS n
       FROM fw_indicator_measures WHERE framework_id = ${lit(s.framework.id)}
       GROUP BY indicator ORDER BY indicator`,
-    sql: (s, indicators) => pointsSql(s, undefined, indicators),
+    sql: (s, indicators) => pointsSql(s, undefined, litList(indicators)),
   },
 };
 
-/** The points of every indicator, or of these alone; of the scope's unit-years when given one. */
+/**
+ * The indicators a partial run without a scope recomputes, read from the affected table: the
+ * statement's text then stays the same from edit to edit, and is kept prepared.
+ */
+const AFFECTED_INDICATORS = `(SELECT DISTINCT indicator FROM ${AFFECTED.indicator.table})`;
+
+/**
+ * The points of every indicator, or of those `indicators` lists (SQL for IN: a list, or a
+ * subquery); of the scope's unit-years when given one.
+ */
 function pointsSql(
   s: ScoringSettings,
   scope: Scope | undefined,
-  indicators: readonly string[] | null,
+  indicators: string | null,
 ): string {
   const id = lit(s.framework.id);
   const excludeMissing = s.framework.missing.policy === 'exclude';
-  // Within a scope, or for a group of indicators, the inputs are read once for both uses below;
-  // a whole set's are not held (gathered and peers each stream them).
+  // Within a scope, or for some indicators, the inputs are read once for both uses below; a
+  // whole set's are not held (gathered and peers each stream them).
   const held = scope
-    ? `SELECT * FROM indicator_inputs WHERE ${scopeWhere(scope)}`
+    ? `SELECT * FROM indicator_inputs WHERE ${scopeWhere(scope)} AND indicator IN ${indicators}`
     : indicators
       ? inputsQuery(s, indicators)
       : null;
@@ -60,7 +75,7 @@ WITH ${
     i.peers IS NOT NULL AS relative, i.peers = 'parent' AS by_parent
   FROM fw_indicators i
   JOIN fw_main_indices m ON m.framework_id = i.framework_id AND m.main_index = i.main_index
-  WHERE i.framework_id = ${id}${indicators ? ` AND i.indicator IN ${litList(indicators)}` : ''}
+  WHERE i.framework_id = ${id}${indicators ? ` AND i.indicator IN ${indicators}` : ''}
 ),
 parts AS (
   SELECT indicator, slot, share, test, test_value FROM fw_rule_parts WHERE framework_id = ${id}

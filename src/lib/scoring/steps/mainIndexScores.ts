@@ -9,13 +9,13 @@ import type { Step } from '../step';
 export const mainIndexScoresStep: Step = {
   name: 'main_index_scores',
   output: 'main_index_scores',
-  perUnitYear: true,
+  partialBy: 'unitYear',
   reads: ['indicator_points', 'framework'],
   describe: {
     vi: 'Chỉ số chính = điểm đạt được ÷ điểm tối đa',
     en: 'Main index = points achieved ÷ max points',
   },
-  sql: (s, scope) => `
+  sql: (s, partial) => `
 CREATE OR REPLACE TABLE main_index_scores AS
 SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored,
   m.max_points,
@@ -30,7 +30,7 @@ SELECT p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored,
   count(*) FILTER (WHERE p.status = 'partial') AS partial,
   count(*) FILTER (WHERE p.status IN ('missing', 'unreadable')) AS missing,
   count(*) FILTER (WHERE p.status = 'na') AS not_applicable
-FROM ${scoped('indicator_points', scope)} p
+FROM ${scoped('indicator_points', partial?.scope)} p
 JOIN fw_main_indices m ON m.framework_id = ${lit(s.framework.id)} AND m.main_index = p.main_index
 GROUP BY p.unit_code, p.year, p.parent_code, p.main_index, m.pillar, m.scored, m.max_points`,
 };

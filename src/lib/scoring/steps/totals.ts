@@ -45,13 +45,14 @@ function totalExpr(s: ScoringSettings, scope: Scope | undefined): { from: string
 export const totalsStep: Step = {
   name: 'totals',
   output: 'totals',
-  perUnitYear: true,
+  partialBy: 'unitYear',
   reads: ['main_index_scores', 'pillar_scores', 'framework', 'weights'],
   describe: {
     vi: 'Chỉ số tổng hợp = tổng điểm ÷ tổng điểm tối đa (hoặc theo trọng số của bộ chỉ số)',
     en: 'Total = Σ points ÷ Σ max points (or the framework’s weighting)',
   },
-  sql: (s, scope) => {
+  sql: (s, partial) => {
+    const scope = partial?.scope;
     const t = totalExpr(s, scope);
     return `
 CREATE OR REPLACE TABLE totals AS

@@ -115,6 +115,24 @@ describe('what-if edits', () => {
     expect((await standings(ws))['20002']![0]).toBeCloseTo((20 + 5 + 7) / 100, 12);
   });
 
+  it('a value typed as "no data" scores as missing; a number typed with it stays a number', async () => {
+    // 20002 b1 "Chưa có": b1 gives 0 of 70 → (20 + 5 + 0) / 100.
+    await score([
+      { kind: 'value', unit: '20002', year: 2024, measure: 'm_b1', value: null, text: 'Chưa có' },
+    ]);
+    expect((await standings(ws))['20002']![0]).toBeCloseTo(0.25, 12);
+    const [p] = await rows(
+      ws,
+      "SELECT status, points FROM indicator_points WHERE unit_code = '20002' AND indicator = 'b1'",
+    );
+    expect([p!.status, Number(p!.points)]).toEqual(['missing', 0]);
+    // A number with its text as typed ("80 %") is not a marker: 20 + 5 + 56.
+    await score([
+      { kind: 'value', unit: '20002', year: 2024, measure: 'm_b1', value: 0.8, text: '80 %' },
+    ]);
+    expect((await standings(ws))['20002']![0]).toBeCloseTo(0.81, 12);
+  });
+
   it("an indicator's max points: a1 20 → 80 makes the total out of 160", async () => {
     await score([{ kind: 'maxPoints', framework: 'wi', indicator: 'a1', value: 80 }]);
     const s = await standings(ws);

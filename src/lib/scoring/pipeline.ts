@@ -3,7 +3,7 @@
 // steps it touches.
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
-import { lit } from '../sql/quote';
+import { ident, lit } from '../sql/quote';
 import {
   AFFECTED,
   AFFECTED_UNIT_YEARS_SQL,
@@ -56,6 +56,7 @@ export interface StepLog {
   sql: string;
   /** Rows stored; null for a view. */
   rows: number | null;
+  /** The step's own time; emptying the tables a run fills again is the run's (see emptyTables). */
   ms: number;
   /** False when a replay found nothing it reads changed and kept its output as it was. */
   ran: boolean;
@@ -179,6 +180,11 @@ export interface PipelineOptions {
   edited?: readonly EditedValue[];
   /** Unit-years up to which a partial run reads only its scope; SCOPE_LIMIT unless a test says. */
   scopeUpTo?: number;
+  /**
+   * Statements writing the run's inputs (the what-if values), sent to the engine with the run's
+   * first ones: every round trip costs milliseconds in a page.
+   */
+  inputs?: readonly string[];
 }
 
 /**
@@ -196,14 +202,18 @@ export async function runPipeline(
     ? replay.memory.plan(steps, replay.changed)
     : new Set(steps.map((s) => s.step.name));
   const edited = replay?.edited && onlyValues(replay.changed) ? replay.edited : null;
+  const inputs = replay?.inputs ?? [];
   if (
     toRun.size > 0 &&
     !edited &&
     (await writesMuch(engine, toRun, replay, replay?.inStepsFrom ?? IN_STEPS_FROM))
-  )
+  ) {
+    if (inputs.length > 0) await engine.exec(inputs.join(';\n'));
     return runInSteps(engine, settings, steps, toRun, replay?.memory, replay?.groupRows);
-  // The edited values go in with the BEGIN, in one round trip: each costs milliseconds in a page.
-  await engine.exec([...(edited ? editedSql(edited) : []), 'BEGIN TRANSACTION'].join(';\n'));
+  }
+  await engine.exec(
+    [...inputs, ...(edited ? editedSql(edited) : []), 'BEGIN TRANSACTION'].join(';\n'),
+  );
   try {
     if (edited) await engine.execPrepared(affectedPointsSql(settings.framework));
     const scope = edited
@@ -313,13 +323,56 @@ function storedParts(sql: string): { table: string; select: string } | null {
   return stored ? { table: stored[1]!, select: sql.slice(stored[0].length) } : null;
 }
 
+/** The join of a step's rows (`alias`) to the affected rows of its grain (`a`). */
+const affectedOn = (grain: AffectedGrain, alias: string): string =>
+  AFFECTED[grain].keys.map((k) => `a.${k} = ${alias}.${k}`).join(' AND ');
+
 /**
- * Runs one step; returns the rows it deleted. A table built before by the same SQL is emptied
- * and filled again through a kept prepared statement: the same rows a CREATE would give, without
- * planning the query again nor redefining the table (which would make DuckDB re-plan every kept
- * statement). A partial build does the same for the rows the affected table of its grain names
- * alone, reading only the scope's rows when it has one (its SQL then changes with every edit, so
- * it is not kept prepared).
+ * Empties, in one round trip to the engine, what the steps that fill their table again will
+ * fill: all of it for a refill, the affected rows for a partial build (reading only the scope's
+ * rows when there is one). Returns the rows deleted from each table: those the last run left
+ * minus those that stay.
+ */
+async function emptyTables(
+  engine: Engine,
+  steps: readonly { step: Step; sql: string }[],
+  builds: ReadonlyMap<string, Build>,
+  memory: PipelineMemory | undefined,
+  scope: Scope | undefined,
+): Promise<Map<string, number>> {
+  const emptied = steps.flatMap(({ step, sql }) => {
+    const build = builds.get(step.name);
+    const stored = storedParts(sql);
+    return stored && (build === 'refill' || build === 'partial')
+      ? [{ step, table: stored.table, build }]
+      : [];
+  });
+  if (emptied.length === 0) return new Map();
+  const deletes = emptied.map(({ step, table, build }) =>
+    build === 'refill'
+      ? `DELETE FROM ${table}`
+      : `DELETE FROM ${table} t USING ${AFFECTED[step.partialBy!].table} a
+         WHERE ${affectedOn(step.partialBy!, 't')}${scope ? ` AND ${scopeWhere(scope, 't')}` : ''}`,
+  );
+  const counts = emptied
+    .map(({ step, table }) => `(SELECT count(*) FROM ${table})::DOUBLE AS ${ident(step.name)}`)
+    .join(', ');
+  const [left] = toRows(await engine.query([...deletes, `SELECT ${counts}`].join(';\n')));
+  return new Map(
+    emptied.map(({ step }) => [
+      step.name,
+      (memory?.rowsOf(step.name) ?? 0) - Number(left?.[step.name] ?? 0),
+    ]),
+  );
+}
+
+/**
+ * Runs one step. A table built before by the same SQL (emptied by emptyTables) is filled again
+ * through a kept prepared statement: the same rows a CREATE would give, without planning the
+ * query again nor redefining the table (which would make DuckDB re-plan every kept statement).
+ * A partial build does the same for the rows the affected table of its grain names alone,
+ * reading only the scope's rows when it has one (its SQL then changes with every edit, so it is
+ * not kept prepared).
  */
 async function runStep(
   engine: Engine,
@@ -327,29 +380,19 @@ async function runStep(
   build: Build,
   grain: AffectedGrain | undefined,
   scope: Scope | undefined,
-): Promise<number> {
+): Promise<void> {
   const stored = storedParts(sql);
   if (build === 'create' || !stored) {
     await engine.exec(sql);
-    return 0;
+    return;
   }
   const { table, select } = stored;
   if (build === 'refill') {
-    const [deleted] = toRows(await engine.query(`DELETE FROM ${table}`));
     await engine.execPrepared(`INSERT INTO ${table} SELECT * FROM (${select})`);
-    return Number(deleted?.Count ?? 0);
+    return;
   }
-  const affected = AFFECTED[grain!];
-  const on = (t: string): string => affected.keys.map((k) => `a.${k} = ${t}.${k}`).join(' AND ');
-  const scopeFilter = scope ? ` AND ${scopeWhere(scope, 't')}` : '';
-  const [deleted] = toRows(
-    await engine.query(
-      `DELETE FROM ${table} t USING ${affected.table} a WHERE ${on('t')}${scopeFilter}`,
-    ),
-  );
-  const insert = `INSERT INTO ${table} SELECT s.* FROM (${select}) s SEMI JOIN ${affected.table} a ON ${on('s')}`;
+  const insert = `INSERT INTO ${table} SELECT s.* FROM (${select}) s SEMI JOIN ${AFFECTED[grain!].table} a ON ${affectedOn(grain!, 's')}`;
   await (scope ? engine.exec(insert) : engine.execPrepared(insert));
-  return Number(deleted?.Count ?? 0);
 }
 
 /**
@@ -417,6 +460,7 @@ async function runSteps(
 ): Promise<PipelineRun> {
   const t0 = performance.now();
   const logs: StepLog[] = [];
+  const deleted = await emptyTables(engine, steps, builds, memory, scope);
   for (const { step, sql } of steps) {
     const s0 = performance.now();
     const build = builds.get(step.name);
@@ -424,11 +468,10 @@ async function runSteps(
     // The log keeps the step's SQL as the memory compares it, not a partial run's.
     const partial: PartialRun | undefined = build === 'partial' ? { scope } : undefined;
     const inGroups = build === 'create' ? step.inGroups : undefined;
-    let deleted = 0;
     if (inGroups && groupRows !== undefined)
       await runInGroups(engine, settings, sql, inGroups, groupRows);
     else if (ran)
-      deleted = await runStep(
+      await runStep(
         engine,
         partial ? step.sql(settings, partial) : sql,
         build,
@@ -444,7 +487,7 @@ async function runSteps(
       ran,
       refilled: build === 'refill' || build === 'partial',
       partial: build === 'partial',
-      deleted,
+      deleted: deleted.get(step.name) ?? 0,
     });
   }
   // The tables built now are counted as the log is written, in one round trip to the engine

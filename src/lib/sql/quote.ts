@@ -26,6 +26,11 @@ export function litList(values: readonly (string | number)[]): string {
   return values.length === 0 ? '(NULL)' : `(${values.map(lit).join(', ')})`;
 }
 
+/** `['a', 'b']`, a list value for list functions such as list_contains. */
+export function litArray(values: readonly (string | number)[]): string {
+  return `[${values.map(lit).join(', ')}]`;
+}
+
 /** A VALUES table with named, typed columns, e.g. for small metadata tables. */
 export function valuesTable(
   columns: readonly { name: string; type: string }[],

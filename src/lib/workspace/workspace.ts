@@ -142,16 +142,27 @@ export async function openWorkspace(
   let valuesWritten: ValueEdit[] = [];
   // The values changed since the last scoring.
   const edited = new Map<string, EditedValue>();
-  const writeWhatIfValues = async (edits: readonly WhatIfEdit[]): Promise<void> => {
-    const sql = whatIfValuesSql(edits).join(';\n');
-    if (sql === whatIfWritten) return;
-    await engine.exec(sql);
-    whatIfWritten = sql;
+  /**
+   * The statements that write the what-if values, when they differ from those written: the
+   * scoring sends them with its first ones, and calls `written` once they are in.
+   */
+  const whatIfValuesWrite = (
+    edits: readonly WhatIfEdit[],
+  ): { statements: string[]; written: () => void } => {
+    const statements = whatIfValuesSql(edits);
+    const sql = statements.join(';\n');
+    if (sql === whatIfWritten) return { statements: [], written: () => undefined };
     changed.add('whatIf');
     const values = valueEdits(edits).map(({ e }) => e);
     for (const k of changedValues(valuesWritten, values))
       edited.set(JSON.stringify([k.unit, k.year, k.measure]), k);
-    valuesWritten = values;
+    return {
+      statements,
+      written: () => {
+        whatIfWritten = sql;
+        valuesWritten = values;
+      },
+    };
   };
 
   const registerFramework = async (fw: Framework): Promise<void> => {
@@ -328,12 +339,13 @@ export async function openWorkspace(
         profileId === null ? null : editProfile(get(profiles, profileId, 'target profile'), edits);
       await writeFramework(framework);
       if (profile) await writeProfile(profile);
-      await writeWhatIfValues(edits);
+      const whatIf = whatIfValuesWrite(edits);
       const run = await runPipeline(
         engine,
         { framework, profile, whatIfValues: valueEdits(edits).length > 0 },
-        { memory, changed, edited: [...edited.values()] },
+        { memory, changed, edited: [...edited.values()], inputs: whatIf.statements },
       );
+      whatIf.written();
       changed.clear();
       edited.clear();
       return run;

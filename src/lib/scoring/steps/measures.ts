@@ -5,7 +5,7 @@
 // Kept apart so that a what-if edit replays from `measures` without reading the files again.
 import { MISSING_MARKERS } from '../../ingest/cellWords';
 import { foldSql } from '../../sql/fold';
-import { lit, litList } from '../../sql/quote';
+import { lit, litArray, litList } from '../../sql/quote';
 import type { Step } from '../step';
 import { parseDateSql } from '../../ingest/datesSql';
 import { autoDivisorSql } from '../../ingest/rateScales';
@@ -93,13 +93,18 @@ WHERE NOT EXISTS (SELECT 1 FROM what_if_values w
 UNION ALL BY NAME
 SELECT w.unit_code, w.year, w.measure, coalesce(k.kind, 'number') AS kind,
   -- Typed by a person as the table holds it: rates already 0–1, so the divisor is 1.
-  CASE WHEN ${missing(foldSql('w.text'))} OR k.kind = 'date' THEN NULL ELSE w.value END AS value,
+  CASE WHEN w.is_missing OR k.kind = 'date' THEN NULL ELSE w.value END AS value,
   w.value AS raw_value,
-  CASE WHEN ${missing(foldSql('w.text'))} THEN NULL ELSE w.text END AS text,
-  CASE WHEN ${missing(foldSql('w.text'))} THEN NULL ELSE ${foldSql('w.text')} END AS folded,
+  CASE WHEN w.is_missing THEN NULL ELSE w.text END AS text,
+  CASE WHEN w.is_missing THEN NULL ELSE w.folded END AS folded,
   1.0 AS divisor,
   CASE WHEN k.kind = 'date' THEN ${parseDateSql('w.text')} END AS date,
   ${lit(WHAT_IF_SOURCE)} AS source_file, NULL::VARCHAR AS source_sheet, w.edit AS source_row,
   NULL::VARCHAR AS source_column, NULL::VARCHAR AS source_cell
-FROM what_if_values w LEFT JOIN measure_catalog k ON k.measure = w.measure`,
+FROM (
+  -- The markers as a list, not IN: for the few edited values, IN would cost a join to plan and
+  -- start each time the view is read, and the scoring reads it at every edit.
+  SELECT *, list_contains(${litArray(MISSING_MARKERS)}, folded) AS is_missing
+  FROM (SELECT *, ${foldSql('text')} AS folded FROM what_if_values)
+) w LEFT JOIN measure_catalog k ON k.measure = w.measure`,
 };

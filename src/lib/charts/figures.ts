@@ -8,8 +8,12 @@ const index = (lang: Lang) => (x: number) => formatIndex(x, lang);
 const FONT = { fontSize: '12px', fontFamily: 'system-ui, sans-serif' };
 
 /** How many units have a total in each tenth of the 0–1 scale. */
+/**
+ * The totals counted in bins of a tenth (`from` its low end): counted by the page, so that a
+ * re-score which moves no unit to another bin draws nothing again.
+ */
 export function totalsHistogram(
-  totals: number[],
+  bins: readonly { from: number; count: number }[],
   labels: { x: string; y: string },
   lang: Lang,
   width = 640,
@@ -26,17 +30,13 @@ export function totalsHistogram(
       tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ''),
     },
     marks: [
-      Plot.rectY(
-        totals.map((t) => ({ t })),
-        {
-          ...Plot.binX(
-            { y: 'count' },
-            { x: 't', thresholds: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001] },
-          ),
-          fill: SERIES[0],
-          inset: 1,
-        },
-      ),
+      Plot.rectY(bins, {
+        x1: 'from',
+        x2: (b: { from: number }) => b.from + 0.1,
+        y: 'count',
+        fill: SERIES[0],
+        inset: 1,
+      }),
       Plot.ruleY([0]),
     ],
   });

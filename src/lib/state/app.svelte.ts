@@ -814,17 +814,23 @@ class AppState {
   async #scoreAndRead(preferYear: number | null, yearsMayChange = true): Promise<void> {
     const ws = this.#workspace!;
     await ws.score(this.frameworkId, this.profileId, this.edits);
-    if (yearsMayChange) this.years = await readYears(ws.engine);
+    const years = yearsMayChange ? await readYears(ws.engine) : this.years;
     const year =
-      preferYear !== null && this.years.includes(preferYear)
+      preferYear !== null && years.includes(preferYear)
         ? preferYear
-        : this.years.includes(this.year ?? -1)
+        : years.includes(this.year ?? -1)
           ? this.year
-          : (this.years.at(-1) ?? null);
+          : (years.at(-1) ?? null);
+    // Both read before either is shown: a view redrawn in between kept the engine's answer waiting.
+    const [ranking, memory] = await Promise.all([
+      year === null ? [] : readRanking(ws.engine, year),
+      readEngineMemory(ws.engine),
+    ]);
+    this.years = years;
     this.year = year;
-    this.ranking = year === null ? [] : await readRanking(ws.engine, year);
+    this.ranking = ranking;
     this.scored += 1;
-    this.engineMemory = await readEngineMemory(ws.engine);
+    this.engineMemory = memory;
   }
 
   #notify(title: LocalText, error: unknown): void {

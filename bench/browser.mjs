@@ -100,28 +100,42 @@ async function loadData(page, file) {
 
 /**
  * Edits made one at a time as a person makes them (the page settled and redrawn in between),
- * timed by the app itself (`timings().whatIfMs`: re-score and ranking read).
+ * timed by the app itself (`timings().whatIfMs`: re-score and ranking read, the views updated
+ * with them) and until on screen: the charts drawn at the next frame and that frame painted
+ * (the frame after it has begun).
  */
 async function timeEdits(page, edits) {
-  const times = await page.evaluate(
+  const { times, onScreen } = await page.evaluate(
     async ({ edits, budget }) => {
       const api = window.dtiLab;
       const times = [];
+      const onScreen = [];
       const t0 = performance.now();
+      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       for (const edit of edits) {
         // At least two edits: the first value edit also snapshots the scores "before".
         if (times.length >= 2 && performance.now() - t0 > budget) break;
         await api.settled();
         await new Promise((resolve) => setTimeout(resolve, 150));
+        const t1 = performance.now();
         await api.addEdit(edit);
         times.push(api.timings().whatIfMs);
+        await nextFrame();
+        await nextFrame();
+        onScreen.push(performance.now() - t1);
       }
-      return times;
+      return { times, onScreen };
     },
     { edits, budget: EDIT_BUDGET_MS },
   );
   const steps = await page.evaluate((sql) => window.dtiLab.query(sql), PIPELINE_LOG_SQL);
-  return { times, median: median(times.slice(1)), first: times[0], steps };
+  return {
+    times,
+    median: median(times.slice(1)),
+    first: times[0],
+    onScreen: median(onScreen.slice(1)),
+    steps,
+  };
 }
 
 /**

@@ -294,9 +294,16 @@ describe('a replay after value edits', () => {
     expect(undone.deleted).toBe(19 + 1);
   });
 
-  it('gives the same tables through the affected table alone, past the scope limit', async () => {
+  it('gives the same tables through the affected table alone, past the scope limits', async () => {
+    // The scope's limits, and whether the edit's unit-year and indicator are then constants.
+    const cases = [
+      // The sample is far below the unit-years a scope pays from: with none, a scope.
+      { limits: { scopeFrom: 0 }, constants: 1 },
+      { limits: { scopeFrom: 0, scopeUpTo: 0 }, constants: 0 },
+      { limits: {}, constants: 0 },
+    ];
     const runs = await Promise.all(
-      [undefined, 0].map(async (scopeUpTo) => {
+      cases.map(async ({ limits, constants }) => {
         const x = await loaded();
         const memory = new PipelineMemory();
         await runPipeline(x.ws.engine, x.settings, { memory, changed: ALL_SOURCES });
@@ -306,22 +313,23 @@ describe('a replay after value edits', () => {
           memory,
           changed: new Set(['whatIf']),
           edited: [{ unit: EDIT.unit, year: EDIT.year, measure: EDIT.measure }],
-          scopeUpTo,
+          ...limits,
         });
         expect(run.steps.find((s) => s.step === 'indicator_points')?.partial).toBe(true);
-        // Within the limit, the edited unit-year and the one indicator reading the measure are
-        // constants of the statement; past it, they are read from the affected tables.
+        // Within the limits, the edited unit-year and the one indicator reading the measure are
+        // constants of the statement; past them, they are read from the affected tables.
         const scoped = statements.filter(
           (s) =>
             s.startsWith('INSERT INTO indicator_points') &&
             s.includes(`unit_code IN ('${EDIT.unit}')`) &&
             s.includes(`indicator IN ('ht_bang_rong')`),
         );
-        expect(scoped.length).toBe(scopeUpTo === 0 ? 0 : 1);
+        expect(scoped.length).toBe(constants);
         return stored(x.ws);
       }),
     );
     expect(runs[1]).toBe(runs[0]);
+    expect(runs[2]).toBe(runs[0]);
   });
 
   it('carries an edit to the later years of a carried-forward value', async () => {

@@ -180,6 +180,8 @@ export interface PipelineOptions {
   edited?: readonly EditedValue[];
   /** Unit-years up to which a partial run reads only its scope; SCOPE_LIMIT unless a test says. */
   scopeUpTo?: number;
+  /** Unit-years scored from which a partial run may read only its scope; SCOPE_FROM unless a test says. */
+  scopeFrom?: number;
   /**
    * Statements writing the run's inputs (the what-if values), sent to the engine with the run's
    * first ones: every round trip costs milliseconds in a page.
@@ -217,7 +219,7 @@ export async function runPipeline(
   try {
     if (edited) await engine.execPrepared(affectedPointsSql(settings.framework));
     const scope = edited
-      ? await readScope(engine, [AFFECTED_UNIT_YEARS_SQL], replay?.scopeUpTo)
+      ? await readScope(engine, [AFFECTED_UNIT_YEARS_SQL], replay?.scopeUpTo, replay?.scopeFrom)
       : undefined;
     const builds = new Map(
       steps

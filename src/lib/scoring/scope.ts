@@ -31,14 +31,21 @@ export const SCOPE_LIMIT = 2_000;
 const SCOPE_SHARE = 0.1;
 
 /**
+ * Nor below this many unit-years scored: the kept statement then reads every one of them (for the
+ * indicators an edit reaches) in less time than the constants take to plan.
+ */
+export const SCOPE_FROM = 5_000;
+
+/**
  * Fills the affected tables with `fill` and reads them as a scope, in one round trip to the
- * engine; undefined when they hold more than `upTo` unit-years. The lists are made distinct and
+ * engine; undefined when they hold more than `upTo` unit-years, or fewer than `from` are scored. The lists are made distinct and
  * sorted here: in the engine that costs a millisecond each.
  */
 export async function readScope(
   engine: Engine,
   fill: readonly string[],
   upTo = SCOPE_LIMIT,
+  from = SCOPE_FROM,
 ): Promise<Scope | undefined> {
   const [r] = toRows(
     await engine.query(
@@ -53,7 +60,8 @@ export async function readScope(
     ),
   );
   const n = Number(r?.n ?? 0);
-  if (n === 0 || n > upTo || n > SCOPE_SHARE * Number(r!.scored)) return undefined;
+  const scored = Number(r!.scored);
+  if (n === 0 || n > upTo || n > SCOPE_SHARE * scored || scored < from) return undefined;
   const sorted = <T extends string | number>(xs: unknown, as: (x: unknown) => T): T[] =>
     [...new Set((xs as unknown[]).map(as))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return {

@@ -18,11 +18,18 @@ export interface EditedValue extends UnitYear {
 
 /**
  * Filled before a partial replay, by grain: the unit-year-indicators whose points an edit
- * reaches, and their unit-years. Created with the workspace, so that filling them defines nothing.
+ * reaches, their unit-years, and the years whose ranking they change (theirs, and the next,
+ * whose rank change reads it). Created with the workspace, so that filling them defines nothing.
+ * `byUnit`: whether a scope's units bound the rows (a year's ranking holds every unit).
  */
 export const AFFECTED = {
-  unitYear: { table: 'scoring_affected', keys: ['unit_code', 'year'] },
-  indicator: { table: 'scoring_affected_points', keys: ['unit_code', 'year', 'indicator'] },
+  unitYear: { table: 'scoring_affected', keys: ['unit_code', 'year'], byUnit: true },
+  indicator: {
+    table: 'scoring_affected_points',
+    keys: ['unit_code', 'year', 'indicator'],
+    byUnit: true,
+  },
+  year: { table: 'scoring_affected_years', keys: ['year'], byUnit: false },
 } as const;
 
 export type AffectedGrain = keyof typeof AFFECTED;
@@ -52,6 +59,7 @@ export const AFFECTED_DDL = [
   `CREATE TABLE IF NOT EXISTS ${EDITED_TABLE} (unit_code VARCHAR, year INTEGER, measure VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS ${AFFECTED.unitYear.table} (unit_code VARCHAR, year INTEGER)`,
   `CREATE TABLE IF NOT EXISTS ${AFFECTED.indicator.table} (unit_code VARCHAR, year INTEGER, indicator VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS ${AFFECTED.year.table} (year INTEGER)`,
 ];
 
 /**
@@ -115,6 +123,11 @@ SELECT DISTINCT unit_code, year, indicator FROM (
 )`;
 }
 
-/** The statement that fills the affected unit-years' table from the affected indicators'. */
-export const AFFECTED_UNIT_YEARS_SQL = `INSERT INTO ${AFFECTED.unitYear.table}
-SELECT DISTINCT unit_code, year FROM ${AFFECTED.indicator.table}`;
+/** The statements that fill the affected unit-years' and years' tables from the indicators'. */
+export const AFFECTED_UNIT_YEARS_SQL = [
+  `INSERT INTO ${AFFECTED.unitYear.table}
+SELECT DISTINCT unit_code, year FROM ${AFFECTED.indicator.table}`,
+  `INSERT INTO ${AFFECTED.year.table}
+SELECT DISTINCT year FROM ${AFFECTED.unitYear.table}
+UNION SELECT DISTINCT year + 1 FROM ${AFFECTED.unitYear.table}`,
+];

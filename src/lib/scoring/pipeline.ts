@@ -219,7 +219,7 @@ export async function runPipeline(
   try {
     if (edited) await engine.execPrepared(affectedPointsSql(settings.framework));
     const scope = edited
-      ? await readScope(engine, [AFFECTED_UNIT_YEARS_SQL], replay?.scopeUpTo, replay?.scopeFrom)
+      ? await readScope(engine, AFFECTED_UNIT_YEARS_SQL, replay?.scopeUpTo, replay?.scopeFrom)
       : undefined;
     const builds = new Map(
       steps
@@ -325,6 +325,10 @@ function storedParts(sql: string): { table: string; select: string } | null {
   return stored ? { table: stored[1]!, select: sql.slice(stored[0].length) } : null;
 }
 
+/** A partial run's scope as it bounds a step's rows: not those of a grain a scope's units do not bound. */
+const scopeOf = (step: Step, scope: Scope | undefined): Scope | undefined =>
+  step.partialBy && AFFECTED[step.partialBy].byUnit ? scope : undefined;
+
 /** The join of a step's rows (`alias`) to the affected rows of its grain (`a`). */
 const affectedOn = (grain: AffectedGrain, alias: string): string =>
   AFFECTED[grain].keys.map((k) => `a.${k} = ${alias}.${k}`).join(' AND ');
@@ -350,12 +354,12 @@ async function emptyTables(
       : [];
   });
   if (emptied.length === 0) return new Map();
-  const deletes = emptied.map(({ step, table, build }) =>
-    build === 'refill'
-      ? `DELETE FROM ${table}`
-      : `DELETE FROM ${table} t USING ${AFFECTED[step.partialBy!].table} a
-         WHERE ${affectedOn(step.partialBy!, 't')}${scope ? ` AND ${scopeWhere(scope, 't')}` : ''}`,
-  );
+  const deletes = emptied.map(({ step, table, build }) => {
+    if (build === 'refill') return `DELETE FROM ${table}`;
+    const bound = scopeOf(step, scope);
+    return `DELETE FROM ${table} t USING ${AFFECTED[step.partialBy!].table} a
+         WHERE ${affectedOn(step.partialBy!, 't')}${bound ? ` AND ${scopeWhere(bound, 't')}` : ''}`;
+  });
   const counts = emptied
     .map(({ step, table }) => `(SELECT count(*) FROM ${table})::DOUBLE AS ${ident(step.name)}`)
     .join(', ');
@@ -468,7 +472,8 @@ async function runSteps(
     const build = builds.get(step.name);
     const ran = build !== undefined;
     // The log keeps the step's SQL as the memory compares it, not a partial run's.
-    const partial: PartialRun | undefined = build === 'partial' ? { scope } : undefined;
+    const partial: PartialRun | undefined =
+      build === 'partial' ? { scope: scopeOf(step, scope) } : undefined;
     const inGroups = build === 'create' ? step.inGroups : undefined;
     if (inGroups && groupRows !== undefined)
       await runInGroups(engine, settings, sql, inGroups, groupRows);

@@ -33,9 +33,9 @@ export interface Step {
   view?: boolean;
   reads: readonly Source[];
   /**
-   * Set when each row is computed from its unit-year's inputs alone, or its unit-year's and
-   * indicator's (or from those affected.ts adds to an edit): a value edit then recomputes only
-   * the rows of the unit-years, or unit-year-indicators, it reaches.
+   * Set when each row is computed from its unit-year's inputs alone, its unit-year's and
+   * indicator's, or its year's (or from those affected.ts adds to an edit): a value edit then
+   * recomputes only the rows of the unit-years, unit-year-indicators or years it reaches.
    */
   partialBy?: AffectedGrain;
   describe: LocalText;

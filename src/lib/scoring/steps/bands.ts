@@ -17,6 +17,8 @@ function bandOf(bands: Band[], total: string): string {
 export const bandsStep: Step = {
   name: 'bands',
   output: 'scores',
+  // A year's ranking, and the next year's rank changes, read that year's totals alone.
+  partialBy: 'year',
   reads: ['ranks', 'data', 'framework'],
   describe: {
     vi: 'Xếp loại theo ngưỡng của bộ chỉ số',

@@ -34,12 +34,14 @@ export const AFFECTED = {
 
 export type AffectedGrain = keyof typeof AFFECTED;
 
+/** An edited value's cell (unit, year, measure) as a key, whatever value it was given. */
+export const editedKey = (e: EditedValue): string => JSON.stringify([e.unit, e.year, e.measure]);
+
 /** The values that differ between two sets of value edits: an edit added, changed or taken back. */
 export function changedValues(
   before: readonly EditedValue[],
   after: readonly EditedValue[],
 ): EditedValue[] {
-  const key = (e: EditedValue): string => JSON.stringify([e.unit, e.year, e.measure]);
   const full = (e: EditedValue): string => JSON.stringify(e);
   const had = new Set(before.map(full));
   const has = new Set(after.map(full));
@@ -48,7 +50,7 @@ export function changedValues(
     ...before.filter((x) => !has.has(full(x))),
     ...after.filter((x) => !had.has(full(x))),
   ])
-    changed.set(key(e), { unit: e.unit, year: e.year, measure: e.measure });
+    changed.set(editedKey(e), { unit: e.unit, year: e.year, measure: e.measure });
   return [...changed.values()];
 }
 
@@ -123,8 +125,8 @@ SELECT DISTINCT unit_code, year, indicator FROM (
 )`;
 }
 
-/** The statements that fill the affected unit-years' and years' tables from the indicators'. */
-export const AFFECTED_UNIT_YEARS_SQL = [
+/** The statements that fill the coarser affected tables, unit-years and years, from the indicators'. */
+export const COARSER_AFFECTED_SQL = [
   `INSERT INTO ${AFFECTED.unitYear.table}
 SELECT DISTINCT unit_code, year FROM ${AFFECTED.indicator.table}`,
   `INSERT INTO ${AFFECTED.year.table}

@@ -6,7 +6,7 @@ import { toRows } from '../db/rows';
 import { ident, lit } from '../sql/quote';
 import {
   AFFECTED,
-  AFFECTED_UNIT_YEARS_SQL,
+  COARSER_AFFECTED_SQL,
   affectedPointsSql,
   editedSql,
   type AffectedGrain,
@@ -219,7 +219,7 @@ export async function runPipeline(
   try {
     if (edited) await engine.execPrepared(affectedPointsSql(settings.framework));
     const scope = edited
-      ? await readScope(engine, AFFECTED_UNIT_YEARS_SQL, replay?.scopeUpTo, replay?.scopeFrom)
+      ? await readScope(engine, COARSER_AFFECTED_SQL, replay?.scopeUpTo, replay?.scopeFrom)
       : undefined;
     const builds = new Map(
       steps

@@ -38,8 +38,9 @@ export const SCOPE_FROM = 5_000;
 
 /**
  * Fills the affected tables with `fill` and reads them as a scope, in one round trip to the
- * engine; undefined when they hold more than `upTo` unit-years, or fewer than `from` are scored. The lists are made distinct and
- * sorted here: in the engine that costs a millisecond each.
+ * engine; undefined when they hold more than `upTo` unit-years, or fewer than `from` are
+ * scored. The lists are made distinct and sorted here: in the engine that costs a millisecond
+ * each.
  */
 export async function readScope(
   engine: Engine,

@@ -20,7 +20,7 @@ import { inLoad } from '../ingest/loadWrites';
 import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadReport';
-import { AFFECTED_DDL, changedValues, type EditedValue } from '../scoring/affected';
+import { AFFECTED_DDL, changedValues, editedKey, type EditedValue } from '../scoring/affected';
 import { ALL_SOURCES, PipelineMemory, runPipeline, type PipelineRun } from '../scoring/pipeline';
 import {
   editFramework,
@@ -154,8 +154,7 @@ export async function openWorkspace(
     if (sql === whatIfWritten) return { statements: [], written: () => undefined };
     changed.add('whatIf');
     const values = valueEdits(edits).map(({ e }) => e);
-    for (const k of changedValues(valuesWritten, values))
-      edited.set(JSON.stringify([k.unit, k.year, k.measure]), k);
+    for (const k of changedValues(valuesWritten, values)) edited.set(editedKey(k), k);
     return {
       statements,
       written: () => {

@@ -2,7 +2,7 @@
 // set beside the computed points) and frameworks published as spreadsheets.
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/lib/ingest/errors';
-import { ruleText } from '../../src/lib/framework/ruleText';
+import { ruleText } from '../../src/lib/rules/registry';
 import { readTargetText } from '../../src/lib/framework/targetsFromSheet';
 import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';
 

@@ -115,9 +115,10 @@ export const WORKSPACE_DDL = [
     full_at DOUBLE, worst DOUBLE, best DOUBLE, peers VARCHAR, clip DOUBLE
   )`,
   // Tiers: one row per threshold (a tier's `at`; of two tiers at one, the first listed);
-  // `fraction` is the tier's points as a share of the indicator's max points.
+  // `fraction` is the tier's points as a share of the indicator's max points; a `strict` tier
+  // is reached only past its threshold ("trên 80 %").
   `CREATE TABLE IF NOT EXISTS fw_rule_tiers (
-    framework_id VARCHAR, indicator VARCHAR, threshold DOUBLE, fraction DOUBLE
+    framework_id VARCHAR, indicator VARCHAR, threshold DOUBLE, fraction DOUBLE, strict BOOLEAN
   )`,
   // Choices: one row per accepted answer, folded (sql/fold.ts); an answer listed by two options
   // belongs to the first.

@@ -4,6 +4,7 @@
 // same indicator code; an indicator no framework knows is scored from points entered as they
 // are (rule `points`), and the report says which is which.
 import { headerKey } from '../ingest/columnRoles';
+import { scaleRule } from '../rules/registry';
 import { fold } from '../sql/fold';
 import type { Framework, Indicator, Level, MeasureDef, Rule } from './types';
 
@@ -151,15 +152,8 @@ function lentRule(
     const ind = f.indicators.find((i) => i.code === code);
     if (!ind) continue;
     const scale = ind.maxPoints > 0 ? maxPoints / ind.maxPoints : 0;
-    const rule: Rule =
-      ind.rule.kind === 'tiers'
-        ? {
-            kind: 'tiers',
-            tiers: ind.rule.tiers.map((t) => ({ at: t.at, points: t.points * scale })),
-          }
-        : ind.rule;
     return {
-      rule,
+      rule: scaleRule(ind.rule, scale),
       measures: ind.measures,
       direction: ind.direction,
       nameEn: ind.name.en,

@@ -1,10 +1,8 @@
 // A validated framework, catalog or target profile → SQL that (re)writes its rows in the
 // workspace metadata tables, so the pipeline and the notebook can join on names and points.
-import { ruleText } from './ruleText';
-import { fold } from '../sql/fold';
+import { peerGroupOf, ruleParameters, ruleRows, ruleText } from '../rules/registry';
 import { lit } from '../sql/quote';
 import type { Framework, Indicator, MeasureDef, TargetProfile } from './types';
-import { peerGroupOf } from './peers';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -41,47 +39,9 @@ const FRAMEWORK_TABLES = [
 ];
 
 /** fw_indicators' rule parameters: full_at, worst, best, peers, clip (NULL where not of the kind). */
-function ruleParameters(x: Indicator): Cell[] {
-  const r = x.rule;
-  return [
-    r.kind === 'percent' ? (r.fullAt ?? 1) : null,
-    r.kind === 'goalpost' ? r.worst : null,
-    r.kind === 'goalpost' ? r.best : null,
-    peerGroupOf(r),
-    r.kind === 'zscore' ? r.clip : null,
-  ];
-}
-
-/**
- * A tiers rule's thresholds, each with its points as a share of max. The highest tier reached
- * wins, so two tiers at one threshold cannot both be: the first listed stays.
- */
-function ruleTiers(x: Indicator): { at: number; fraction: number }[] {
-  if (x.rule.kind !== 'tiers') return [];
-  const byAt = new Map<number, number>();
-  for (const t of x.rule.tiers)
-    if (!byAt.has(t.at)) byAt.set(t.at, x.maxPoints > 0 ? t.points / x.maxPoints : 0);
-  return [...byAt].map(([at, fraction]) => ({ at, fraction }));
-}
-
-/** A choice rule's accepted answers, folded; an answer two options list is the first one's. */
-function ruleChoices(x: Indicator): { folded: string; fraction: number }[] {
-  if (x.rule.kind !== 'choice') return [];
-  const byAnswer = new Map<string, number>();
-  for (const o of x.rule.options)
-    for (const m of o.match) if (!byAnswer.has(fold(m))) byAnswer.set(fold(m), o.fraction);
-  return [...byAnswer].map(([folded, fraction]) => ({ folded, fraction }));
-}
-
-/** A parts rule's parts: slot (of the measure it reads), share, test and the test's bound. */
-function ruleParts(x: Indicator): Cell[][] {
-  if (x.rule.kind !== 'parts') return [];
-  return x.rule.parts.map((p, i) => [
-    i + 1,
-    p.share,
-    p.test.kind,
-    p.test.kind === 'yes' ? null : p.test.value,
-  ]);
+function parameterCells(x: Indicator): Cell[] {
+  const p = ruleParameters(x.rule);
+  return [p.fullAt ?? null, p.worst ?? null, p.best ?? null, p.peers ?? null, p.clip ?? null];
 }
 
 /** Takes a framework out of the tables (a sheet framework whose load was undone). */
@@ -126,6 +86,7 @@ export function frameworkTablesSql(
 ): string[] {
   const id = fw.id;
   const names = new Map([...measures, ...fw.measures].map((m) => [m.code, m.name]));
+  const rules = fw.indicators.map((x) => ({ x, rows: ruleRows(x.rule, x.maxPoints) }));
   return [
     ...removeFrameworkSql(id),
     ...insert('fw_frameworks', [
@@ -183,7 +144,7 @@ export function frameworkTablesSql(
           words.en,
           peerGroupOf(x.rule) !== null,
           i,
-          ...ruleParameters(x),
+          ...parameterCells(x),
         ];
       }),
     ),
@@ -193,15 +154,21 @@ export function frameworkTablesSql(
     ),
     ...insert(
       'fw_rule_tiers',
-      fw.indicators.flatMap((x) => ruleTiers(x).map((t) => [id, x.code, t.at, t.fraction])),
+      rules.flatMap(({ x, rows }) =>
+        (rows.tiers ?? []).map((t) => [id, x.code, t.at, t.fraction, t.strict]),
+      ),
     ),
     ...insert(
       'fw_rule_choices',
-      fw.indicators.flatMap((x) => ruleChoices(x).map((c) => [id, x.code, c.folded, c.fraction])),
+      rules.flatMap(({ x, rows }) =>
+        (rows.choices ?? []).map((c) => [id, x.code, c.folded, c.fraction]),
+      ),
     ),
     ...insert(
       'fw_rule_parts',
-      fw.indicators.flatMap((x) => ruleParts(x).map((p) => [id, x.code, ...p])),
+      rules.flatMap(({ x, rows }) =>
+        (rows.parts ?? []).map((p) => [id, x.code, p.slot, p.share, p.test, p.testValue]),
+      ),
     ),
     ...insert(
       'fw_bands',

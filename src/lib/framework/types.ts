@@ -40,6 +40,8 @@ export interface Tier {
   /** Threshold: reached when value ≥ at (direction higher) or value ≤ at (direction lower). */
   at: number;
   points: number;
+  /** Reached only past the threshold: value > at ("trên 80 %"), or < at when lower is better. */
+  strict?: boolean;
 }
 
 export interface ChoiceOption {

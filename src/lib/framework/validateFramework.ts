@@ -2,51 +2,20 @@
 import { MAX_POINTS_OR_WEIGHT } from './bounds';
 import { Checker, InvalidSpecError } from './check';
 import { readMeasureDef } from './validateMeasures';
+import { checkRuleDirection, readRule, ruleModule, RULES } from '../rules/registry';
 import type {
   Aggregation,
   Band,
-  ChoiceOption,
   Framework,
   Indicator,
   Level,
   MainIndex,
   MissingPolicy,
-  Part,
-  PartTest,
   Pillar,
   Rule,
-  RuleKind,
-  Tier,
 } from './types';
 
-export const RULE_KINDS: readonly RuleKind[] = [
-  'ratio',
-  'percent',
-  'tiers',
-  'choice',
-  'boolean',
-  'parts',
-  'goalpost',
-  'minmax',
-  'zscore',
-  'points',
-];
-
-/** How many measures each rule reads (parts: one per part). */
-const MEASURE_COUNT: Record<Exclude<RuleKind, 'parts'>, number> = {
-  ratio: 2,
-  percent: 1,
-  tiers: 1,
-  choice: 1,
-  boolean: 1,
-  goalpost: 1,
-  minmax: 1,
-  zscore: 1,
-  points: 1,
-};
-
 const LEVELS: readonly Level[] = ['tinh', 'huyen', 'xa'];
-const EPS = 1e-9;
 
 export function validateFramework(raw: unknown): Framework {
   const c = new Checker();
@@ -205,7 +174,7 @@ function readIndicator(
       ? 'higher'
       : c.oneOf(o.direction, `${path}.direction`, ['higher', 'lower'] as const);
   const measures = readIndicatorMeasures(c, o.measures, `${path}.measures`, rule);
-  checkDirection(c, rule, direction, path);
+  checkRuleDirection(c, rule, direction, path);
   return {
     code: c.code(o.code, `${path}.code`),
     name: c.localText(o.name, `${path}.name`),
@@ -217,48 +186,23 @@ function readIndicator(
   };
 }
 
-/** Rule parameters that only make sense one way round. */
-function checkDirection(c: Checker, rule: Rule, direction: 'higher' | 'lower', path: string): void {
-  if (rule.kind === 'percent' && rule.fullAt !== undefined && direction === 'lower') {
-    c.fail(
-      `${path}.rule.fullAt`,
-      '"fullAt" chỉ dùng khi giá trị càng cao càng tốt',
-      '"fullAt" only applies when higher is better',
-    );
-  }
-  if (rule.kind === 'points' && direction === 'lower') {
-    c.fail(
-      `${path}.direction`,
-      'quy tắc "points" đọc thẳng số điểm: chỉ dùng "higher"',
-      'rule "points" reads the points themselves: only "higher" applies',
-    );
-  }
-  if (rule.kind === 'goalpost' && rule.best < rule.worst !== (direction === 'lower')) {
-    c.fail(
-      `${path}.direction`,
-      `"best" ${rule.best < rule.worst ? '<' : '>'} "worst" nghĩa là "${rule.best < rule.worst ? 'lower' : 'higher'}"`,
-      `"best" ${rule.best < rule.worst ? '<' : '>'} "worst" means "${rule.best < rule.worst ? 'lower' : 'higher'}"`,
-    );
-  }
-}
-
 function readIndicatorMeasures(c: Checker, raw: unknown, path: string, rule: Rule): string[] {
-  if (rule.kind === 'parts') {
-    const fromParts = rule.parts.map((p) => p.measure);
+  const named = ruleModule(rule).measuresOf?.(rule);
+  if (named) {
     if (raw !== undefined) {
       const given = c.array(raw, path).map((m, i) => c.code(m, `${path}[${i}]`));
-      if (given.join('\u0001') !== fromParts.join('\u0001')) {
+      if (given.join('\u0001') !== named.join('\u0001')) {
         c.fail(
           path,
-          'với quy tắc "parts", danh sách chỉ tiêu phải trùng thứ tự các phần',
-          'with rule "parts", measures must list each part\'s measure in order',
+          `với quy tắc "${rule.kind}", danh sách chỉ tiêu phải trùng thứ tự các phần`,
+          `with rule "${rule.kind}", measures must list each part's measure in order`,
         );
       }
     }
-    return fromParts;
+    return named;
   }
   const measures = c.array(raw, path).map((m, i) => c.code(m, `${path}[${i}]`));
-  const need = MEASURE_COUNT[rule.kind];
+  const need = RULES[rule.kind].measureCount;
   if (measures.length !== need) {
     c.fail(
       path,
@@ -267,121 +211,6 @@ function readIndicatorMeasures(c: Checker, raw: unknown, path: string, rule: Rul
     );
   }
   return measures;
-}
-
-export function readRule(c: Checker, raw: unknown, path: string, maxPoints: number): Rule {
-  const o = c.object(raw, path);
-  const kind = c.oneOf(o.kind, `${path}.kind`, RULE_KINDS);
-  switch (kind) {
-    case 'ratio':
-    case 'boolean':
-    case 'points':
-      c.noExtraFields(o, path, ['kind']);
-      return { kind };
-    case 'percent': {
-      c.noExtraFields(o, path, ['kind', 'fullAt']);
-      if (o.fullAt === undefined) return { kind };
-      return { kind, fullAt: c.number(o.fullAt, `${path}.fullAt`, { min: EPS, max: 1 }) };
-    }
-    case 'tiers': {
-      c.noExtraFields(o, path, ['kind', 'tiers']);
-      const tiers = c
-        .array(o.tiers, `${path}.tiers`)
-        .map((t, i) => readTier(c, t, `${path}.tiers[${i}]`, maxPoints));
-      if (tiers.length === 0)
-        c.fail(`${path}.tiers`, 'cần ít nhất một bậc', 'needs at least one tier');
-      return { kind, tiers };
-    }
-    case 'choice': {
-      c.noExtraFields(o, path, ['kind', 'options']);
-      const options = c
-        .array(o.options, `${path}.options`)
-        .map((x, i) => readOption(c, x, `${path}.options[${i}]`));
-      if (options.length === 0)
-        c.fail(`${path}.options`, 'cần ít nhất một lựa chọn', 'needs at least one option');
-      return { kind, options };
-    }
-    case 'parts': {
-      c.noExtraFields(o, path, ['kind', 'parts']);
-      const parts = c
-        .array(o.parts, `${path}.parts`)
-        .map((x, i) => readPart(c, x, `${path}.parts[${i}]`));
-      const total = parts.reduce((s, p) => s + p.share, 0);
-      if (parts.length === 0)
-        c.fail(`${path}.parts`, 'cần ít nhất một phần', 'needs at least one part');
-      if (total > 1 + EPS)
-        c.fail(
-          `${path}.parts`,
-          `tổng tỷ trọng các phần là ${total}, phải ≤ 1`,
-          `part shares sum to ${total}, must be ≤ 1`,
-        );
-      return { kind, parts };
-    }
-    case 'goalpost': {
-      c.noExtraFields(o, path, ['kind', 'worst', 'best']);
-      const worst = c.number(o.worst, `${path}.worst`);
-      const best = c.number(o.best, `${path}.best`);
-      if (worst === best)
-        c.fail(`${path}.best`, '"best" phải khác "worst"', '"best" must differ from "worst"');
-      return { kind, worst, best };
-    }
-    case 'minmax':
-      c.noExtraFields(o, path, ['kind', 'peers']);
-      return {
-        kind,
-        peers:
-          o.peers === undefined
-            ? 'all'
-            : c.oneOf(o.peers, `${path}.peers`, ['all', 'parent'] as const),
-      };
-    case 'zscore':
-      c.noExtraFields(o, path, ['kind', 'peers', 'clip']);
-      return {
-        kind,
-        peers:
-          o.peers === undefined
-            ? 'all'
-            : c.oneOf(o.peers, `${path}.peers`, ['all', 'parent'] as const),
-        clip: o.clip === undefined ? 3 : c.number(o.clip, `${path}.clip`, { min: EPS }),
-      };
-  }
-}
-
-function readTier(c: Checker, raw: unknown, path: string, maxPoints: number): Tier {
-  const o = c.object(raw, path);
-  c.noExtraFields(o, path, ['at', 'points']);
-  return {
-    at: c.number(o.at, `${path}.at`),
-    points: c.number(o.points, `${path}.points`, { min: 0, max: maxPoints }),
-  };
-}
-
-function readOption(c: Checker, raw: unknown, path: string): ChoiceOption {
-  const o = c.object(raw, path);
-  c.noExtraFields(o, path, ['match', 'label', 'fraction']);
-  const match = c.array(o.match, `${path}.match`).map((m, i) => c.string(m, `${path}.match[${i}]`));
-  if (match.length === 0)
-    c.fail(`${path}.match`, 'cần ít nhất một câu trả lời', 'needs at least one accepted answer');
-  return {
-    match,
-    label: c.localText(o.label, `${path}.label`),
-    fraction: c.number(o.fraction, `${path}.fraction`, { min: 0, max: 1 }),
-  };
-}
-
-function readPart(c: Checker, raw: unknown, path: string): Part {
-  const o = c.object(raw, path);
-  c.noExtraFields(o, path, ['measure', 'share', 'test', 'label']);
-  const t = c.object(o.test, `${path}.test`);
-  const kind = c.oneOf(t.kind, `${path}.test.kind`, ['yes', 'atLeast', 'atMost'] as const);
-  const test: PartTest =
-    kind === 'yes' ? { kind } : { kind, value: c.number(t.value, `${path}.test.value`) };
-  return {
-    measure: c.code(o.measure, `${path}.measure`),
-    share: c.number(o.share, `${path}.share`, { min: 0, max: 1 }),
-    test,
-    label: c.localText(o.label, `${path}.label`),
-  };
 }
 
 function readAggregation(

@@ -7,7 +7,7 @@ import type { MeasureDef } from '../framework/types';
 import { foldSql } from '../sql/fold';
 import { ident, lit, litList } from '../sql/quote';
 import { columnLetter } from './cellRef';
-import { MISSING_MARKERS, NO_WORDS, YES_WORDS } from './cellWords';
+import { MISSING_MARKERS, NO_WORDS, YES_WORDS } from '../text/cellWords';
 import { MATCH } from './unitsByName';
 import { parseDateSql } from './datesSql';
 

@@ -8,7 +8,7 @@ import { foldSql } from '../sql/fold';
 import { ident, lit, litList } from '../sql/quote';
 import { columnLetter } from './cellRef';
 import { listIssues } from './cellIssues';
-import { MISSING_MARKERS } from './cellWords';
+import { MISSING_MARKERS } from '../text/cellWords';
 import { IngestError } from './errors';
 import { commonReport, formSkippedRows, formTable, isTotalOrNoteSql } from './formTable';
 import { formSubject } from './formSubject';

@@ -2,9 +2,9 @@
 // they came from → the rule → points → main index → total, with the arithmetic written out.
 import type { Engine } from '../db/engine';
 import { toRows, type Row } from '../db/rows';
-import type { LocalText } from '../framework/types';
+import type { Direction, LocalText, RuleKind } from '../framework/types';
+import { ruleFormula } from '../rules/registry';
 import { lit } from '../sql/quote';
-import { formatNumber } from '../i18n/format';
 
 export interface TraceInput {
   measure: string;
@@ -29,7 +29,8 @@ export interface TraceStep {
   mainIndex: string;
   mainIndexName: LocalText;
   scored: boolean;
-  rule: string;
+  rule: RuleKind;
+  direction: Direction;
   ruleText: LocalText;
   relative: boolean;
   inputs: TraceInput[];
@@ -48,8 +49,6 @@ export interface TraceStep {
   totalMax: number | null;
   rank: number | null;
 }
-
-const fmt = (x: number, lang: 'vi' | 'en'): string => formatNumber(x, lang, 4);
 
 export async function explainUnit(
   engine: Engine,
@@ -72,7 +71,8 @@ function toStep(r: Row): TraceStep {
     mainIndex: String(r.main_index),
     mainIndexName: { vi: String(r.main_index_vi), en: String(r.main_index_en) },
     scored: Boolean(r.scored),
-    rule: String(r.rule),
+    rule: String(r.rule) as RuleKind,
+    direction: r.direction === 'lower' ? 'lower' : 'higher',
     ruleText: { vi: String(r.rule_vi), en: String(r.rule_en) },
     relative: Boolean(r.relative),
     inputs,
@@ -113,11 +113,8 @@ function toInput(x: Row): TraceInput {
 
 /** The points arithmetic for one indicator, using the unit's own numbers. */
 export function formulaOf(s: Omit<TraceStep, 'formula'>, lang: 'vi' | 'en'): string {
-  const f = (x: number): string => fmt(x, lang);
-  const sep = lang === 'vi' ? '; ' : ', ';
   const pts = lang === 'vi' ? 'điểm' : 'pts';
-  const [a, b] = s.inputs;
-  const max = s.maxPoints;
+  const [a] = s.inputs;
   if (s.status === 'missing')
     return lang === 'vi' ? `chưa có số liệu → 0 ${pts}` : `no data → 0 ${pts}`;
   if (s.status === 'na')
@@ -127,28 +124,17 @@ export function formulaOf(s: Omit<TraceStep, 'formula'>, lang: 'vi' | 'en'): str
       ? `không đọc được "${a?.text ?? ''}" → 0 ${pts}`
       : `cannot read "${a?.text ?? ''}" → 0 ${pts}`;
   }
-  const points = s.points ?? 0;
-  const result = `${f(points)} ${pts}`;
-  switch (s.rule) {
-    case 'ratio':
-      return `min(${f(a?.value ?? 0)} ÷ ${f(b?.value ?? 0)}${sep}1) × ${f(max)} = ${result}`;
-    case 'percent':
-      return `${f((a?.value ?? 0) * 100)} % → ${f(s.fraction ?? 0)} × ${f(max)} = ${result}`;
-    case 'goalpost':
-    case 'minmax':
-    case 'zscore':
-    case 'tiers':
-      return `${f(a?.value ?? 0)} → ${f(s.fraction ?? 0)} × ${f(max)} = ${result}`;
-    case 'points':
-      return `min(${f(a?.value ?? 0)}${sep}${f(max)}) = ${result}`;
-    case 'boolean':
-    case 'choice':
-      return `"${a?.text ?? ''}" → ${f(s.fraction ?? 0)} × ${f(max)} = ${result}`;
-    case 'parts':
-      return `${s.inputs.map((i) => (i.missing ? '—' : (i.text ?? f(i.value ?? 0)))).join(' + ')} → ${f(s.fraction ?? 0)} × ${f(max)} = ${result}`;
-    default:
-      return result;
-  }
+  return ruleFormula(
+    s.rule,
+    {
+      inputs: s.inputs,
+      fraction: s.fraction ?? 0,
+      points: s.points ?? 0,
+      max: s.maxPoints,
+      lower: s.direction === 'lower',
+    },
+    lang,
+  );
 }
 
 function numOrNull(v: unknown): number | null {

@@ -2,6 +2,7 @@
 // written into it. Scoring applies them to copies of the framework and the target profile (pure
 // functions below) and to the `what_if_values` table; undoing one is dropping it from the list.
 import type { Aggregation, Framework, TargetProfile } from '../framework/types';
+import { scaleRule } from '../rules/registry';
 
 export type WhatIfEdit =
   /** A raw value of one unit, year and measure, as the measures table holds it (rates 0–1). */
@@ -100,14 +101,7 @@ function withMaxPoints(fw: Framework, code: string, value: number): Framework {
         : {
             ...x,
             maxPoints: value,
-            // Tier points are absolute: scaled, so the top tier still earns the whole indicator.
-            rule:
-              x.rule.kind === 'tiers'
-                ? {
-                    kind: 'tiers',
-                    tiers: x.rule.tiers.map((t) => ({ ...t, points: t.points * factor })),
-                  }
-                : x.rule,
+            rule: scaleRule(x.rule, factor),
           },
     ),
     // A main index is worth what its indicators are worth.

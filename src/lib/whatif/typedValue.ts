@@ -1,6 +1,6 @@
 // A value typed into the what-if form, read as the person meant it: "1.500" is fifteen hundred
 // in Vietnamese and "1,5" one and a half; "-" or "N/A" says there is no data.
-import { MISSING_MARKERS } from '../ingest/cellWords';
+import { MISSING_MARKERS } from '../text/cellWords';
 import type { Lang } from '../i18n/format';
 import { fold } from '../sql/fold';
 

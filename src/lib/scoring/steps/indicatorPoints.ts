@@ -5,7 +5,9 @@
 // (fw_indicators, fw_rule_tiers, fw_rule_choices, fw_rule_parts), and one expression per kind
 // (rules.ts) scores it, so the query is the same size whatever the framework holds.
 import { lit, litList } from '../../sql/quote';
-import { applicableSql, clamp01, partTestSql, rawFractionSql } from '../rules';
+import { applicableSql, rawFractionSql } from '../../rules/registry';
+import { partTestSql } from '../../rules/parts';
+import { clamp01 } from '../../rules/sql';
 import { AFFECTED } from '../affected';
 import { scopeWhere, type Scope } from '../scope';
 import { inputsQuery } from './indicatorInputs';
@@ -82,14 +84,17 @@ parts AS (
 ),
 -- Each tier as the band of values that reach it and no higher one, keyed by \`reach\` (the value
 -- for higher is better, minus the value for lower): the tier reached is the one with the
--- largest threshold ≤ a when higher is better, the smallest ≥ a when lower is.
+-- largest threshold ≤ a when higher is better, the smallest ≥ a when lower is. A strict tier
+-- starts at the next double past its threshold, so "> 0,8" is "≥ the least value above 0,8".
 tiers AS (
   SELECT indicator, reach, fraction,
     coalesce(lead(reach) OVER (PARTITION BY indicator ORDER BY reach), 'infinity') AS next_reach
   FROM (
-    SELECT t.indicator, CASE WHEN r.higher THEN t.threshold ELSE -t.threshold END AS reach, t.fraction
-    FROM fw_rule_tiers t JOIN rules r USING (indicator)
-    WHERE t.framework_id = ${id})
+    SELECT t.indicator, fraction,
+      CASE WHEN t.strict THEN nextafter(edge, 'infinity'::DOUBLE) ELSE edge END AS reach
+    FROM (SELECT t.*, CASE WHEN r.higher THEN t.threshold ELSE -t.threshold END AS edge
+      FROM fw_rule_tiers t JOIN rules r USING (indicator)
+      WHERE t.framework_id = ${id}) t)
 ),
 choices AS (
   SELECT indicator, folded_match, fraction FROM fw_rule_choices WHERE framework_id = ${id}

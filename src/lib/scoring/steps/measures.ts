@@ -3,7 +3,7 @@
 // as missing, the latest load winning when a cell was loaded twice.
 // observed_measures + what_if_values → measures: the what-if values set over the loaded ones.
 // Kept apart so that a what-if edit replays from `measures` without reading the files again.
-import { MISSING_MARKERS } from '../../ingest/cellWords';
+import { MISSING_MARKERS } from '../../text/cellWords';
 import { foldSql } from '../../sql/fold';
 import { lit, litArray, litList } from '../../sql/quote';
 import type { Step } from '../step';

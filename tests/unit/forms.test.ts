@@ -172,10 +172,14 @@ describe('frameworks given as a spreadsheet', () => {
     expect(r.shape).toBe('framework');
     const id = r.framework!.definition.id;
     expect(id).toBe('bang-bo-chi-so-tinh');
-    expect(r.framework!.rules).toEqual([
-      { indicator: 'ns_hop_bcd', row: 4, from: 'known', framework: 'dti-xa-minh-hoa' },
-      { indicator: 'kt_rieng', row: 5, from: 'points' },
+    expect(
+      r.framework!.rules.map((x) => [x.indicator, x.row, x.from, x.framework ?? null, x.method]),
+    ).toEqual([
+      ['ns_hop_bcd', 4, 'known', 'dti-xa-minh-hoa', 'Mỗi cuộc họp 2 điểm'],
+      ['kt_rieng', 5, 'points', null, 'Theo thẩm định'],
     ]);
+    // "Theo thẩm định" states no rule: it is listed as not understood, with why.
+    expect(r.framework!.rules[1]!.doubts[0]!.en).toMatch(/^No points found/);
     expect(r.skippedRows.map((s) => [s.row, s.reason])).toEqual([
       [1, 'title'],
       [2, 'blank'],

@@ -1,21 +1,15 @@
-// A framework as provinces publish it — one row per indicator: Mã, Chỉ tiêu, Nhóm, Điểm tối đa,
-// Cách tính — turned into framework JSON (then validated like any other). "Cách tính" is prose
-// for people, so each indicator's machine rule comes from a registered framework that has the
-// same indicator code; an indicator no framework knows is scored from points entered as they
-// are (rule `points`), and the report says which is which.
+// A framework as provinces publish it — a table of sections and indicators, each with its max
+// points and its method of scoring in words — turned into framework JSON (then validated like any
+// other). Each indicator's method text is read into a rule, with the measures it needs named after
+// the text's own definitions; a text the app cannot read keeps the points as given (rule
+// `points`) and is listed, never guessed. An indicator whose code a
+// registered framework knows (in a code column) borrows that framework's rule first, reading the
+// same measures as the data already loaded for it.
 import { headerKey } from '../ingest/columnRoles';
-import { scaleRule } from '../rules/registry';
+import type { Outline, OutlineIndicator } from '../ingest/frameworkOutline';
+import { readMethod, ruleWithMeasures, scaleRule } from '../rules/registry';
 import { fold } from '../sql/fold';
-import type { Framework, Indicator, Level, MeasureDef, Rule } from './types';
-
-export interface SheetIndicatorRow {
-  row: number;
-  code: string | null;
-  name: string;
-  group: string | null;
-  maxPoints: number;
-  method: string | null;
-}
+import type { Framework, Indicator, Level, LocalText, MeasureDef, Rule, RuleKind } from './types';
 
 export interface SheetFrameworkInput {
   id: string;
@@ -24,24 +18,35 @@ export interface SheetFrameworkInput {
   fallbackTitle: string;
   /** Where it was read, standing in for the decision that issued it: the file and sheet. */
   source: string;
-  rows: SheetIndicatorRow[];
+  outline: Outline;
+  /** Whether indicator codes come from a code column (and may match known frameworks' codes). */
+  codedByColumn: boolean;
   /** Registered frameworks, whose indicators lend their rules by code. */
   known: readonly Framework[];
-  /** Every measure known, for the definitions of the measures the rules read. */
+  /** Indicators a person chose to score from points as given, whatever their text says. */
+  pointsAsGiven?: ReadonlySet<string>;
+  /** Every measure known, for the definitions of the measures borrowed rules read. */
   catalog: readonly MeasureDef[];
 }
 
+/** How one indicator's rule was found, for the review of a framework read from a table. */
 export interface SheetRuleSource {
   indicator: string;
   row: number;
-  from: 'known' | 'points';
+  /** Read from its method text; borrowed from a known framework by code; or points as given. */
+  from: 'text' | 'known' | 'points';
+  kind: RuleKind;
   framework?: string;
+  /** The method text as published. */
+  method: string | null;
+  /** What in the text the rule does not account for, or why no rule was read. */
+  doubts: LocalText[];
 }
 
 const LEVEL_WORDS: [RegExp, Level][] = [
-  [/\b(cap xa|xa, phuong|phuong, xa)\b/, 'xa'],
-  [/\b(cap huyen|quan, huyen)\b/, 'huyen'],
-  [/\b(cap tinh|tinh, thanh pho)\b/, 'tinh'],
+  [/\b(cap xa|xa, phuong|phuong, xa|xa, phuong, thi tran)\b/, 'xa'],
+  [/\b(cap huyen|quan, huyen|huyen, thi xa|huyen, thanh pho)\b/, 'huyen'],
+  [/\b(cap tinh|tinh, thanh pho|so, ban, nganh)\b/, 'tinh'],
 ];
 
 /** Framework JSON (unvalidated) and where each indicator's rule came from. */
@@ -57,57 +62,33 @@ export function frameworkFromSheet(input: SheetFrameworkInput): {
     input.fallbackTitle;
   const allTitles = fold(cells.join(' '));
   const level = LEVEL_WORDS.find(([re]) => re.test(allTitles))?.[1] ?? 'xa';
-  const title = fold(titleText);
   const knownMains = new Map(
     input.known.flatMap((f) => f.mainIndices.map((m) => [fold(m.name.vi), m] as const)),
   );
-  const mainCode = (group: string): string => knownMains.get(fold(group))?.code ?? headerKey(group);
-
-  const mains = new Map<string, { code: string; name: string; maxPoints: number }>();
-  const indicators: Indicator[] = [];
-  const rules: SheetRuleSource[] = [];
-  const measureCodes = new Set<string>();
   const catalog = new Map(
     [...input.catalog, ...input.known.flatMap((f) => f.measures)].map((m) => [m.code, m]),
   );
-  // Points entered as they are need a measure of their own: reading a catalog measure of the
-  // same code (a rate, say) would turn 65 points into 0,65.
-  const pointsMeasure = (code: string): string => (catalog.has(code) ? `${code}_diem` : code);
-  for (const r of input.rows) {
-    const group = r.group?.trim() || 'Chung';
-    const main = mains.get(group) ?? { code: mainCode(group), name: group, maxPoints: 0 };
-    main.maxPoints += r.maxPoints;
-    mains.set(group, main);
-    const code = r.code?.trim() || headerKey(r.name);
-    const lent = lentRule(input.known, code, r.maxPoints);
-    rules.push({
-      indicator: code,
-      row: r.row,
-      from: lent ? 'known' : 'points',
-      ...(lent ? { framework: lent.framework } : {}),
-    });
-    const ind: Indicator = {
-      code,
-      name: { vi: r.name, en: lent?.nameEn ?? r.name },
-      mainIndex: main.code,
-      maxPoints: r.maxPoints,
-      rule: lent?.rule ?? { kind: 'points' },
-      measures: lent?.measures ?? [pointsMeasure(code)],
-      direction: lent?.direction ?? 'higher',
-    };
-    indicators.push(ind);
-    for (const m of ind.measures) measureCodes.add(m);
+  // A main index keeps a known framework's code for the same name, else its name as a code.
+  const taken = new Set<string>();
+  const mainCode = new Map(
+    input.outline.mainIndices.map((m) => {
+      const own = knownMains.get(fold(m.name))?.code ?? (headerKey(m.name) || `m${m.code}`);
+      let code = own;
+      for (let i = 2; taken.has(code); i++) code = `${own}_${i}`;
+      taken.add(code);
+      return [m.code, code] as const;
+    }),
+  );
+
+  const indicators: Indicator[] = [];
+  const rules: SheetRuleSource[] = [];
+  const measures = new Map<string, MeasureDef>();
+  for (const x of input.outline.indicators) {
+    const built = buildIndicator(input, x, catalog);
+    indicators.push({ ...built.indicator, mainIndex: mainCode.get(x.mainIndex)! });
+    rules.push(built.source);
+    for (const m of built.measures) measures.set(m.code, m);
   }
-  const measures: MeasureDef[] = [...measureCodes].map((m) => {
-    const own = indicators.find((i) => i.rule.kind === 'points' && i.measures[0] === m);
-    return (
-      (own ? undefined : catalog.get(m)) ?? {
-        code: m,
-        name: { vi: `${own?.name.vi ?? m} (điểm)`, en: `${own?.name.en ?? m} (points)` },
-        kind: 'number',
-      }
-    );
-  });
   const raw = {
     schema: 'dti-lab/framework@1',
     id: input.id,
@@ -115,26 +96,130 @@ export function frameworkFromSheet(input: SheetFrameworkInput): {
     decision: input.source,
     level,
     years: { from: 1990, to: null },
-    illustrative: /\bminh hoa\b/.test(title),
+    illustrative: /\bminh hoa\b/.test(fold(titleText)),
     note: {
-      vi: 'Đọc từ bảng tính; quy tắc tính điểm lấy theo mã chỉ số của bộ chỉ số đã có, chỉ số khác tính theo điểm nhập.',
-      en: 'Read from a spreadsheet; scoring rules follow the same indicator codes in known frameworks, other indicators use points as entered.',
+      vi: 'Đọc từ bảng tính: cách tính điểm đọc từ lời văn của từng chỉ số; chỉ số không đọc được tính theo điểm nhập.',
+      en: 'Read from a spreadsheet: each rule read from the indicator’s method text; indicators whose text could not be read use points as entered.',
     },
     pillars: [],
-    mainIndices: [...mains.values()].map((m) => ({
-      code: m.code,
-      name: { vi: m.name, en: m.name },
-      maxPoints: Math.round(m.maxPoints * 1e9) / 1e9,
+    mainIndices: input.outline.mainIndices.map((m) => ({
+      code: mainCode.get(m.code),
+      name: { vi: m.name || titleText, en: m.name || titleText },
+      maxPoints: m.maxPoints,
       scored: true,
+      ...(m.group ? { group: { vi: m.group, en: m.group } } : {}),
     })),
     indicators,
-    measures,
+    measures: [...measures.values()],
     aggregation: { method: 'points' },
     missing: { policy: 'zero' },
     bands: [],
   };
   return { raw, rules };
 }
+
+function buildIndicator(
+  input: SheetFrameworkInput,
+  x: OutlineIndicator,
+  catalog: Map<string, MeasureDef>,
+): { indicator: Omit<Indicator, 'mainIndex'>; source: SheetRuleSource; measures: MeasureDef[] } {
+  const row = x.rows[0]!;
+  const name = { vi: x.name, en: x.name };
+  // Measures of this framework's own: "<framework>.<indicator>", so two provinces' "1.1" differ.
+  const base = `${input.id}.${x.code}`;
+  const asGiven = input.pointsAsGiven?.has(x.code) ?? false;
+  // A number ("1.2") places an indicator in its table; only a code names it across frameworks.
+  const named = !/^\d+(\.\d+)*(\.[a-zđ])?$/.test(x.code);
+  const lent =
+    input.codedByColumn && named && !asGiven ? lentRule(input.known, x.code, x.maxPoints) : null;
+  if (lent)
+    return {
+      indicator: {
+        code: x.code,
+        name: { vi: x.name, en: lent.nameEn },
+        maxPoints: x.maxPoints,
+        rule: lent.rule,
+        measures: lent.measures,
+        direction: lent.direction,
+      },
+      source: {
+        indicator: x.code,
+        row,
+        from: 'known',
+        kind: lent.rule.kind,
+        framework: lent.framework,
+        method: x.method,
+        doubts: [],
+      },
+      measures: lent.measures.flatMap((m) => catalog.get(m) ?? []),
+    };
+  const read = asGiven
+    ? {
+        reading: null,
+        doubts: [{ vi: 'Chọn tính theo điểm nhập.', en: 'Chosen: points as given.' }],
+      }
+    : readMethod(x.method ?? '', x.maxPoints, x.name);
+  if (read.reading) {
+    const r = read.reading;
+    const codes =
+      r.inputs.length === 1 ? [base] : r.inputs.map((_, i) => `${base}_${inputSuffix(r.rule, i)}`);
+    return {
+      indicator: {
+        code: x.code,
+        name,
+        maxPoints: x.maxPoints,
+        rule: ruleWithMeasures(r.rule, codes),
+        measures: codes,
+        direction: r.direction,
+      },
+      source: {
+        indicator: x.code,
+        row,
+        from: 'text',
+        kind: r.rule.kind,
+        method: x.method,
+        doubts: [],
+      },
+      measures: r.inputs.map((need, i) => ({
+        code: codes[i]!,
+        name: { vi: need.name, en: need.name },
+        kind: need.kind,
+      })),
+    };
+  }
+  // Points entered as they are need a measure of their own: reading a catalog measure of the
+  // same code (a rate, say) would turn 65 points into 0,65.
+  const code = !input.codedByColumn
+    ? `${base}_diem`
+    : catalog.has(x.code)
+      ? `${x.code}_diem`
+      : x.code;
+  return {
+    indicator: {
+      code: x.code,
+      name,
+      maxPoints: x.maxPoints,
+      rule: { kind: 'points' },
+      measures: [code],
+      direction: 'higher',
+    },
+    source: {
+      indicator: x.code,
+      row,
+      from: 'points',
+      kind: 'points',
+      method: x.method,
+      doubts: read.doubts,
+    },
+    measures: [
+      { code, name: { vi: `${x.name} (điểm)`, en: `${x.name} (points)` }, kind: 'number' },
+    ],
+  };
+}
+
+/** a and b of a ratio; one measure per part. */
+const inputSuffix = (rule: Rule, i: number): string =>
+  rule.kind === 'ratio' ? (i === 0 ? 'a' : 'b') : `p${i + 1}`;
 
 /** The rule of the same indicator in a known framework; tier points scaled to the new max. */
 function lentRule(

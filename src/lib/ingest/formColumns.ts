@@ -1,9 +1,10 @@
 // Columns of the tables whose rows are indicators or targets rather than units: a unit's
-// self-assessment form (STT, Chỉ số, Điểm tối đa, Cách tính, Điểm tự chấm, Thẩm định, Giải
-// trình), a framework as provinces publish it (Mã, Chỉ tiêu, Nhóm, Điểm tối đa, Cách tính) and a
-// plan's appendix of targets (Chỉ tiêu, Mã số liệu, Chỉ tiêu phấn đấu, Năm hoàn thành). Headers
-// compare folded, like every other header (see columnRoles.ts).
-import { headerKey } from './columnRoles';
+// self-assessment form, a framework as provinces publish it, a plan's appendix of targets. Each
+// province words its headers its own way ("Điểm tối đa", "Thang điểm", "Điểm chuẩn"; "Cách tính
+// điểm", "Phương pháp xác định và cách cho điểm", "Hướng dẫn chấm điểm"; "Điểm tự chấm", "Điểm
+// số tự chấm", "Điểm của xã"; "Thẩm định", "Điểm huyện chấm", "Kết quả đánh giá của …"), so a
+// header is matched to its role by the words it contains after folding, not by one spelling.
+import { fold } from '../sql/fold';
 import type { HeaderColumn } from './findLayout';
 
 export type FormRole =
@@ -16,70 +17,168 @@ export type FormRole =
   | 'selfPoints'
   | 'appraisedPoints'
   | 'evidence'
+  | 'dataSource'
+  | 'verifier'
+  | 'note'
   | 'targetValue'
   | 'comparator'
   | 'deadline'
   | 'quote';
 
-const FORM_ROLES: [FormRole, string[]][] = [
-  ['rowNumber', ['stt', 'tt', 'so_tt', 'no']],
-  [
-    'indicatorCode',
-    [
-      'ma',
-      'ma_chi_so',
-      'ma_chi_tieu',
-      'ma_so_lieu',
-      'ky_hieu',
-      'code',
-      'indicator_code',
-      'measure',
-    ],
-  ],
-  [
-    'indicatorName',
-    ['chi_so', 'chi_tieu', 'ten_chi_so', 'ten_chi_tieu', 'noi_dung', 'tieu_chi', 'indicator'],
-  ],
-  ['group', ['nhom', 'nhom_chi_so', 'chi_so_chinh', 'linh_vuc', 'tru_cot', 'group']],
-  ['maxPoints', ['diem_toi_da', 'diem_chuan', 'thang_diem', 'max_points']],
-  ['method', ['cach_tinh', 'cach_tinh_diem', 'phuong_phap_tinh', 'cach_cham', 'method']],
-  [
-    'selfPoints',
-    ['diem_tu_cham', 'tu_cham', 'diem_tu_danh_gia', 'tu_danh_gia', 'self_assessed', 'self'],
-  ],
-  [
-    'appraisedPoints',
-    ['tham_dinh', 'diem_tham_dinh', 'diem_duoc_tham_dinh', 'ket_qua_tham_dinh', 'appraised'],
-  ],
-  [
-    'evidence',
-    ['giai_trinh', 'minh_chung', 'giai_trinh_minh_chung', 'tai_lieu_kiem_chung', 'evidence'],
-  ],
-  [
-    'targetValue',
-    ['chi_tieu_phan_dau', 'muc_tieu', 'gia_tri_muc_tieu', 'chi_tieu_dat', 'muc_phan_dau', 'target'],
-  ],
-  ['comparator', ['so_sanh', 'dieu_kien', 'comparator']],
-  ['deadline', ['nam_hoan_thanh', 'thoi_han', 'thoi_han_hoan_thanh', 'nam_dat', 'deadline']],
-  ['quote', ['trich_dan', 'nguon', 'quote']],
-];
+/** How sure a header's role is: its words say it outright, or only suggest it. */
+export type RoleConfidence = 'sure' | 'guess';
 
-const BY_KEY = new Map<string, FormRole>(
-  FORM_ROLES.flatMap(([role, keys]) => keys.map((k) => [k, role] as const)),
-);
-
-/** A header's role in an indicator-row table, or null. "Điểm tự chấm (điểm)" counts too. */
-export function formRoleOf(column: HeaderColumn): FormRole | null {
-  const key = headerKey(column.label.replace(/\s*\([^)]*\)\s*$/, ''));
-  return BY_KEY.get(key) ?? BY_KEY.get(headerKey(column.label)) ?? null;
+interface Meaning {
+  role: FormRole;
+  /** Words that say the role outright. */
+  sure: RegExp;
+  /** Words that suggest it, when nothing says another role outright. */
+  guess?: RegExp;
+  /** Words that rule it out, whatever else the header says. */
+  not?: RegExp;
+  /** Outranks other roles whose words the header also holds. */
+  weight: number;
 }
 
-/** Column index of each form role found (the first column holding it). */
+// On folded text: lower case, no diacritics, đ → d, one space between words.
+const MEANINGS: Meaning[] = [
+  { role: 'rowNumber', sure: /^(stt|tt|so tt|so thu tu|thu tu|no\.?|#)$/, weight: 5 },
+  {
+    role: 'method',
+    sure: /\b(cach (tinh|xac dinh|cham|cho diem|danh gia|thuc)|phuong phap|huong dan (cham|tinh|danh gia|xac dinh)|tieu chi cham|cong thuc|method)\b/,
+    guess: /\b(yeu cau|quy chuan|dieu kien dat|muc do dat)\b/,
+    weight: 4,
+  },
+  {
+    role: 'selfPoints',
+    sure: /\b(tu cham|tu danh gia|self|diem (so )?(cua )?(xa|phuong|thi tran|don vi|co quan)|(xa|don vi) tu)\b/,
+    not: /\b(tham dinh|phuc tra)\b/,
+    weight: 3,
+  },
+  {
+    role: 'appraisedPoints',
+    sure: /\b(tham dinh|phuc tra|huyen cham|tinh cham|so cham|hoi dong (cham|danh gia)|appraised|ket qua danh gia cua|diem danh gia cua|diem (duoc )?cong nhan|diem (cua )?(huyen|tinh|hoi dong|doan))\b/,
+    // "Đơn vị thẩm định" names who appraises (a verifier), not points.
+    not: /^(don vi|co quan|to|doan)\b(?!.*\bdiem\b)/,
+    weight: 3,
+  },
+  {
+    role: 'maxPoints',
+    sure: /\b(diem toi da|toi da|thang diem|diem chuan|diem quy dinh|muc diem|khung diem|max( points)?)\b/,
+    guess: /^(so )?diem$/,
+    not: /\b(tu cham|tu danh gia|tham dinh|dat duoc)\b/,
+    weight: 2,
+  },
+  {
+    role: 'indicatorCode',
+    sure: /^(ma|ma so|ma chi so|ma chi tieu|ma tieu chi|ma so lieu|ky hieu|code|indicator code|measure)$/,
+    guess: /^(ma|ky hieu)\b/,
+    not: /\b(ma (xa|huyen|tinh|don vi|dvhc|phuong|dv))\b/,
+    weight: 2,
+  },
+  {
+    role: 'indicatorName',
+    // At the head of the header: "Chỉ số/Chỉ số thành phần", "Tên chỉ tiêu", "Nội dung đánh
+    // giá" — not a data column's sentence that mentions "chỉ tiêu" on its way.
+    sure: /^(ten |cac )?(chi so|chi tieu|tieu chi|noi dung|indicator)\b/,
+    not: /\b(ma|ky hieu|phan dau|muc tieu|chinh)\b|\bdiem\b/,
+    weight: 1,
+  },
+  {
+    role: 'group',
+    sure: /^(nhom|nhom chi so|linh vuc|tru cot|chi so chinh|group)$/,
+    guess: /\b(nhom|linh vuc|tru cot)\b/,
+    weight: 1,
+  },
+  {
+    role: 'evidence',
+    sure: /\b(minh chung|kiem chung|giai trinh|tai lieu|chung minh|evidence|can cu)\b/,
+    weight: 2,
+  },
+  {
+    role: 'verifier',
+    sure: /\b(phoi hop|xac minh|(don vi|co quan) (tham dinh|danh gia|kiem tra|chu tri)|verif)/,
+    weight: 2,
+  },
+  {
+    role: 'dataSource',
+    sure: /\b(nguon (thu thap|du lieu|so lieu|cung cap)|(co quan|don vi) cung cap|data source)\b/,
+    guess: /^nguon\b/,
+    weight: 1,
+  },
+  { role: 'note', sure: /^(ghi chu|note|notes)\b/, weight: 1 },
+  {
+    role: 'targetValue',
+    sure: /^(chi tieu phan dau|muc tieu|gia tri muc tieu|chi tieu dat|muc phan dau|target|chi tieu (ke hoach|nam))\b/,
+    weight: 2,
+  },
+  { role: 'comparator', sure: /^(so sanh|dieu kien|comparator)$/, weight: 2 },
+  {
+    role: 'deadline',
+    sure: /\b(nam hoan thanh|thoi han|nam dat|deadline|lo trinh|thoi gian hoan thanh)\b/,
+    weight: 2,
+  },
+  { role: 'quote', sure: /\b(trich dan|quote)\b|^nguon$/, weight: 1 },
+];
+
+export interface FormRoleMatch {
+  role: FormRole;
+  confidence: RoleConfidence;
+}
+
+/** Folded words of a header, without a trailing unit in brackets ("Điểm tự chấm (điểm)"). */
+const wordsOf = (label: string): string =>
+  fold(label.replace(/\s*\([^)]*\)\s*$/, '') || label)
+    .replace(/[/\\|,;:.*\-–]+$/g, '')
+    .replace(/[\n_]+/g, ' ')
+    .trim();
+
+/**
+ * A pattern for words run together, as a PDF copy leaves them ("Điểmtốiđa", "Cáchxácđịnh…"):
+ * the same words without spaces or word boundaries.
+ */
+const squeezed = (re: RegExp): RegExp => new RegExp(re.source.replace(/ |\\b/g, ''));
+const SQUEEZED = new Map(MEANINGS.map((m) => [m, squeezed(m.sure)]));
+
+/** The role the words of one header text say, with how sure; null when none. */
+function roleOfWords(label: string): FormRoleMatch | null {
+  const words = wordsOf(label);
+  const full = fold(label);
+  // Only a header with no space at all between its words is read run together.
+  const runTogether = words.length > 8 && !words.includes(' ') ? words : null;
+  let best: { m: Meaning; sure: boolean } | null = null;
+  for (const m of MEANINGS) {
+    if (m.not?.test(words) || (runTogether && squeezed(m.not ?? /$^/).test(runTogether))) continue;
+    const sure =
+      m.sure.test(words) ||
+      m.sure.test(full) ||
+      (runTogether !== null && SQUEEZED.get(m)!.test(runTogether));
+    const guess = !sure && (m.guess?.test(words) ?? false);
+    if (!sure && !guess) continue;
+    const better =
+      !best || (sure && !best.sure) || (sure === best.sure && m.weight > best.m.weight);
+    if (better) best = { m, sure };
+  }
+  return best ? { role: best.m.role, confidence: best.sure ? 'sure' : 'guess' } : null;
+}
+
+/**
+ * A header's role in an indicator-row table, with how sure it is; null when none is meant. The
+ * group label of a two-row header is the context of a bare lower label: "TỰ ĐÁNH GIÁ / Điểm".
+ */
+export function formRoleOf(column: HeaderColumn): FormRoleMatch | null {
+  const own = roleOfWords(column.label);
+  if (own?.confidence === 'sure' || column.group === null) return own;
+  const inGroup = roleOfWords(`${column.group} ${column.label}`);
+  return inGroup?.confidence === 'sure' ? inGroup : own;
+}
+
+/** Column index of each form role found (the first column holding it), and how sure. */
 export function formColumns(columns: readonly HeaderColumn[]): Partial<Record<FormRole, number>> {
   const found: Partial<Record<FormRole, number>> = {};
   columns.forEach((c, i) => {
-    const role = formRoleOf(c);
-    if (role && found[role] === undefined) found[role] = i;
+    const match = formRoleOf(c);
+    if (match && found[match.role] === undefined) found[match.role] = i;
   });
   return found;
 }

@@ -1,7 +1,8 @@
 // What a load tells the person: how the file was read, what went where, what was skipped and
 // which cells could not be read. One shape for every kind of table.
 import type { SheetRuleSource } from '../framework/fromSheet';
-import type { Framework, TargetProfile } from '../framework/types';
+import type { SheetSource } from '../framework/sheetReview';
+import type { Framework, LocalText, TargetProfile } from '../framework/types';
 import type { CellIssue } from './cellIssues';
 import type { ColumnRole } from './columnRoles';
 import type { ColumnMapping } from './columnMapping';
@@ -67,7 +68,14 @@ export interface LoadReport {
   /** A self-assessment form: the unit it is about and where its name was read. */
   subject?: { unitCode: string; unitName: string; from: 'title' | 'fileName' | 'person' };
   /** A framework read from a sheet: registered under this id, with how each rule was found. */
-  framework?: { definition: Framework; rules: SheetRuleSource[] };
+  framework?: {
+    definition: Framework;
+    rules: SheetRuleSource[];
+    /** What the framework was built from, to rebuild it with a person's corrections. */
+    sheet: SheetSource;
+    /** Where the table's own figures disagree (a section's max ≠ the sum under it). */
+    doubts: { row: number; message: LocalText }[];
+  };
   /** A plan's targets read from a sheet: registered as a target profile. */
   profile?: { definition: TargetProfile };
 }

@@ -196,6 +196,14 @@ function doubtsOf(m: MethodText, r: Reading): LocalText[] {
       vi: `Công thức nhân với ${num(factor, 'vi')}, khác điểm tối đa ${num(m.maxPoints, 'vi')}.`,
       en: `The formula multiplies by ${num(factor, 'en')}, not the max of ${num(m.maxPoints, 'en')}.`,
     });
+  // A formula that defines more than the rule reads ("Trong đó: Tỷ lệ chuẩn hóa = … ÷ giá trị
+  // lớn nhất") computes something else than a rate or a ÷ b.
+  const extra = byFormula ? undefinedTerms(m.plain) : [];
+  if (extra.length)
+    doubts.push({
+      vi: `Công thức còn định nghĩa "${extra.join('", "')}", chưa đọc được.`,
+      en: `The formula also defines "${extra.join('", "')}", which was not read.`,
+    });
   // What follows the last award is a note ("Có trích dẫn số hiệu văn bản …") unless it holds
   // numbers of a scoring of its own.
   if (!byFormula && /\d/.test(m.rest) && /(diem|%|lan|ty le)/.test(plainOf(m.rest)))
@@ -204,4 +212,12 @@ function doubtsOf(m: MethodText, r: Reading): LocalText[] {
       en: `Part not read: "${m.rest}".`,
     });
   return doubts;
+}
+
+/** Terms a formula defines ("X = …") beyond the points, a, b and the rate a/b. */
+function undefinedTerms(plain: string): string[] {
+  const known = /^(diem|a|b|ty ?le|tl)$/;
+  return [...plain.matchAll(/([a-z][a-z ]{0,30}?)\s*=/g)]
+    .map((x) => x[1]!.replace(/^.*\b(trong do|voi|khi)\b:?\s*/, '').trim())
+    .filter((t) => t !== '' && !known.test(t));
 }

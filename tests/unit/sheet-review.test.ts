@@ -1,0 +1,101 @@
+// A framework read from a table, reviewed and corrected in place: what was understood and what
+// not; a reworded method read at once; the corrected framework valid and scoring; the framework
+// written back as the same table reads back into the same rules.
+import { describe, expect, it } from 'vitest';
+import {
+  correctedFramework,
+  frameworkTable,
+  previewMethod,
+  reviewRows,
+} from '../../src/lib/framework/sheetReview';
+import { csvFile, freshWorkspace } from './support/workspace';
+
+const SHEET = [
+  'UBND TỈNH THỬ',
+  'BỘ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP HUYỆN',
+  'STT,Chỉ số/Chỉ số thành phần,Điểm tối đa,Cách xác định và tính điểm,Tài liệu kiểm chứng',
+  '1,Nhận thức số,40,,',
+  '1.1,BCĐ họp trong năm,20,"BCĐ họp 4 lần/năm: 20 điểm\nBCĐ họp 3 lần/năm: 15 điểm\nCòn lại: 0 điểm",Biên bản họp',
+  '1.2,Văn bản chỉ đạo,20,Căn cứ chất lượng văn bản để chấm,',
+  '2,Hạ tầng số,10,,',
+  '2.1,Có chuyên mục CĐS,10,Có: 10 điểm; Không: 0 điểm,',
+].join('\n');
+
+const csv = (rows: (string | number)[][]): string =>
+  rows
+    .map((r) =>
+      r
+        .map((c) =>
+          typeof c === 'string' && /[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : String(c),
+        )
+        .join(','),
+    )
+    .join('\n');
+
+describe('reviewing a framework read from a table', () => {
+  it('lists each indicator with the rule understood, and what was not understood', async () => {
+    const ws = await freshWorkspace();
+    const r = await ws.loadFile(csvFile('bo-chi-so-huyen.csv', SHEET));
+    const fw = r.framework!.definition;
+    expect(fw.level).toBe('huyen');
+    expect(fw.mainIndices.map((m) => [m.name.vi, m.maxPoints])).toEqual([
+      ['Nhận thức số', 40],
+      ['Hạ tầng số', 10],
+    ]);
+    const rows = reviewRows(fw, r.framework!.rules);
+    expect(rows.map((x) => [x.code, x.kind, x.status])).toEqual([
+      ['1.1', 'tiers', 'read'],
+      ['1.2', 'points', 'notUnderstood'],
+      ['2.1', 'boolean', 'read'],
+    ]);
+    expect(rows[0]!.words.vi).toContain('≥ 4 → 20 điểm');
+    expect(rows[1]!.doubts[0]!.vi).toMatch(/^Không thấy mức điểm/);
+    // Evidence is kept with its indicator.
+    expect(r.framework!.sheet.outline.indicators[0]!.notes).toEqual([
+      { header: 'Tài liệu kiểm chứng', text: 'Biên bản họp' },
+    ]);
+  });
+
+  it('reads a reworded method at once', () => {
+    const p = previewMethod('Có văn bản: Điểm tối đa; Không có: 0 điểm', 20, 'Văn bản chỉ đạo');
+    expect(p.kind).toBe('boolean');
+    expect(p.words?.vi).toBe('có → 20 điểm; không → 0 điểm');
+    expect(previewMethod('tùy hội đồng', 20, 'x').doubts).toHaveLength(1);
+  });
+
+  it('gives a corrected framework that scores, and writes it back as the same table', async () => {
+    const ws = await freshWorkspace();
+    const r = await ws.loadFile(csvFile('bo-chi-so-huyen.csv', SHEET));
+    const { framework, rules } = correctedFramework(
+      r.framework!.sheet,
+      new Map([
+        ['1.2', { method: 'Có văn bản: Điểm tối đa; Không có: 0 điểm' }],
+        ['2.1', { asPoints: true, maxPoints: 15 }],
+      ]),
+      ws.frameworks(),
+      ws.measures(),
+    );
+    expect(framework.id).toBe('bang-bo-chi-so-huyen-da-sua');
+    expect(framework.title.vi).toMatch(/\(đã sửa\)$/);
+    expect(framework.indicators.map((x) => [x.code, x.rule.kind, x.maxPoints])).toEqual([
+      ['1.1', 'tiers', 20],
+      ['1.2', 'boolean', 20],
+      ['2.1', 'points', 15],
+    ]);
+    expect(framework.mainIndices.map((m) => m.maxPoints)).toEqual([40, 15]);
+    expect(rules.map((x) => x.from)).toEqual(['text', 'text', 'points']);
+
+    // Written back as a table, it reads into the same rules.
+    const methods = new Map(rules.map((x) => [x.indicator, x.from === 'points' ? null : x.method]));
+    methods.set('1.2', 'Có văn bản: Điểm tối đa; Không có: 0 điểm');
+    const table = frameworkTable(framework, methods);
+    const back = await ws.loadFile(csvFile('bo-chi-so-xuat.csv', csv(table)));
+    expect(
+      back.framework!.definition.indicators.map((x) => [x.code, x.rule.kind, x.maxPoints]),
+    ).toEqual([
+      ['1.1', 'tiers', 20],
+      ['1.2', 'boolean', 20],
+      ['2.1', 'points', 15],
+    ]);
+  });
+});

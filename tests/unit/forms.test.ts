@@ -1,7 +1,10 @@
 // Tables whose rows are indicators: self-assessment forms (many at once make a district table,
 // set beside the computed points) and frameworks published as spreadsheets.
+import { explainUnit } from '../../src/lib/scoring/explainTrace';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/lib/ingest/errors';
+import type { LoadReport } from '../../src/lib/ingest/loadReport';
+import type { Workspace } from '../../src/lib/workspace/workspace';
 import { ruleText } from '../../src/lib/rules/registry';
 import { readTargetText } from '../../src/lib/framework/targetsFromSheet';
 import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';
@@ -21,17 +24,23 @@ function form(titles: string[], items: [string, string, string, string][]): stri
   ].join('\n');
 }
 
+/** The three communes' forms, loaded one by one into one batch (100). */
+async function loadThreeForms(ws: Workspace): Promise<LoadReport[]> {
+  const reports: LoadReport[] = [];
+  for (const f of [
+    'tu-danh-gia-khanh-son-2024.xlsx',
+    'tu-danh-gia-kim-lien-2024.xlsx',
+    'tu-danh-gia-nam-anh-2024.csv',
+  ])
+    reports.push(await ws.loadFile(fileAt(`${FORMS}/${f}`), { batch: 100 }));
+  return reports;
+}
+
 describe('self-assessment forms', () => {
   it('three forms dropped together become one district table beside the computed points', async () => {
     const ws = await freshWorkspace();
     await ws.loadFile(fileAt('data-samples/nam-dan-2023-2024.csv'));
-    const reports = [];
-    for (const f of [
-      'tu-danh-gia-khanh-son-2024.xlsx',
-      'tu-danh-gia-kim-lien-2024.xlsx',
-      'tu-danh-gia-nam-anh-2024.csv',
-    ])
-      reports.push(await ws.loadFile(fileAt(`${FORMS}/${f}`), { batch: 100 }));
+    const reports = await loadThreeForms(ws);
     expect(reports.map((r) => [r.shape, r.subject?.unitCode, r.year, r.yearSource])).toEqual([
       ['selfAssessment', '17986', 2024, 'title'],
       ['selfAssessment', '17971', 2024, 'title'],
@@ -68,6 +77,54 @@ describe('self-assessment forms', () => {
     expect(kl!.computed_points).toBe(kl!.points);
     expect(Number(kl!.computed_minus_assessed)).toBeCloseTo(Number(kl!.points) - 3.5, 9);
     expect(kl!.appraised_cell).toMatch(/^F\d+$/);
+  });
+
+  it('forms alone rank the district by appraised (or self-assessed) points, each traced to its cell', async () => {
+    const ws = await freshWorkspace();
+    const reports = await loadThreeForms(ws);
+    expect(reports.map((r) => r.assessed)).toEqual([
+      { framework: 'dti-xa-minh-hoa', self: 13, appraised: 13 },
+      // Kim Liên's "đạt" where a self score belongs is not a number.
+      { framework: 'dti-xa-minh-hoa', self: 12, appraised: 13 },
+      { framework: 'dti-xa-minh-hoa', self: 13, appraised: 0 },
+    ]);
+    const ids = ws.frameworks().map((f) => f.id);
+    expect(ids).toContain('dti-xa-minh-hoa.tham-dinh');
+    expect(ids).toContain('dti-xa-minh-hoa.tu-cham');
+    await ws.score('dti-xa-minh-hoa.tham-dinh', null);
+    // The total is Σ appraised points ÷ Σ max points of the framework (missing: 0 points).
+    const [expected] = await rows(
+      ws,
+      `SELECT sum(appraised_points) / (SELECT sum(max_points) FROM fw_main_indices
+         WHERE framework_id = 'dti-xa-minh-hoa' AND scored) AS total
+       FROM assessments WHERE unit_code = '17971'`,
+    );
+    const ranked = await rows(
+      ws,
+      'SELECT unit_code, total, rank FROM scores ORDER BY rank, unit_code',
+    );
+    expect(ranked.map((r) => r.unit_code)).toHaveLength(3);
+    const kl = ranked.find((r) => r.unit_code === '17971')!;
+    expect(Number(kl.total)).toBeCloseTo(Number(expected!.total), 9);
+    // Nam Anh was not appraised: no points by appraisal, last.
+    expect(ranked.at(-1)).toMatchObject({ unit_code: '17941', total: 0 });
+    const trace = await explainUnit(ws.engine, '17971', 2024);
+    const step = trace.find((t) => t.indicator === 'ht_smartphone')!;
+    expect(step.points).toBe(3.5);
+    expect(step.inputs[0]!.source).toMatchObject({
+      file: 'tu-danh-gia-kim-lien-2024.xlsx',
+      column: 'F',
+    });
+    await ws.score('dti-xa-minh-hoa.tu-cham', null);
+    const self = await rows(ws, "SELECT total FROM scores WHERE unit_code = '17941'");
+    expect(Number(self[0]!.total)).toBeGreaterThan(0);
+    // Undoing the forms takes their points back out.
+    await ws.undoBatch(100);
+    const [left] = await rows(
+      ws,
+      "SELECT count(*)::INTEGER AS n FROM observations WHERE measure LIKE 'dti-xa-minh-hoa.%'",
+    );
+    expect(left).toEqual({ n: 0 });
   });
 
   it('reports an unknown indicator and points above the max, and reads decimal commas', async () => {

@@ -8,7 +8,8 @@ import {
   previewMethod,
   reviewRows,
 } from '../../src/lib/framework/sheetReview';
-import { csvFile, freshWorkspace } from './support/workspace';
+import type { IngestError } from '../../src/lib/ingest/errors';
+import { csvFile, freshWorkspace, rows } from './support/workspace';
 
 const SHEET = [
   'UBND TỈNH THỬ',
@@ -97,5 +98,47 @@ describe('reviewing a framework read from a table', () => {
       ['1.2', 'boolean', 20],
       ['2.1', 'points', 15],
     ]);
+  });
+});
+
+describe('a table that is neither data nor a framework', () => {
+  it('says what it found and what each kind of table needs; nothing loaded changes', async () => {
+    const ws = await freshWorkspace();
+    await ws.loadFile(
+      csvFile('du-lieu.csv', 'unit_code,year,so_hoa_ho_so_ty_le\n17986,2024,0.5\n'),
+    );
+    const before = await rows(ws, 'SELECT count(*)::INTEGER AS n FROM observations');
+    const e = await ws
+      .loadFile(
+        csvFile('danh-sach.csv', 'Họ và tên,Ngày sinh,Địa chỉ\nNguyễn Văn A,01/01/1990,Nam Đàn\n'),
+      )
+      .then(
+        () => null,
+        (x: unknown) => x as IngestError,
+      );
+    expect(e?.code).toBe('noUnitColumn');
+    expect(e?.text.vi).toContain('"Họ và tên", "Ngày sinh", "Địa chỉ"');
+    expect(e?.text.vi).toContain('bộ chỉ số cần cột tên chỉ số');
+    expect(e?.text.en).toContain('a self-assessment form needs an indicator column');
+    expect(e?.at.file).toBe('danh-sach.csv');
+    expect(await rows(ws, 'SELECT count(*)::INTEGER AS n FROM observations')).toEqual(before);
+    expect(before).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('a framework table without its max column', () => {
+  it('is read as a framework that lacks max points, not as data without unit codes', async () => {
+    const ws = await freshWorkspace();
+    const e = await ws
+      .loadFile(
+        csvFile('thieu-diem.csv', 'STT,Tiêu chí,Cách tính điểm\n1.1,Có chuyên mục,Có: 10 điểm\n'),
+      )
+      .then(
+        () => null,
+        (x: unknown) => x as IngestError,
+      );
+    expect(e?.code).toBe('shapeColumns');
+    expect(e?.text.vi).toContain('cột điểm tối đa');
+    expect(e?.text.vi).toContain('Các cột đã thấy: STT; Tiêu chí; Cách tính điểm');
   });
 });

@@ -12,8 +12,11 @@ export interface Location {
 export type IngestErrorCode =
   | 'empty'
   | 'binary'
+  | 'pdf'
   | 'encryptedXlsx'
   | 'corruptXlsx'
+  | 'corruptDocx'
+  | 'noTableInDocx'
   | 'noHeader'
   | 'noData'
   | 'noUnitColumn'

@@ -11,7 +11,9 @@ import type { LoadReport } from './loadReport';
 import type { Shape } from './shape';
 import type { RateScale } from './rateScales';
 import { checkpoint, type LoadControl } from './progress';
-import { SNIFF_BYTES, sniffFile } from './sniffFile';
+import { dataTablesFirst } from './docxTables';
+import { notATable, noTableInDocument } from './notATable';
+import { officeFormat, SNIFF_BYTES, sniffFile } from './sniffFile';
 import { stageCsv } from './stageCsv';
 import { pickSheet, stageSheet } from './stageSheet';
 import { zipSizes } from './zipDirectory';
@@ -54,10 +56,14 @@ export interface LoadOptions extends LoadControl {
  */
 export const SIZE_LIMITS = {
   text: 400 * 1024 ** 2,
+  /** An XLSX workbook or a Word (.docx) document: both are ZIPs of XML. */
   xlsx: 60 * 1024 ** 2,
   /** What a workbook may unpack to: ten times the largest file, as real workbooks do. */
   xlsxUnpacked: 600 * 1024 ** 2,
 } as const;
+
+const EXCEL = { vi: 'Tệp Excel', en: 'The Excel file' };
+const WORD = { vi: 'Văn bản Word', en: 'The Word document' };
 
 /** A size as the message's language writes numbers: "0,68 MB" in Vietnamese, "0.68 MB" in English. */
 function megabytes(n: number, lang: 'vi' | 'en'): string {
@@ -109,7 +115,8 @@ async function stage(
   const size = file.data.size;
   const kind = sniffFile(file.name, await blobBytes(file.data.slice(0, SNIFF_BYTES)), size);
   const at = { file: file.name };
-  const limit = options.maxBytes ?? (kind.kind === 'xlsx' ? SIZE_LIMITS.xlsx : SIZE_LIMITS.text);
+  const office = kind.kind === 'xlsx' || kind.kind === 'docx';
+  const limit = options.maxBytes ?? (office ? SIZE_LIMITS.xlsx : SIZE_LIMITS.text);
   if (size > limit) {
     throw new IngestError(
       'tooLarge',
@@ -128,14 +135,7 @@ async function stage(
         at,
       );
     case 'binary':
-      throw new IngestError(
-        'binary',
-        {
-          vi: `Tệp không phải bảng tính CSV hay Excel (nội dung là ${kind.what === 'binary' ? 'dữ liệu nhị phân' : `ảnh/tệp ${kind.what}`}), dù tên tệp là "${file.name}".`,
-          en: `The file is not a CSV or Excel spreadsheet (its content is ${kind.what === 'binary' ? 'binary data' : `a ${kind.what} file`}), whatever its name says.`,
-        },
-        at,
-      );
+      throw notATable(file.name, kind.what);
     case 'cfb':
       throw new IngestError(
         'encryptedXlsx',
@@ -145,33 +145,42 @@ async function stage(
         },
         at,
       );
-    case 'xlsx': {
-      // Judged by what its directory says it unpacks to, before anything is unpacked.
+    case 'xlsx':
+    case 'docx': {
       const bytes = await blobBytes(file.data);
+      // The head may not show a Word body; the directory at the end of the whole file does.
+      const format = officeFormat(bytes);
+      const label = format === 'docx' ? WORD : EXCEL;
+      // Judged by what its directory says it unpacks to, before anything is unpacked.
       const sizes = zipSizes(bytes);
       if (sizes && sizes.unpacked > SIZE_LIMITS.xlsxUnpacked) {
         throw new IngestError(
           'tooLarge',
           {
-            vi: `Tệp Excel nặng ${megabytes(size, 'vi')} nhưng giải nén ra ${megabytes(sizes.unpacked, 'vi')}, quá ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'vi')} mà trình duyệt đọc được: tệp có thể là "bom nén". Không mở tệp; dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
-            en: `The Excel file is ${megabytes(size, 'en')} but unpacks to ${megabytes(sizes.unpacked, 'en')}, more than the ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'en')} a browser can read: it may be a "zip bomb". It was not opened; what was loaded before is unchanged.`,
+            vi: `${label.vi} nặng ${megabytes(size, 'vi')} nhưng giải nén ra ${megabytes(sizes.unpacked, 'vi')}, quá ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'vi')} mà trình duyệt đọc được: tệp có thể là "bom nén". Không mở tệp; dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
+            en: `${label.en} is ${megabytes(size, 'en')} but unpacks to ${megabytes(sizes.unpacked, 'en')}, more than the ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'en')} a browser can read: it may be a "zip bomb". It was not opened; what was loaded before is unchanged.`,
           },
           at,
         );
       }
-      const sheets = await readWorkbook(bytes).catch((e: unknown) => {
+      const sheets = await readWorkbook(bytes, format).catch((e: unknown) => {
         const reason = (e as Error).message;
         throw new IngestError(
-          'corruptXlsx',
+          format === 'docx' ? 'corruptDocx' : 'corruptXlsx',
           {
-            vi: `Tệp Excel bị hỏng hoặc không đầy đủ, không mở được (${reason}).`,
-            en: `The Excel file is damaged or incomplete and cannot be opened (${reason}).`,
+            vi: `${label.vi} bị hỏng hoặc không đầy đủ, không mở được (${reason}).`,
+            en: `${label.en} is damaged or incomplete and cannot be opened (${reason}).`,
           },
           at,
         );
       });
       checkpoint(options, file.name, 'parsing');
-      const picked = pickSheet(sheets, options.sheet, file.name);
+      if (format === 'docx' && sheets.length === 0) throw noTableInDocument(file.name);
+      const picked = pickSheet(
+        format === 'docx' ? dataTablesFirst(sheets) : sheets,
+        options.sheet,
+        file.name,
+      );
       const width = picked.records.reduce((m, r) => Math.max(m, r.cells.length), 0);
       if (width > MAX_COLUMNS) throw tooManyColumns(file.name, width, picked.sheet.name);
       return stageSheet(

@@ -67,6 +67,12 @@ export interface LoadReport {
   mapping: ColumnMapping;
   /** A self-assessment form: the unit it is about and where its name was read. */
   subject?: { unitCode: string; unitName: string; from: 'title' | 'fileName' | 'person' };
+  /**
+   * A form whose indicators a framework knows: that framework, and how many indicators the
+   * form gave self-assessed and appraised points for (loaded as the measures the framework
+   * scored from forms reads).
+   */
+  assessed?: { framework: string; self: number; appraised: number };
   /** A framework read from a sheet: registered under this id, with how each rule was found. */
   framework?: {
     definition: Framework;

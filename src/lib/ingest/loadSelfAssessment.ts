@@ -6,6 +6,7 @@ import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { foldSql } from '../sql/fold';
 import { ident, lit, litList } from '../sql/quote';
+import { formPointsSuffix, type FormPoints } from '../framework/assessedFramework';
 import { columnLetter } from './cellRef';
 import { listIssues } from './cellIssues';
 import { MISSING_MARKERS } from '../text/cellWords';
@@ -79,6 +80,19 @@ LEFT JOIN (
 ) i ON i.__match_row = s.__row
 WHERE ${isData}`);
 
+  const assessed = frameworkId
+    ? await formPointsObservations(
+        engine,
+        loadId,
+        frameworkId,
+        [
+          ['self', col('selfPoints')],
+          ['appraised', col('appraisedPoints')],
+        ].flatMap(([kind, c]) =>
+          c ? [[kind as FormPoints, columnLetter(headers.indexOf(c))] as const] : [],
+        ),
+      )
+    : null;
   await recordFormIssues(engine, staged, file, loadId, name, headers, [
     col('selfPoints'),
     col('appraisedPoints'),
@@ -106,7 +120,40 @@ ON CONFLICT (unit_code) DO UPDATE SET
     skippedRows: await formSkippedRows(engine, staged, headers, isData),
     issues: await listIssues(engine, loadId),
     subject: { unitCode: subject.unit.code, unitName: subject.unit.name, from: subject.unitFrom },
+    ...(assessed ? { assessed } : {}),
   };
+}
+
+/**
+ * The form's points as observations of the measures the framework scored from forms reads
+ * (assessedFramework.ts), each with its cell: forms alone then rank a district, by appraised
+ * or self-assessed points. How many of each the form gave.
+ */
+async function formPointsObservations(
+  engine: Engine,
+  loadId: number,
+  frameworkId: string,
+  columns: readonly (readonly [FormPoints, string])[],
+): Promise<{ framework: string; self: number; appraised: number }> {
+  const counts = { self: 0, appraised: 0 };
+  for (const [kind, column] of columns) {
+    // formPointsMeasure(frameworkId, indicator, kind), row by row.
+    const measure = (indicator: string): string =>
+      `${lit(`${frameworkId}.`)} || ${indicator} || ${lit(`.${formPointsSuffix(kind)}`)}`;
+    await engine.exec(`
+INSERT INTO observations
+SELECT unit_code, year, ${measure('indicator')}, ${kind}_points, ${kind}_text, source_file, source_sheet,
+  source_row, ${lit(column)}, ${kind}_cell, load_id
+FROM assessments
+WHERE load_id = ${loadId} AND framework_id = ${lit(frameworkId)} AND ${kind}_points IS NOT NULL`);
+    const [n] = toRows(
+      await engine.query(
+        `SELECT count(*)::INTEGER AS n FROM assessments WHERE load_id = ${loadId} AND framework_id = ${lit(frameworkId)} AND ${kind}_points IS NOT NULL`,
+      ),
+    );
+    counts[kind] = Number(n!.n);
+  }
+  return { framework: frameworkId, ...counts };
 }
 
 /** SQL: a form row `s` names indicator `i` — by its code, or by its folded Vietnamese name. */

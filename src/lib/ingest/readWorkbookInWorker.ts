@@ -1,7 +1,8 @@
 // Browser WorkbookReader: one short-lived worker per workbook, so a stuck parse can be dropped.
 import type { WorkbookReader, WorkbookSheet } from './workbook';
+import type { WorkbookRequest } from './xlsxWorker';
 
-export const readWorkbookInWorker: WorkbookReader = (bytes) =>
+export const readWorkbookInWorker: WorkbookReader = (bytes, format = 'xlsx') =>
   new Promise<WorkbookSheet[]>((resolve, reject) => {
     const worker = new Worker(new URL('./xlsxWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (
@@ -13,8 +14,8 @@ export const readWorkbookInWorker: WorkbookReader = (bytes) =>
     };
     worker.onerror = (event) => {
       worker.terminate();
-      reject(new Error(event.message || 'the XLSX worker failed'));
+      reject(new Error(event.message || 'the workbook worker failed'));
     };
-    const copy = bytes.slice();
-    worker.postMessage(copy, [copy.buffer]);
+    const request: WorkbookRequest = { bytes: bytes.slice(), format };
+    worker.postMessage(request, [request.bytes.buffer]);
   });

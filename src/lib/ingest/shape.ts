@@ -16,7 +16,10 @@ export function detectShape(columns: readonly HeaderColumn[], roles: readonly Co
     return 'selfAssessment';
   const hasUnit = roles.some((r) => r.role === 'code' && r.level !== null);
   if (named && form.targetValue !== undefined && !hasUnit) return 'targets';
-  if (named && form.maxPoints !== undefined && !hasUnit) return 'framework';
+  // A method column marks a framework even without its max column: the framework reader then
+  // says the max is what is missing, rather than a data reader asking for unit codes.
+  if (named && (form.maxPoints !== undefined || form.method !== undefined) && !hasUnit)
+    return 'framework';
   return roles.some((r) => r.role === 'measure') && roles.some((r) => r.role === 'value')
     ? 'long'
     : 'wide';

@@ -1,9 +1,13 @@
 // What a dropped file really is, by its bytes rather than its name: a renamed PNG is not a
-// CSV, and a CSV-named ZIP is an Excel workbook.
+// CSV, and a CSV-named ZIP is an Excel workbook, or a Word document when it holds one.
+import { leadingNames, zipEntries } from '../zip/readZip';
+import { DOCUMENT_PART } from './docxTables';
 
 export type FileKind =
   | { kind: 'empty' }
   | { kind: 'xlsx' }
+  /** A Word document: its tables are read as a workbook's sheets. */
+  | { kind: 'docx' }
   /** An OLE2 container: a password-protected .xlsx, or a legacy .xls. */
   | { kind: 'cfb' }
   | { kind: 'json' }
@@ -28,12 +32,24 @@ export const SNIFF_BYTES = 8192;
 export function sniffFile(name: string, head: Uint8Array, size = head.length): FileKind {
   const bytes = head.subarray(0, SNIFF_BYTES);
   if (size === 0) return { kind: 'empty' };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'xlsx' };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: officeFormat(bytes) };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'cfb' };
   const known = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
   if (known) return { kind: 'binary', what: known.what };
   if (/\.json$/i.test(name)) return { kind: 'json' };
   return looksLikeText(bytes) ? { kind: 'text' } : { kind: 'binary', what: 'binary' };
+}
+
+/**
+ * Which Office file a ZIP is: a Word document keeps its body in word/document.xml. The
+ * directory at the end of the whole bytes lists it; the local headers at the start show it in
+ * the first bytes alone, or in a file cut short. A ZIP that shows no Word body is taken as a
+ * workbook, as every ZIP was before Word documents were read.
+ */
+export function officeFormat(bytes: Uint8Array): 'xlsx' | 'docx' {
+  const named = (name: string): boolean => name === DOCUMENT_PART;
+  const listed = zipEntries(bytes)?.some((e) => named(e.name)) ?? false;
+  return listed || leadingNames(bytes).some(named) ? 'docx' : 'xlsx';
 }
 
 /** Text has no NUL bytes (UTF-16 aside) and few control characters in its first bytes. */

@@ -40,11 +40,17 @@ export function unitColumns(headers: string[], roles: ColumnRole[], fileName: st
     find((r) => r.role === 'name' && r.level === l);
   const level = (['xa', 'huyen', 'tinh', null] as const).find((l) => codeOf(l) !== null);
   if (level === undefined) {
+    // Say what the table holds and what each kind of table needs: it may be no data table at all.
+    const found =
+      headers
+        .slice(0, 8)
+        .map((h) => `"${h}"`)
+        .join(', ') + (headers.length > 8 ? ', …' : '');
     throw new IngestError(
       'noUnitColumn',
       {
-        vi: 'Không tìm thấy cột mã đơn vị (ví dụ "unit_code", "Mã xã", "commune_code").',
-        en: 'No unit code column found (e.g. "unit_code", "Mã xã", "commune_code").',
+        vi: `Không tìm thấy cột mã đơn vị (ví dụ "unit_code", "Mã xã", "commune_code") hay tên xã. Các cột của bảng: ${found}. Bảng số liệu cần một cột mã hoặc tên đơn vị; bộ chỉ số cần cột tên chỉ số ("Chỉ số", "Tiêu chí") và cột điểm tối đa; phiếu tự đánh giá cần cột chỉ số và cột "Điểm tự chấm" hoặc "Thẩm định". Sửa tiêu đề cột cho rõ, hoặc chọn cách đọc bảng trong báo cáo nạp.`,
+        en: `No unit code column (e.g. "unit_code", "Mã xã", "commune_code") or commune name found. The table's columns: ${found}. A data table needs a unit code or name column; a framework needs an indicator name column ("Chỉ số", "Tiêu chí") and a max points column; a self-assessment form needs an indicator column and a "Điểm tự chấm" or "Thẩm định" column. Make the headers say so, or choose how to read the table in the load report.`,
       },
       { file: fileName },
     );

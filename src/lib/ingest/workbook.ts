@@ -1,7 +1,9 @@
 // Workbooks as plain data: sheet names and rows of cell values. Reading happens in a Worker in
-// the browser (see xlsxWorker.ts) and directly in Node; both give the same shape.
+// the browser (see xlsxWorker.ts) and directly in Node; both give the same shape. A Word
+// document's tables are read into the same shape (docxTables.ts), one sheet per table.
 import readXlsxFile from 'read-excel-file/universal';
 import type { CsvRecord } from './csvRecords';
+import { readDocxTables } from './docxTables';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -10,10 +12,17 @@ export interface WorkbookSheet {
   rows: CellValue[][];
 }
 
-export type WorkbookReader = (bytes: Uint8Array) => Promise<WorkbookSheet[]>;
+/** What the bytes are: an Excel workbook, or a Word document whose tables are the sheets. */
+export type WorkbookFormat = 'xlsx' | 'docx';
+
+export type WorkbookReader = (
+  bytes: Uint8Array,
+  format?: WorkbookFormat,
+) => Promise<WorkbookSheet[]>;
 
 /** Reads on the calling thread: Node tests, and inside the browser's XLSX worker. */
-export const readWorkbookHere: WorkbookReader = async (bytes) => {
+export const readWorkbookHere: WorkbookReader = async (bytes, format = 'xlsx') => {
+  if (format === 'docx') return readDocxTables(bytes);
   const copy = bytes.slice().buffer;
   const sheets = await readXlsxFile(copy, { trim: false });
   return sheets.map((s) => ({ name: s.sheet, rows: s.data as CellValue[][] }));

@@ -1,9 +1,17 @@
-// The browser's XLSX reader runs here, off the main thread: a 100k-row sheet takes seconds.
-import { readWorkbookHere } from './workbook';
+// The browser's workbook reader runs here, off the main thread: a 100k-row sheet takes seconds,
+// and a long Word decision's XML is scanned here too, so the page keeps answering meanwhile.
+import { readWorkbookHere, type WorkbookFormat } from './workbook';
 
-self.onmessage = async (event: MessageEvent<Uint8Array>) => {
+/** What the page sends: the file's bytes, and which reader they are for. */
+export interface WorkbookRequest {
+  bytes: Uint8Array;
+  format: WorkbookFormat;
+}
+
+self.onmessage = async (event: MessageEvent<WorkbookRequest>) => {
   try {
-    self.postMessage({ ok: true, sheets: await readWorkbookHere(event.data) });
+    const { bytes, format } = event.data;
+    self.postMessage({ ok: true, sheets: await readWorkbookHere(bytes, format) });
   } catch (e) {
     self.postMessage({ ok: false, error: (e as Error)?.message ?? String(e) });
   }

@@ -1,7 +1,9 @@
 // The app's state and the only place it changes. Components read it and call its actions;
 // the engine is started lazily so the first paint does not wait for 30 MB of wasm.
+import { assessedFrameworkId } from '../framework/assessedFramework';
 import type { Engine } from '../db/engine';
 import { toRows, type Row } from '../db/rows';
+import { litList } from '../sql/quote';
 import { loadBuiltins } from '../framework/builtin';
 import type { Framework, LocalText, MeasureDef, TargetProfile } from '../framework/types';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
@@ -493,6 +495,7 @@ class AppState {
         this.reports = [...this.reports, ...done];
         this.activeLoads = await activeLoads(ws);
         this.showingSample = false;
+        await this.#rankByForms(done);
         await this.#fitFrameworkTo(done.map((r) => r.loadId));
       }
       if (changed) {
@@ -714,6 +717,33 @@ class AppState {
       this.profiles = ws.profiles();
       this.profileId = report.profile.definition.id;
     }
+    // A form brings its framework scored from forms' points into the selector.
+    if (report.assessed) {
+      this.frameworks = ws.frameworks();
+      this.measures = ws.measures();
+    }
+  }
+
+  /**
+   * A drop of forms for units the framework has no data for ranks them by their forms:
+   * appraised points where given, else self-assessed. Where the data is loaded, the computed
+   * ranking stays, the forms beside it.
+   */
+  async #rankByForms(done: readonly LoadReport[]): Promise<void> {
+    const forms = done.flatMap((r) => (r.assessed && r.subject ? [r] : []));
+    const fw = this.framework;
+    if (!fw || forms.length === 0 || forms.length < done.length) return;
+    const units = forms.map((r) => r.subject!.unitCode);
+    const [data] = toRows(
+      await this.engine.query(`SELECT count(*)::INTEGER AS n FROM observations o
+        JOIN loads l USING (load_id)
+        WHERE l.active AND o.unit_code IN ${litList(units)}
+          AND o.measure IN ${litList(fw.indicators.flatMap((x) => x.measures))}`),
+    );
+    if (Number(data?.n ?? 0) > 0) return;
+    const kind = forms.some((r) => r.assessed!.appraised > 0) ? 'appraised' : 'self';
+    const id = assessedFrameworkId(forms[0]!.assessed!.framework, kind);
+    if (this.frameworks.some((f) => f.id === id)) this.frameworkId = id;
   }
 
   /** After loading province data with a commune framework selected (or the reverse), switch. */

@@ -13,6 +13,7 @@ import {
   targetProfileTablesSql,
 } from '../framework/toTables';
 import { checkpoint } from '../ingest/progress';
+import { assessedFramework } from '../framework/assessedFramework';
 import type { Framework, MeasureDef, TargetProfile } from '../framework/types';
 import type { InputFile } from '../ingest/inputFile';
 import { loadInput, type LoadOptions } from '../ingest/loadInput';
@@ -72,10 +73,20 @@ const UNITS_WITHOUT_DATA = `DELETE FROM units WHERE unit_code NOT IN
 
 type Spec = { kind: 'framework'; def: Framework } | { kind: 'profile'; def: TargetProfile };
 
-function specOf(report: LoadReport): Spec | null {
-  if (report.framework) return { kind: 'framework', def: report.framework.definition };
-  if (report.profile) return { kind: 'profile', def: report.profile.definition };
-  return null;
+/**
+ * What a load brings besides data: a framework or target profile read from a sheet; for a form
+ * whose indicators a framework knows, that framework scored from the forms' points.
+ */
+function specsOf(report: LoadReport, frameworks: ReadonlyMap<string, Framework>): Spec[] {
+  if (report.framework) return [{ kind: 'framework', def: report.framework.definition }];
+  if (report.profile) return [{ kind: 'profile', def: report.profile.definition }];
+  const assessedOf = report.assessed && frameworks.get(report.assessed.framework);
+  if (assessedOf)
+    return (['appraised', 'self'] as const).map((kind) => ({
+      kind: 'framework',
+      def: assessedFramework(assessedOf, kind),
+    }));
+  return [];
 }
 
 async function execAll(engine: Engine, statements: string[]): Promise<void> {
@@ -182,7 +193,7 @@ export async function openWorkspace(
 
   // Frameworks and target profiles read from sheets, by the load that read them: undoing the
   // load takes them back out (unless a later load of the same sheet still holds them).
-  const sheetSpecs = new Map<number, Spec>();
+  const sheetSpecs = new Map<number, Spec[]>();
   const specSql = (spec: Spec): string[] => {
     // These statements write the tables behind the cache's back: the next score rewrites them.
     written.delete(`${spec.kind === 'framework' ? 'fw' : 'tp'}:${spec.def.id}`);
@@ -199,14 +210,11 @@ export async function openWorkspace(
   };
   /** What removing these loads does to sheet specs: SQL to run, and the maps to fix after. */
   const forget = (loadIds: number[]): { sql: string[]; after: () => Promise<void> } => {
-    const gone = loadIds.flatMap((id) => {
-      const spec = sheetSpecs.get(id);
-      return spec ? [spec] : [];
-    });
+    const gone = loadIds.flatMap((id) => sheetSpecs.get(id) ?? []);
     const kept = (spec: Spec): Spec | undefined =>
       [...sheetSpecs]
         .filter(([id]) => !loadIds.includes(id))
-        .map(([, s]) => s)
+        .flatMap(([, s]) => s)
         .filter((s) => s.kind === spec.kind && s.def.id === spec.def.id)
         .at(-1);
     for (const spec of gone)
@@ -271,10 +279,10 @@ export async function openWorkspace(
         await writes.begin();
         const batch = options.batch ?? read.loadId;
         await engine.exec(`UPDATE loads SET batch = ${batch} WHERE load_id = ${read.loadId}`);
-        const spec = specOf(read);
-        if (spec) await execAll(engine, specSql(spec));
+        const specs = specsOf(read, frameworks);
+        for (const spec of specs) await execAll(engine, specSql(spec));
         // Replacing means replacing data: a framework or a list of targets sets nothing aside.
-        if (options.replace && !spec) {
+        if (options.replace && !read.framework && !read.profile) {
           await engine.exec(
             `UPDATE loads SET active = FALSE, replaced_by = ${batch} WHERE active AND batch <> ${batch}`,
           );
@@ -283,10 +291,10 @@ export async function openWorkspace(
         checkpoint(options, file.name, 'checking', 1, 1);
         return { ...read, batch };
       });
-      const spec = specOf(report);
-      if (spec) {
-        sheetSpecs.set(report.loadId, spec);
-        adopt(spec);
+      const specs = specsOf(report, frameworks);
+      if (specs.length > 0) {
+        sheetSpecs.set(report.loadId, specs);
+        specs.forEach(adopt);
       }
       return report;
     },

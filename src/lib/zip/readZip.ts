@@ -1,4 +1,4 @@
-// The entries of a ZIP archive (a workspace backup), read from its central directory. Entries
+// The entries of a ZIP archive (a workspace backup, a Word document), read from its central directory. Entries
 // are stored or deflated; the sizes the directory declares are checked against a limit before
 // anything is unpacked, and again while unpacking, so a small archive cannot fill the tab.
 
@@ -47,6 +47,35 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return entries;
+}
+
+/**
+ * Entry names from the local headers at the start of the bytes, in order: what an archive's
+ * first bytes tell before its directory (at its end) is read, or when the file was cut short.
+ */
+export function leadingNames(bytes: Uint8Array): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decoder = new TextDecoder();
+  const names: string[] = [];
+  let at = 0;
+  while (at >= 0 && at + 30 <= bytes.length && view.getUint32(at, true) === LOCAL) {
+    const nameLength = view.getUint16(at + 26, true);
+    const data = at + 30 + nameLength + view.getUint16(at + 28, true);
+    if (data > bytes.length) break;
+    names.push(decoder.decode(bytes.subarray(at + 30, at + 30 + nameLength)));
+    // Bit 3: the sizes are written after the data (LibreOffice, streaming writers), so the
+    // next header is found by its signature; the names are all this is used for.
+    const sized = (view.getUint16(at + 6, true) & 0x08) === 0;
+    at = sized ? data + view.getUint32(at + 18, true) : nextLocal(bytes, data);
+  }
+  return names;
+}
+
+/** Where the next local header signature ("PK\x03\x04") starts from `from`, or -1. */
+function nextLocal(bytes: Uint8Array, from: number): number {
+  for (let i = bytes.indexOf(0x50, from); i >= 0; i = bytes.indexOf(0x50, i + 1))
+    if (bytes[i + 1] === 0x4b && bytes[i + 2] === 0x03 && bytes[i + 3] === 0x04) return i;
+  return -1;
 }
 
 /** The entry's bytes, unpacked; throws when they are not what the directory says. */

@@ -127,6 +127,30 @@ describe('self-assessment forms', () => {
     expect(left).toEqual({ n: 0 });
   });
 
+  it('reads a form in a province’s own wording, its unit from "Mã xã: …" in the title', async () => {
+    const ws = await freshWorkspace();
+    const sheet = [
+      'UBND XÃ (ghi theo mã)',
+      'BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ THỰC HIỆN BỘ CHỈ SỐ CHUYỂN ĐỔI SỐ CẤP XÃ NĂM 2024',
+      'Mã xã: 17971',
+      'TT,Chỉ số/Chỉ số thành phần,QUY CHUẨN ĐÁNH GIÁ,,TỰ ĐÁNH GIÁ,',
+      ',,Điểm tối đa,Phương pháp xác định và cách cho điểm,Điểm số tự chấm,Giải trình kết quả',
+      '1.1,Số cuộc họp Ban Chỉ đạo CĐS xã trong năm,4,,3,Biên bản họp',
+    ].join('\n');
+    const r = await ws.loadFile(csvFile('bieu-mau-01.csv', sheet));
+    expect(r.shape).toBe('selfAssessment');
+    expect(r.subject).toEqual({ unitCode: '17971', unitName: 'Xã Kim Liên', from: 'title' });
+    expect(r.columns.map((c) => c.role)).toEqual([
+      'rowNumber',
+      'indicatorName',
+      'maxPoints',
+      'method',
+      'selfPoints',
+      'evidence',
+    ]);
+    expect(r.assessed).toEqual({ framework: 'dti-xa-minh-hoa', self: 1, appraised: 0 });
+  });
+
   it('reports an unknown indicator and points above the max, and reads decimal commas', async () => {
     const ws = await freshWorkspace();
     const r = await ws.loadFile(

@@ -128,3 +128,36 @@ describe('outline', () => {
     expect(o.indicators[0]!.notes).toEqual([{ header: 'Minh chứng', text: 'QĐ' }]);
   });
 });
+
+describe('outline: rows a review found misread', () => {
+  it('reads totals however worded, carries on unnumbered unnamed rows, keeps headings and notes apart', () => {
+    const o = outlineOf([
+      row('A', 'NHÓM CHỈ SỐ CHUNG', null),
+      row('1', 'Nhận thức số', 20),
+      row('1.1', 'BCĐ họp', 10, 'Có: 10 điểm'),
+      row(null, null, 10, 'Không: 0 điểm'),
+      row('1.2', 'Văn bản', 10, 'Có: 10 điểm'),
+      row(null, 'NHÓM CHỈ SỐ HOẠT ĐỘNG', null),
+      row('2', 'Chính quyền số', 10),
+      row('2.1', 'Hồ sơ', 10, null),
+      row('-', 'hồ sơ trực tuyến', 5),
+      row('-', 'hồ sơ số hóa', 5),
+      row(null, 'TỔNG ĐIỂM (I+II)', 30),
+      row(null, '* Ghi chú: điểm làm tròn', null),
+    ]);
+    expect(o.indicators.map((x) => [x.code, x.maxPoints])).toEqual([
+      ['1.1', 10],
+      ['1.2', 10],
+      ['2.1.1', 5],
+      ['2.1.2', 5],
+    ]);
+    expect(o.indicators[0]!.method).toBe('Có: 10 điểm\nKhông: 0 điểm');
+    expect(o.indicators[1]!.name).toBe('Văn bản');
+    expect(o.mainIndices.map((m) => [m.name, m.maxPoints, m.group])).toEqual([
+      ['Nhận thức số', 20, 'NHÓM CHỈ SỐ CHUNG'],
+      ['Chính quyền số', 10, 'NHÓM CHỈ SỐ HOẠT ĐỘNG'],
+    ]);
+    expect(o.total).toBe(30);
+    expect(o.skipped.find((x) => x.row === at)).toEqual({ row: at, reason: 'noPoints' });
+  });
+});

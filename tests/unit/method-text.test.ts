@@ -176,3 +176,81 @@ describe('method text not understood', () => {
     }
   });
 });
+
+describe('texts a review found read wrongly (now read right, or not guessed)', () => {
+  const kind = (text: string, max = 10) => read(text, max).reading?.rule ?? null;
+
+  it('reads ranges written without "từ", and takes no number from a year', () => {
+    expect(kind('Năm 2024 họp 4 lần: 20 điểm; 3 lần: 15 điểm', 20)).toBeNull();
+    expect(
+      read('Trên 10 ngày: 0 điểm; 5 đến 10 ngày: 5 điểm; dưới 5 ngày: 10 điểm', 10).reading,
+    ).toMatchObject({
+      direction: 'lower',
+      rule: {
+        kind: 'tiers',
+        tiers: [
+          { at: 10, points: 5 },
+          { at: 5, points: 10, strict: true },
+        ],
+      },
+    });
+    expect(kind('0 sự cố: 10 điểm; 1 - 2 sự cố: 5 điểm; từ 3 sự cố: 0 điểm')).toEqual({
+      kind: 'tiers',
+      tiers: [
+        { at: 0, points: 10 },
+        { at: 2, points: 5 },
+      ],
+    });
+    expect(kind('Xếp hạng 1 - 5: 10 điểm; 6 - 10: 5 điểm')).toEqual({
+      kind: 'tiers',
+      tiers: [
+        { at: 5, points: 10 },
+        { at: 10, points: 5 },
+      ],
+    });
+  });
+
+  it('does not turn a capped formula into a single step', () => {
+    expect(kind('Tỷ lệ (%) × điểm tối đa. Tỷ lệ từ 90% trở lên đạt điểm tối đa')).toBeNull();
+    expect(kind('Tỷ lệ dưới 50%: Tỷ lệ × điểm tối đa; Từ 50% trở lên: Điểm tối đa')).toBeNull();
+  });
+
+  it('does not drop a formula’s extra factor, and reads "Điểm tối đa −" as lower is better', () => {
+    expect(kind('Điểm = Tỷ lệ × Điểm tối đa / 80%')).toBeNull();
+    expect(kind('Điểm = 2 × Tỷ lệ × Điểm tối đa')).toBeNull();
+    const r = read(
+      'a = Số hồ sơ trễ hạn; b = Tổng số hồ sơ; Điểm = Điểm tối đa - a/b x Điểm tối đa',
+      10,
+    );
+    expect(r.reading).toMatchObject({ rule: { kind: 'ratio' }, direction: 'lower' });
+  });
+
+  it('does not read a judgement or a count of items as yes/no, parts or choice', () => {
+    expect(kind('Hội đồng đánh giá chấm điểm. Điểm tối đa: 10 điểm')).toBeNull();
+    expect(kind('Chấm điểm theo mức độ hoàn thành, tối đa được 10 điểm')).toBeNull();
+    expect(kind('Mỗi lớp tập huấn: 5 điểm; Mỗi hội nghị: 5 điểm')).toBeNull();
+    expect(kind('Trước ngày 15/12: 10 điểm; Sau ngày 15/12: 0 điểm')).toBeNull();
+  });
+
+  it('doubts options that cannot all earn the whole, and keeps an upper bound', () => {
+    const r = read(
+      'Hoàn thành đúng hạn: 5 điểm; Hoàn thành chậm: 3 điểm; Không hoàn thành: 0 điểm',
+      10,
+    );
+    expect(r.reading).toBeNull();
+    const parts = kind(
+      'Có kế hoạch: 5 điểm; Tỷ lệ hồ sơ trễ hạn không quá 5%: 5 điểm',
+    ) as RuleOf<'parts'>;
+    expect(parts.parts.map((p) => p.test)).toEqual([
+      { kind: 'yes' },
+      { kind: 'atMost', value: 0.05 },
+    ]);
+  });
+
+  it('strips a lead-in from a choice’s answers', () => {
+    const r = kind(
+      'Hội đồng đánh giá: Tốt: Điểm tối đa; Khá: 1/2 × Điểm tối đa; Chưa đạt: 0 điểm',
+    ) as RuleOf<'choice'>;
+    expect(r.options[0]!.match).toContain('Tốt');
+  });
+});

@@ -8,7 +8,9 @@ import {
   previewMethod,
   reviewRows,
 } from '../../src/lib/framework/sheetReview';
+import { measureIndex, roleOf } from '../../src/lib/ingest/columnRoles';
 import type { IngestError } from '../../src/lib/ingest/errors';
+import { detectShape } from '../../src/lib/ingest/shape';
 import { csvFile, freshWorkspace, rows } from './support/workspace';
 
 const SHEET = [
@@ -86,6 +88,17 @@ describe('reviewing a framework read from a table', () => {
     expect(framework.mainIndices.map((m) => m.maxPoints)).toEqual([40, 15]);
     expect(rules.map((x) => x.from)).toEqual(['text', 'text', 'points']);
 
+    // It reads the measures of the framework it corrects: data loaded for that one scores it.
+    expect(framework.indicators[0]!.measures).toEqual(['bang-bo-chi-so-huyen.1.1']);
+    await ws.registerFramework(framework);
+    await ws.loadFile(
+      csvFile('so-lieu.csv', 'district_code,year,bang-bo-chi-so-huyen.1.1\n430,2024,4\n'),
+    );
+    await ws.score(framework.id, null);
+    expect(await rows(ws, "SELECT points FROM indicator_points WHERE indicator = '1.1'")).toEqual([
+      { points: 20 },
+    ]);
+
     // Written back as a table, it reads into the same rules.
     const methods = new Map(rules.map((x) => [x.indicator, x.from === 'points' ? null : x.method]));
     methods.set('1.2', 'Có văn bản: Điểm tối đa; Không có: 0 điểm');
@@ -140,5 +153,37 @@ describe('a framework table without its max column', () => {
     expect(e?.code).toBe('shapeColumns');
     expect(e?.text.vi).toContain('cột điểm tối đa');
     expect(e?.text.vi).toContain('Các cột đã thấy: STT; Tiêu chí; Cách tính điểm');
+  });
+});
+
+describe('data tables stay data tables', () => {
+  it.each([
+    ['unit_code,year,measure,value,Ghi chú thẩm định', 'long'],
+    ['Mã xã,Tên xã,Năm,Số hồ sơ được thẩm định,Nội dung tuyên truyền', 'wide'],
+    ['unit_code,year,measure,value,Phương pháp thu thập', 'long'],
+    ['Mã xã,Năm,Công suất tối đa,Tỷ lệ hồ sơ tự đánh giá (%)', 'wide'],
+  ])('%s → %s', (header, shape) => {
+    const columns = header.split(',').map((label) => ({ name: label, label, group: null }));
+    const index = measureIndex([]);
+    expect(
+      detectShape(
+        columns,
+        columns.map((c) => roleOf(c, index)),
+      ),
+    ).toBe(shape);
+  });
+  it('while a table of indicators with a bare "Mã" column is a framework', () => {
+    const columns = ['Mã', 'Chỉ tiêu', 'Nhóm', 'Điểm tối đa', 'Cách tính'].map((label) => ({
+      name: label,
+      label,
+      group: null,
+    }));
+    const index = measureIndex([]);
+    expect(
+      detectShape(
+        columns,
+        columns.map((c) => roleOf(c, index)),
+      ),
+    ).toBe('framework');
   });
 });

@@ -23,6 +23,11 @@ export interface SheetFrameworkInput {
   codedByColumn: boolean;
   /** Registered frameworks, whose indicators lend their rules by code. */
   known: readonly Framework[];
+  /**
+   * Whose measures the indicators read ("<id>.<indicator>"): a corrected framework keeps the
+   * codes of the one it corrects, so the data loaded for that one scores it too.
+   */
+  measureId?: string;
   /** Indicators a person chose to score from points as given, whatever their text says. */
   pointsAsGiven?: ReadonlySet<string>;
   /** Every measure known, for the definitions of the measures borrowed rules read. */
@@ -126,7 +131,7 @@ function buildIndicator(
   const row = x.rows[0]!;
   const name = { vi: x.name, en: x.name };
   // Measures of this framework's own: "<framework>.<indicator>", so two provinces' "1.1" differ.
-  const base = `${input.id}.${x.code}`;
+  const base = `${input.measureId ?? input.id}.${x.code}`;
   const asGiven = input.pointsAsGiven?.has(x.code) ?? false;
   // A number ("1.2") places an indicator in its table; only a code names it across frameworks.
   const named = !/^\d+(\.\d+)*(\.[a-zđ])?$/.test(x.code);

@@ -9,7 +9,10 @@ import type { Framework, LocalText, MeasureDef, RuleKind } from './types';
 import { validateFramework } from './validateFramework';
 
 /** What the review needs to rebuild a sheet framework: the input of `frameworkFromSheet`. */
-export type SheetSource = Omit<SheetFrameworkInput, 'known' | 'catalog' | 'pointsAsGiven'>;
+export type SheetSource = Omit<
+  SheetFrameworkInput,
+  'known' | 'catalog' | 'pointsAsGiven' | 'measureId'
+>;
 
 export type ReviewStatus = 'read' | 'known' | 'notUnderstood';
 
@@ -109,6 +112,7 @@ export function correctedFramework(
   const { raw, rules } = frameworkFromSheet({
     ...sheet,
     id: `${sheet.id}-da-sua`,
+    measureId: sheet.id,
     outline: { ...sheet.outline, indicators, mainIndices },
     pointsAsGiven: new Set([...corrections].filter(([, c]) => c.asPoints).map(([code]) => code)),
     known,

@@ -45,26 +45,30 @@ const MEANINGS: Meaning[] = [
   { role: 'rowNumber', sure: /^(stt|tt|so tt|so thu tu|thu tu|no\.?|#)$/, weight: 5 },
   {
     role: 'method',
-    sure: /\b(cach (tinh|xac dinh|cham|cho diem|danh gia|thuc)|phuong phap|huong dan (cham|tinh|danh gia|xac dinh)|tieu chi cham|cong thuc|method)\b/,
+    // Of scoring, not of collecting data ("Phương pháp thu thập" is a data column).
+    sure: /\b(cach (tinh|xac dinh|cham|cho diem|danh gia)|phuong phap (tinh|xac dinh|danh gia|cham|cho diem)|huong dan (cham|tinh|danh gia|xac dinh)|tieu chi cham|cong thuc tinh|method)\b/,
     guess: /\b(yeu cau|quy chuan|dieu kien dat|muc do dat)\b/,
     weight: 4,
   },
   {
     role: 'selfPoints',
-    sure: /\b(tu cham|tu danh gia|self|diem (so )?(cua )?(xa|phuong|thi tran|don vi|co quan)|(xa|don vi) tu)\b/,
+    // Points, not a rate that mentions self-assessment ("Tỷ lệ hồ sơ tự đánh giá").
+    sure: /^(diem (so )?)?(tu cham|tu danh gia)\b|\bdiem\b.*\btu (cham|danh gia)\b|\bket qua tu (cham|danh gia)\b|^self\b|^diem (so )?(cua )?(xa|phuong|thi tran|don vi|co quan)$|^(xa|don vi) tu cham\b/,
     not: /\b(tham dinh|phuc tra)\b/,
     weight: 3,
   },
   {
     role: 'appraisedPoints',
-    sure: /\b(tham dinh|phuc tra|huyen cham|tinh cham|so cham|hoi dong (cham|danh gia)|appraised|ket qua danh gia cua|diem danh gia cua|diem (duoc )?cong nhan|diem (cua )?(huyen|tinh|hoi dong|doan))\b/,
+    // Points, not a count that mentions appraisal ("Số hồ sơ được thẩm định").
+    sure: /^(diem (so )?)?(tham dinh|phuc tra)\b|\bdiem\b.*\b(tham dinh|phuc tra)\b|\bket qua (tham dinh|phuc tra)\b|^(huyen|tinh|so|hoi dong) (cham|danh gia)\b|^appraised\b|\bket qua danh gia cua\b|\bdiem danh gia cua\b|\bdiem (duoc )?cong nhan\b|^diem (cua )?(huyen|tinh|hoi dong|doan)$/,
     // "Đơn vị thẩm định" names who appraises (a verifier), not points.
     not: /^(don vi|co quan|to|doan)\b(?!.*\bdiem\b)/,
     weight: 3,
   },
   {
     role: 'maxPoints',
-    sure: /\b(diem toi da|toi da|thang diem|diem chuan|diem quy dinh|muc diem|khung diem|max( points)?)\b/,
+    // Points ("Công suất tối đa" is a data column).
+    sure: /\b(diem toi da|thang diem|diem chuan|diem quy dinh|muc diem|khung diem|max points)\b|^(toi da|max)$/,
     guess: /^(so )?diem$/,
     not: /\b(tu cham|tu danh gia|tham dinh|dat duoc)\b/,
     weight: 2,
@@ -173,12 +177,50 @@ export function formRoleOf(column: HeaderColumn): FormRoleMatch | null {
   return inGroup?.confidence === 'sure' ? inGroup : own;
 }
 
-/** Column index of each form role found (the first column holding it), and how sure. */
-export function formColumns(columns: readonly HeaderColumn[]): Partial<Record<FormRole, number>> {
-  const found: Partial<Record<FormRole, number>> = {};
-  columns.forEach((c, i) => {
+/** Every role a column of an indicator-row table can have, for the person to choose from. */
+export const FORM_ROLES: readonly FormRole[] = [...new Set(MEANINGS.map((m) => m.role))];
+
+/** What a person chose a column to be (by its name), or null: not used. */
+export type FormRoleChoices = Readonly<Record<string, FormRole | null>>;
+
+export interface FormColumnRole {
+  role: FormRole | null;
+  /** Said outright by the header, only suggested by it, or chosen by the person. */
+  how: RoleConfidence | 'person';
+}
+
+/**
+ * The role of each column: the person's choice where they made one, else what the header says.
+ * One column per role: a person's choice first, then the first column holding it.
+ */
+export function formColumnRoles(
+  columns: readonly HeaderColumn[],
+  chosen: FormRoleChoices = {},
+): FormColumnRole[] {
+  const byPerson = new Set(Object.values(chosen).filter((r) => r !== null));
+  const taken = new Set<FormRole>();
+  return columns.map((c) => {
+    if (c.name in chosen) {
+      const role = chosen[c.name] ?? null;
+      if (role) taken.add(role);
+      return { role, how: 'person' };
+    }
     const match = formRoleOf(c);
-    if (match && found[match.role] === undefined) found[match.role] = i;
+    if (!match || byPerson.has(match.role) || taken.has(match.role))
+      return { role: null, how: 'sure' };
+    taken.add(match.role);
+    return { role: match.role, how: match.confidence };
+  });
+}
+
+/** Column index of each form role found. */
+export function formColumns(
+  columns: readonly HeaderColumn[],
+  chosen: FormRoleChoices = {},
+): Partial<Record<FormRole, number>> {
+  const found: Partial<Record<FormRole, number>> = {};
+  formColumnRoles(columns, chosen).forEach((c, i) => {
+    if (c.role) found[c.role] = i;
   });
   return found;
 }

@@ -44,18 +44,18 @@ export async function formSubject(
   const fileWords = words(file.replace(/\.[a-z0-9]+$/i, ''));
   const candidates = `SELECT unit_code, unit_name, level, parent_code, parent_name FROM ref_units
     UNION SELECT unit_code, unit_name, level, parent_code, parent_name FROM units WHERE unit_name IS NOT NULL`;
-  if (unitCode !== undefined) {
+  // "Mã xã: 17986" in a title names the unit by its code: no name to match.
+  const coded = unitCode ?? codeInTitles(titles);
+  if (coded !== undefined) {
     const [u] = toRows(
-      await engine.query(
-        `SELECT * FROM (${candidates}) WHERE unit_code = ${lit(unitCode)} LIMIT 1`,
-      ),
+      await engine.query(`SELECT * FROM (${candidates}) WHERE unit_code = ${lit(coded)} LIMIT 1`),
     );
     return {
       unit: u
         ? subjectUnit(u)
-        : { code: unitCode, name: unitCode, level: null, parentCode: null, parentName: null },
+        : { code: coded, name: coded, level: null, parentCode: null, parentName: null },
       year: year.value,
-      unitFrom: 'person',
+      unitFrom: unitCode !== undefined ? 'person' : 'title',
       yearFrom: year.from,
     };
   }
@@ -178,4 +178,13 @@ function yearOfForm(
     },
     at,
   );
+}
+
+/** A unit code written in the titles: "Mã xã: 17986", "Mã đơn vị hành chính 17986". */
+function codeInTitles(titles: readonly string[]): string | undefined {
+  const m =
+    /\bma (?:so )?(?:xa|phuong|don vi|dvhc|don vi hanh chinh|huyen|tinh)\s*[:：.]?\s*(\d{2,5})\b/.exec(
+      fold(titles.join(' ')),
+    );
+  return m?.[1];
 }

@@ -8,7 +8,7 @@ import { headerKey } from './columnRoles';
 import { columnLetter } from './cellRef';
 import { nonDataRows } from './classifyRows';
 import { IngestError, type Location } from './errors';
-import { formColumns, type FormRole } from './formColumns';
+import { formColumnRoles, formColumns, type FormRole, type FormRoleChoices } from './formColumns';
 import type { LoadResult } from './loadReport';
 import type { DecimalMark } from './numbersSql';
 import type { Shape } from './shape';
@@ -22,9 +22,13 @@ export interface FormTable {
   at: Location;
 }
 
-export function formTable(staged: StagedTable, file: string): FormTable {
+export function formTable(
+  staged: StagedTable,
+  file: string,
+  chosen: FormRoleChoices = {},
+): FormTable {
   const headers = staged.columns.map((c) => c.name);
-  const found = formColumns(staged.columns);
+  const found = formColumns(staged.columns, chosen);
   return {
     headers,
     col: (role) => {
@@ -53,6 +57,7 @@ type Common = Pick<
   | 'duplicates'
   | 'signature'
   | 'mapping'
+  | 'formRoles'
 >;
 
 /** The report fields of any indicator-row load; columns show their form role. */
@@ -62,19 +67,21 @@ export function commonReport(
   loadId: number,
   shape: Shape,
   marks: Map<string, DecimalMark> = new Map(),
+  chosen: FormRoleChoices = {},
 ): Common {
-  const found = formColumns(staged.columns);
-  const roleAt = (i: number): FormRole | undefined =>
-    (Object.entries(found) as [FormRole, number][]).find(([, j]) => j === i)?.[0];
+  const roles = formColumnRoles(staged.columns, chosen);
   return {
     ...readingFacts(staged, file, loadId),
     shape,
     columns: staged.columns.map((c, i) => ({
       header: c.name,
       column: columnLetter(i),
-      role: roleAt(i) ?? 'ignored',
+      role: roles[i]!.role ?? 'ignored',
+      ...(roles[i]!.how === 'person' ? { matchedBy: 'person' as const } : {}),
+      ...(roles[i]!.how === 'guess' && roles[i]!.role ? { guessed: true } : {}),
       ...(marks.has(c.name) ? { decimalMark: marks.get(c.name)! } : {}),
     })),
+    ...(Object.keys(chosen).length > 0 ? { formRoles: { ...chosen } } : {}),
     unknownMeasures: [],
     rateScales: [],
     duplicates: [],

@@ -76,7 +76,9 @@ export function numberingOf(stt: string | null): Numbering {
   return { kind: 'none' };
 }
 
-const TOTAL = /^(tong|tong cong|tong diem|tong so diem|cong|total)\s*:?$/;
+/** "Tổng cộng", "TỔNG ĐIỂM (I+II)", "Tổng điểm tối đa", "Tổng:" — not "Tổng số hồ sơ …". */
+// "Cộng" (sum) and "Cổng" (portal) fold alike: "cong" alone is a total, "cong thong tin" not.
+const TOTAL = /^(tong cong|tong diem|tong so diem|total)\b|^(tong|cong)\s*(:|\(|$)/;
 /** Lines under a table: notes, signatures, where it is sent. */
 const NOTE = /^(ghi chu|chu thich|luu y|nguoi lap|tm\.|kt\.|noi nhan|note)\b/;
 
@@ -108,7 +110,7 @@ export function outlineOf(rows: readonly OutlineRow[]): Outline {
   for (const r of rows) {
     const n = numberingOf(r.stt);
     const name = (r.name ?? '').trim();
-    const label = fold(name || r.stt || r.code || r.method || '');
+    const label = fold(name || r.stt || r.code || r.method || '').replace(/^[*\s]+/, '');
     if (TOTAL.test(label)) {
       total = r.max;
       skipped.push({ row: r.row, reason: 'total' });
@@ -119,7 +121,13 @@ export function outlineOf(rows: readonly OutlineRow[]): Outline {
       continue;
     }
     // No number and no points: the text carries on from the row above.
-    const carriesOn = (n.kind === 'none' || n.kind === 'bullet') && r.max === null;
+    // No number and no name: the row only carries on the one above, even where a merged max
+    // is repeated in it. A heading in capitals ("NHÓM CHỈ SỐ HOẠT ĐỘNG") is not carried on.
+    const heading = n.kind === 'none' && isHeading(name);
+    const carriesOn =
+      !heading &&
+      ((n.kind === 'none' && !name) ||
+        ((n.kind === 'none' || n.kind === 'bullet') && r.max === null));
     if (carriesOn && last) {
       if (r.method) last.method.push(r.method);
       else if (name && n.kind === 'bullet') last.method.push(`${r.stt ?? ''} ${name}`.trim());
@@ -138,9 +146,11 @@ export function outlineOf(rows: readonly OutlineRow[]): Outline {
         ? 0
         : n.kind === 'number'
           ? n.depth
-          : n.kind === 'letter'
+          : n.kind === 'letter' || n.kind === 'bullet'
             ? deepestNumbered(stack) + 1
-            : (last?.rank ?? 1);
+            : heading
+              ? 0
+              : (last?.rank ?? 1);
     while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop();
     const node: Node = {
       r,
@@ -162,11 +172,21 @@ export function outlineOf(rows: readonly OutlineRow[]): Outline {
   return shape(nodes, skipped, total);
 }
 
-/** The rank of the innermost open row that is not itself lettered: a) b) sit under it. */
+/** The rank of the innermost open row numbered 1, 1.1 …: a) b) and bullets sit under it. */
 function deepestNumbered(stack: Node[]): number {
-  for (let i = stack.length - 1; i >= 0; i--)
-    if (numberingOf(stack[i]!.r.stt).kind !== 'letter') return stack[i]!.rank;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const kind = numberingOf(stack[i]!.r.stt).kind;
+    if (kind !== 'letter' && kind !== 'bullet') return stack[i]!.rank;
+  }
   return 1;
+}
+
+/** A section heading without a number: written in capitals, or naming a group of indices. */
+function isHeading(name: string): boolean {
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  return (
+    (letters.length > 3 && letters === letters.toUpperCase()) || /^nhom chi so\b/.test(fold(name))
+  );
 }
 
 /**
@@ -249,7 +269,7 @@ function shape(nodes: Node[], skipped: Outline['skipped'], total: number | null)
     indicators.push({
       code: unique(leafCode(n)),
       name:
-        n.parent && numberingOf(n.r.stt).kind === 'letter'
+        n.parent && ['letter', 'bullet'].includes(numberingOf(n.r.stt).kind)
           ? `${n.parent.name} — ${n.name}`
           : n.name,
       maxPoints: n.r.max,
@@ -290,8 +310,10 @@ function codeOf(n: Node): string {
   return code.replace(/[^\p{L}\p{N}_.-]+/gu, '_') || 'x';
 }
 
-/** A lettered sub-item takes its parent's number: "1.2.a". */
+/** A sub-item takes its parent's number: "1.2.a"; a bulleted one its place: "1.2.1". */
 function leafCode(n: Node): string {
-  const own = codeOf(n);
-  return numberingOf(n.r.stt).kind === 'letter' && n.parent ? `${codeOf(n.parent)}.${own}` : own;
+  const kind = numberingOf(n.r.stt).kind;
+  if (!n.parent || (kind !== 'letter' && kind !== 'bullet')) return codeOf(n);
+  const own = kind === 'letter' ? codeOf(n) : String(n.parent.children.indexOf(n) + 1);
+  return `${codeOf(n.parent)}.${own}`;
 }

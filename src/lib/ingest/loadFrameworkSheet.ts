@@ -13,7 +13,7 @@ import { IngestError } from './errors';
 import { outlineOf, type Outline, type OutlineRow } from './frameworkOutline';
 import { commonReport, formTable, sheetSpecId, validSheetSpec } from './formTable';
 import type { FormRole } from './formColumns';
-import type { Known } from './loadInput';
+import type { Known, LoadOptions } from './loadInput';
 import type { LoadResult } from './loadReport';
 import { decimalMarks } from './observationsSql';
 import { parseNumberSql } from './numbersSql';
@@ -28,8 +28,9 @@ export async function loadFrameworkSheet(
   file: string,
   loadId: number,
   known: Known,
+  options: LoadOptions = {},
 ): Promise<LoadResult> {
-  const { headers, col, at } = formTable(staged, file);
+  const { headers, col, at } = formTable(staged, file, options.formRoles);
   const name = col('indicatorName');
   const max = col('maxPoints');
   if (name === null || max === null) {
@@ -109,7 +110,7 @@ export async function loadFrameworkSheet(
     `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, 'framework', ${staged.rowsRead}, 0)`,
   );
   return {
-    ...commonReport(staged, file, loadId, 'framework'),
+    ...commonReport(staged, file, loadId, 'framework', new Map(), options.formRoles),
     year: null,
     yearSource: 'title',
     units: 0,

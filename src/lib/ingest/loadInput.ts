@@ -8,6 +8,7 @@ import { IngestError, MAX_COLUMNS, tooManyColumns } from './errors';
 import { loadStaged } from './loadStaged';
 import type { LoadWrites } from './loadWrites';
 import type { LoadReport } from './loadReport';
+import type { FormRoleChoices } from './formColumns';
 import type { Shape } from './shape';
 import type { RateScale } from './rateScales';
 import { checkpoint, type LoadControl } from './progress';
@@ -43,6 +44,8 @@ export interface LoadOptions extends LoadControl {
   shape?: Shape;
   /** The unit a self-assessment form is about, when the person says so (official code). */
   unit?: string;
+  /** Roles the person chose for columns of a form, framework or targets table (by name). */
+  formRoles?: FormRoleChoices;
   /** Rate measures the person reads as 0–1 or 0–100 instead of the automatic decision. */
   rateScales?: Record<string, RateScale>;
   /** Staged rows written at a time (see loadWrites.ts); CHUNK_ROWS unless a test says. */

@@ -8,7 +8,7 @@ import type { ColumnRole } from './columnRoles';
 import type { ColumnMapping } from './columnMapping';
 import type { TextEncodingName } from './decodeText';
 import type { EncodingNote } from './encodingNote';
-import type { FormRole } from './formColumns';
+import type { FormRole, FormRoleChoices } from './formColumns';
 import type { DecimalMark } from './numbersSql';
 import type { Shape } from './shape';
 import type { RateScaleReport } from './rateScales';
@@ -25,6 +25,8 @@ export interface ColumnReport {
   /** How the column was matched to the catalog: by code, by name, by the person, or not at all. */
   matchedBy?: 'code' | 'name' | 'person' | 'none';
   decimalMark?: DecimalMark;
+  /** A form role the header only suggests: shown so, for the person to confirm or change. */
+  guessed?: boolean;
 }
 
 export interface LoadReport {
@@ -67,6 +69,8 @@ export interface LoadReport {
   mapping: ColumnMapping;
   /** A self-assessment form: the unit it is about and where its name was read. */
   subject?: { unitCode: string; unitName: string; from: 'title' | 'fileName' | 'person' };
+  /** Roles the person chose for columns of a form, framework or targets table (by name). */
+  formRoles?: FormRoleChoices;
   /**
    * A form whose indicators a framework knows: that framework, and how many indicators the
    * form gave self-assessed and appraised points for (loaded as the measures the framework

@@ -32,7 +32,7 @@ export async function loadSelfAssessment(
   loadId: number,
   options: LoadOptions,
 ): Promise<LoadResult> {
-  const { headers, col } = formTable(staged, file);
+  const { headers, col } = formTable(staged, file, options.formRoles);
   const name = col('indicatorName') ?? col('indicatorCode');
   const scoreColumns = [col('selfPoints'), col('appraisedPoints')].filter((c) => c !== null);
   if (name === null || scoreColumns.length === 0) throw missingColumns(file, staged.sheet);
@@ -112,7 +112,7 @@ ON CONFLICT (unit_code) DO UPDATE SET
     `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, 'selfAssessment', ${staged.rowsRead}, ${rows})`,
   );
   return {
-    ...commonReport(staged, file, loadId, 'selfAssessment', marks),
+    ...commonReport(staged, file, loadId, 'selfAssessment', marks, options.formRoles),
     year: subject.year,
     yearSource: subject.yearFrom,
     units: 1,

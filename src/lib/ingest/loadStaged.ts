@@ -34,7 +34,7 @@ export async function loadStaged(
   const report = await (shape === 'selfAssessment'
     ? loadSelfAssessment(engine, staged, file, loadId, options)
     : shape === 'framework'
-      ? loadFrameworkSheet(engine, staged, file, loadId, known)
+      ? loadFrameworkSheet(engine, staged, file, loadId, known, options)
       : shape === 'targets'
         ? loadTargetSheet(engine, staged, file, loadId, known, options)
         : loadTable(engine, staged, file, writes, known.measures, options, shape));

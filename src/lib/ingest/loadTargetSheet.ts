@@ -33,7 +33,7 @@ export async function loadTargetSheet(
   known: Known,
   options: LoadOptions,
 ): Promise<LoadResult> {
-  const { headers, col, at } = formTable(staged, file);
+  const { headers, col, at } = formTable(staged, file, options.formRoles);
   const name = col('indicatorName');
   const target = col('targetValue');
   if (name === null || target === null) {
@@ -112,7 +112,7 @@ export async function loadTargetSheet(
     `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, 'targets', ${staged.rowsRead}, 0)`,
   );
   return {
-    ...commonReport(staged, file, loadId, 'targets'),
+    ...commonReport(staged, file, loadId, 'targets', new Map(), options.formRoles),
     year: subject.year,
     yearSource: subject.yearFrom,
     units: 0,

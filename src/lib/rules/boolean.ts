@@ -1,6 +1,15 @@
 // boolean: yes → max, no → 0 (có/không, x, ✓, đạt/không đạt, 1/0); lower is better: the reverse.
+import { restUnread } from './doubts';
 import { both, defineRule, num, timesMax } from './kind';
-import { isThreshold, positive, sameShare, zero, type MethodText } from './methodText';
+import {
+  isThreshold,
+  judgedOrCounted,
+  plainOf,
+  positive,
+  sameShare,
+  zero,
+  type MethodText,
+} from './methodText';
 import { yesSql } from './sql';
 
 export const boolean = defineRule({
@@ -32,6 +41,12 @@ export const boolean = defineRule({
     if (nothing.length > 1) return null;
     const yes = paying[0]!;
     const no = nothing[0];
+    // A yes or a no must be said: "Có …", "Đạt", "Không …", or a "no" clause beside it —
+    // not "Hội đồng đánh giá … tối đa 10 điểm".
+    const said = /\b(co|khong|dat|da|chua)\b/;
+    const plain = (t: string): string => plainOf(t);
+    if (judgedOrCounted(yes.text) || /\btoi da\b/.test(plain(yes.text))) return null;
+    if (!said.test(plain(yes.text)) && !(no && said.test(plain(no.text)))) return null;
     const lower = yes.condition.negated && no !== undefined && !no.condition.negated;
     if (no && !lower && !no.condition.negated && !no.condition.otherwise) return null;
     return {
@@ -40,4 +55,5 @@ export const boolean = defineRule({
       inputs: [{ name: m.name, kind: 'boolean' }],
     };
   },
+  doubts: (_r, m) => restUnread(m),
 });

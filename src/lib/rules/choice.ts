@@ -1,9 +1,12 @@
 // choice: an answer from a list → a fraction of max ("Trưởng ban là Chủ tịch → 1, Phó → ½").
+import { restUnread, wholeNotEarned } from './doubts';
 import type { ChoiceOption } from '../framework/types';
 import { fold } from '../sql/fold';
 import { both, defineRule, num, timesMax, type Reading } from './kind';
 import {
+  byFormula,
   isThreshold,
+  judgedOrCounted,
   plainOf,
   positive,
   sameShare,
@@ -53,6 +56,10 @@ export const choice = defineRule({
     ),
   formula: (w, lang) => `"${w.inputs[0]?.text ?? ''}" → ${timesMax(w, lang)}`,
   recognise: recogniseChoice,
+  doubts: (r, m) => [
+    ...wholeNotEarned(m, Math.max(0, ...r.options.map((o) => o.fraction))),
+    ...restUnread(m),
+  ],
 });
 
 /**
@@ -61,7 +68,12 @@ export const choice = defineRule({
  * its whole wording and the shorter answers a table would hold ("Phó Chủ tịch", "cấp Phó").
  */
 function recogniseChoice(m: MethodText): Reading<'choice'> | null {
-  if (m.clauses.length < 2 || m.clauses.some(isThreshold) || m.definitions.a) return null;
+  if (m.clauses.length < 2 || m.clauses.some(isThreshold) || m.definitions.a || byFormula(m))
+    return null;
+  // A date ("Trước ngày 15/12") is a deadline, not an answer to choose.
+  if (m.clauses.some((c) => /\d+\s*\/\s*\d+/.test(c.text))) return null;
+  if (m.clauses.some((c) => judgedOrCounted(c.text) && !/\bhoi dong\b/.test(plainOf(c.text))))
+    return null;
   if (!positive(m).some((c) => sameShare(c.fraction, 1))) return null;
   if (m.clauses.some((c) => c.fraction > 1 + 1e-9 || c.text === '')) return null;
   // The options that earn something share a lead ("Trưởng ban là …"); "Chưa có" need not.
@@ -92,16 +104,27 @@ function commonPrefix(texts: string[]): string {
   if (texts.length < 2) return '';
   let p = texts[0]!;
   for (const t of texts) while (!t.startsWith(p)) p = p.slice(0, -1);
+  // Whole words of every text: "Hoàn thành" and "Hoàn thành chậm" share "Hoàn thành " only if
+  // both go on after it.
+  while (
+    p &&
+    !texts.every((t) => t.length === p.length || /\s/.test(t[p.length] ?? ' ') || p.endsWith(' '))
+  )
+    p = p.slice(0, p.lastIndexOf(' ') + 1 || 0);
   const cut = p.lastIndexOf(' ');
-  return cut > 0 ? p.slice(0, cut + 1) : '';
+  return cut > 0 && texts.every((t) => t.length > cut + 1) ? p.slice(0, cut + 1) : '';
 }
 
 const QUALIFIER = /\s+(?:cấp|của|UBND|huyện|xã|tỉnh|thành phố)\b.*$/iu;
 
 /** The answers an option accepts: its wording, without the common lead, bracketed or slashed. */
 function answersOf(c: Clause, prefix: string): string[] {
+  // A lead-in ending in ":" ("Hội đồng đánh giá: Tốt") is not part of the answer.
+  const stated = c.text.includes(':')
+    ? c.text.slice(c.text.lastIndexOf(':') + 1).trim() || c.text
+    : c.text;
   const own =
-    (c.text.startsWith(prefix) ? c.text.slice(prefix.length) : c.text)
+    (stated.startsWith(prefix) ? stated.slice(prefix.length) : stated)
       .replace(/^(?:là|do)\s+/iu, '')
       .trim() || c.text;
   const bracketed = [...own.matchAll(/\(([^()]+)\)/g)].map((x) => x[1]!.trim());

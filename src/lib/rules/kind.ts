@@ -90,6 +90,8 @@ export interface RuleKindModule<K extends RuleKind> {
   scale?(rule: RuleOf<K>, factor: number): RuleOf<K>;
   /** The rule a published method text states, or null when the text does not state this kind. */
   recognise?(m: MethodText): Reading<K> | null;
+  /** What the text says that the rule read from it does not account for (then not applied). */
+  doubts?(rule: RuleOf<K>, m: MethodText): LocalText[];
 }
 
 export const defineRule = <K extends RuleKind>(m: RuleKindModule<K>): RuleKindModule<K> => m;

@@ -219,13 +219,27 @@ export function readCondition(plainText: string): Condition {
   if (!cond.high && downward)
     cond.high = mark({ value: scale1(downward), percent: Boolean(downward[2]) }, false)!;
   if (!cond.low && !cond.high && !cond.otherwise) {
-    // A bare count or rate: "BCĐ họp 3 lần/năm", "Đạt 100%" — that many, and (for a scale of
-    // tiers) at least that many.
-    const bare = new RegExp(`(?<![\\d/])(${NUM})\\s*(%)?(?![\\d/])`, 'u').exec(p);
-    if (bare) {
-      const b = { value: scale1(bare), percent: Boolean(bare[2]) };
-      cond.low = mark(b, false)!;
-      cond.high = { value: b.value, strict: false };
+    // "1 - 2 sự cố", "5 đến 10 ngày", "6 - 10": a range with no word before it.
+    const span = new RegExp(
+      `(?<![\\d/.,])(${NUM})\\s*(%)?\\s*(?:[\\p{L} ]{0,12}?)\\s*(?:-|–|den|toi)\\s*(${NUM})\\s*(%)?(?![\\d/])`,
+      'u',
+    ).exec(p);
+    const numbers = [...p.matchAll(new RegExp(`(?<![\\d/.,])${NUM}`, 'gu'))];
+    if (span) {
+      const pct = Boolean(span[2] || span[4]);
+      cond.percent ||= pct;
+      const at = (x: string): number => (parseVnNumber(x) ?? NaN) / (pct ? 100 : 1);
+      cond.low = { value: at(span[1]!), strict: false };
+      cond.high = { value: at(span[3]!), strict: false };
+    } else if (numbers.length === 1) {
+      // A bare count or rate: "BCĐ họp 3 lần/năm", "Đạt 100%" — that many, and (for a scale
+      // of tiers) at least that many. Two numbers ("Năm 2024 họp 4 lần") say nothing sure.
+      const bare = new RegExp(`(?<![\\d/])(${NUM})\\s*(%)?(?![\\d/])`, 'u').exec(p);
+      if (bare) {
+        const b = { value: scale1(bare), percent: Boolean(bare[2]) };
+        cond.low = mark(b, false)!;
+        cond.high = { value: b.value, strict: false };
+      }
     }
   }
   return cond;
@@ -318,6 +332,21 @@ export function readMethodText(raw: string, maxPoints: number, name: string): Me
 
 /** Close enough to be the same share of max points. */
 export const sameShare = (x: number, y: number): boolean => Math.abs(x - y) < 1e-6;
+
+/**
+ * Words that make a clause something else than a condition met or not: a judgement ("hội đồng
+ * đánh giá", "căn cứ", "mức độ") or a count of items ("mỗi … được 1 điểm").
+ */
+export function judgedOrCounted(text: string): boolean {
+  // "mỗi" (each) folds to the same letters as "mời" (invited): read it with its marks.
+  return (
+    /\b(hoi dong|can cu|muc do|tuy theo)\b/.test(plainOf(text)) ||
+    /(^|[^\p{L}])mỗi(?![\p{L}])/u.test(text.normalize('NFC').toLowerCase())
+  );
+}
+
+/** Points computed by a formula ("Điểm = Tỷ lệ × Điểm tối đa"): no award-by-award rule. */
+export const byFormula = (m: MethodText): boolean => m.rateTimesMax;
 
 /** A clause whose condition is a threshold on a number. */
 export const isThreshold = (c: Clause): boolean =>

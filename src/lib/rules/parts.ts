@@ -1,10 +1,11 @@
 // parts: independent conditions, each worth a share of max, each read from its own measure
 // ("dự đủ họp của tỉnh: ½ + chủ trì họp của huyện: ½").
+import { restUnread, wholeNotEarned } from './doubts';
 import type { Part, PartTest } from '../framework/types';
 import type { Lang } from '../i18n/format';
 import { lit } from '../sql/quote';
 import { both, defineRule, num, timesMax, type Reading } from './kind';
-import { positive, type MethodText } from './methodText';
+import { byFormula, judgedOrCounted, positive, type MethodText } from './methodText';
 import { yesSql } from './sql';
 
 const EPS = 1e-9;
@@ -86,6 +87,13 @@ export const parts = defineRule({
   formula: (w, lang) =>
     `${w.inputs.map((i) => (i.missing ? '—' : (i.text ?? num(i.value ?? 0, lang)))).join(' + ')} → ${timesMax(w, lang)}`,
   recognise: recogniseParts,
+  doubts: (r, m) => [
+    ...wholeNotEarned(
+      m,
+      r.parts.reduce((s, p) => s + p.share, 0),
+    ),
+    ...restUnread(m),
+  ],
 });
 
 /**
@@ -96,18 +104,24 @@ export const parts = defineRule({
  */
 function recogniseParts(m: MethodText): Reading<'parts'> | null {
   const paying = positive(m);
-  if (paying.length < 2 || m.definitions.a) return null;
+  if (paying.length < 2 || m.definitions.a || byFormula(m)) return null;
+  // "Mỗi lớp tập huấn: 5 điểm" counts items; "đúng hạn: 5; chậm: 3" are options of one answer.
+  if (paying.some((c) => judgedOrCounted(c.text))) return null;
   const total = paying.reduce((s, c) => s + c.fraction, 0);
   if (paying.some((c) => c.fraction >= 1 - 1e-9) || total > 1 + 1e-6) return null;
   if (!m.clauses.every((c) => c.fraction > 0 || c.condition.negated || c.condition.otherwise))
     return null;
   const parts: Part[] = paying.map((c) => {
-    const low = c.condition.low;
+    const { low, high } = c.condition;
     return {
       // Named when the framework gives its measures codes (withMeasures).
       measure: `part_${paying.indexOf(c) + 1}`,
       share: c.fraction,
-      test: low ? { kind: 'atLeast', value: low.value } : { kind: 'yes' },
+      test: low
+        ? { kind: 'atLeast', value: low.value }
+        : high
+          ? { kind: 'atMost', value: high.value }
+          : { kind: 'yes' },
       label: { vi: c.text, en: c.text },
     };
   });
@@ -116,7 +130,8 @@ function recogniseParts(m: MethodText): Reading<'parts'> | null {
     direction: 'higher',
     inputs: paying.map((c) => ({
       name: c.text,
-      kind: c.condition.low ? (c.condition.percent ? 'rate' : 'count') : 'boolean',
+      kind:
+        c.condition.low || c.condition.high ? (c.condition.percent ? 'rate' : 'count') : 'boolean',
     })),
   };
 }

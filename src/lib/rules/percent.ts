@@ -1,5 +1,6 @@
 // percent: the input is already a rate (0–1 once read): points = clamp(rate ÷ fullAt) × max.
 // Lower is better: (1 − rate) × max.
+import { formulaDoubts } from './doubts';
 import { both, defineRule, num, timesMax } from './kind';
 import { isThreshold, type MethodText } from './methodText';
 
@@ -42,11 +43,14 @@ export const percent = defineRule({
   recognise: (m: MethodText) => {
     if (!m.rateTimesMax || m.definitions.a || m.definitions.b || m.clauses.some(isThreshold))
       return null;
-    const lower = /\(?1-(?:tyle|%)/.test(m.plain.replace(/\s+/g, '').replace(/[−–]/g, '-'));
+    const lower = /\(?1-(?:tyle|%)|diemtoida-(?:tyle|%)/.test(
+      m.plain.replace(/\s+/g, '').replace(/[−–]/g, '-'),
+    );
     return {
       rule: { kind: 'percent' },
       direction: lower ? 'lower' : 'higher',
       inputs: [{ name: m.name, kind: 'rate' }],
     };
   },
+  doubts: (_r, m) => formulaDoubts(m),
 });

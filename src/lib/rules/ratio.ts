@@ -1,4 +1,5 @@
 // ratio: points = clamp(a ÷ b, 0, 1) × max; b = 0 → not applicable. Lower is better: 1 − that.
+import { formulaDoubts } from './doubts';
 import { argSep, both, defineRule, num, timesMax } from './kind';
 import { isThreshold, type MethodText } from './methodText';
 import { clamp01, RATIO_SQL } from './sql';
@@ -27,7 +28,7 @@ export const ratio = defineRule({
   recognise: (m: MethodText) => {
     const { a, b } = m.definitions;
     if (!a || !b || !(m.ratioOfAB || m.rateTimesMax) || m.clauses.some(isThreshold)) return null;
-    const lower = /\(?1-(?:tyle|a\/b|\(a\/b\))/.test(
+    const lower = /\(?1-(?:tyle|a\/b|\(a\/b\))|diemtoida-(?:tyle|a\/b|\(a\/b\))/.test(
       m.plain.replace(/\s+/g, '').replace(/[−–]/g, '-'),
     );
     return {
@@ -39,4 +40,5 @@ export const ratio = defineRule({
       ],
     };
   },
+  doubts: (_r, m) => formulaDoubts(m),
 });

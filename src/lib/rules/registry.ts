@@ -8,7 +8,6 @@ import { boolean } from './boolean';
 import { choice } from './choice';
 import { goalpost } from './goalpost';
 import {
-  num,
   type Reading,
   type RuleKindModule,
   type RuleOf,
@@ -16,7 +15,7 @@ import {
   type RuleRows,
   type Worked,
 } from './kind';
-import { parseVnNumber, plainOf, readMethodText, type MethodText } from './methodText';
+import { readMethodText, type MethodText } from './methodText';
 import { minmax } from './minmax';
 import { parts } from './parts';
 import { percent } from './percent';
@@ -158,7 +157,7 @@ export function readMethod(text: string, maxPoints: number, name: string): Metho
   for (const kind of RECOGNISED) {
     const reading = (RULES[kind] as RuleKindModule<RuleKind>).recognise?.(m) ?? null;
     if (!reading) continue;
-    const doubts = doubtsOf(m, reading);
+    const doubts = (RULES[kind] as RuleKindModule<RuleKind>).doubts?.(reading.rule, m) ?? [];
     return { reading: doubts.length ? null : reading, doubts, clauses: m.clauses };
   }
   return {
@@ -176,48 +175,4 @@ export function readMethod(text: string, maxPoints: number, name: string): Metho
     ],
     clauses: m.clauses,
   };
-}
-
-/** What makes a reading unsure: the whole indicator cannot be earned, or numbers left unread. */
-function doubtsOf(m: MethodText, r: Reading): LocalText[] {
-  const doubts: LocalText[] = [];
-  const best = Math.max(0, ...m.clauses.map((c) => c.fraction));
-  if ((r.rule.kind === 'tiers' || r.rule.kind === 'choice') && Math.abs(best - 1) > 1e-6)
-    doubts.push({
-      vi: `Mức cao nhất cho ${num(best * m.maxPoints, 'vi')} điểm, khác điểm tối đa ${num(m.maxPoints, 'vi')}.`,
-      en: `The best level earns ${num(best * m.maxPoints, 'en')} points, not the max of ${num(m.maxPoints, 'en')}.`,
-    });
-  const byFormula = r.rule.kind === 'ratio' || r.rule.kind === 'percent';
-  // A formula's "× 20" is the max written as a number: it must be the indicator's.
-  const times = /[*x×]\s*(\d+(?:[.,]\d+)?)\s*(?:diem|d\b|$)/.exec(m.plain);
-  const factor = times ? parseVnNumber(times[1]!) : null;
-  if (byFormula && factor !== null && Math.abs(factor - m.maxPoints) > 1e-6)
-    doubts.push({
-      vi: `Công thức nhân với ${num(factor, 'vi')}, khác điểm tối đa ${num(m.maxPoints, 'vi')}.`,
-      en: `The formula multiplies by ${num(factor, 'en')}, not the max of ${num(m.maxPoints, 'en')}.`,
-    });
-  // A formula that defines more than the rule reads ("Trong đó: Tỷ lệ chuẩn hóa = … ÷ giá trị
-  // lớn nhất") computes something else than a rate or a ÷ b.
-  const extra = byFormula ? undefinedTerms(m.plain) : [];
-  if (extra.length)
-    doubts.push({
-      vi: `Công thức còn định nghĩa "${extra.join('", "')}", chưa đọc được.`,
-      en: `The formula also defines "${extra.join('", "')}", which was not read.`,
-    });
-  // What follows the last award is a note ("Có trích dẫn số hiệu văn bản …") unless it holds
-  // numbers of a scoring of its own.
-  if (!byFormula && /\d/.test(m.rest) && /(diem|%|lan|ty le)/.test(plainOf(m.rest)))
-    doubts.push({
-      vi: `Phần chưa đọc được: "${m.rest}".`,
-      en: `Part not read: "${m.rest}".`,
-    });
-  return doubts;
-}
-
-/** Terms a formula defines ("X = …") beyond the points, a, b and the rate a/b. */
-function undefinedTerms(plain: string): string[] {
-  const known = /^(diem|a|b|ty ?le|tl)$/;
-  return [...plain.matchAll(/([a-z][a-z ]{0,30}?)\s*=/g)]
-    .map((x) => x[1]!.replace(/^.*\b(trong do|voi|khi)\b:?\s*/, '').trim())
-    .filter((t) => t !== '' && !known.test(t));
 }

@@ -1,8 +1,9 @@
 // tiers: ordered thresholds → points. The highest tier reached wins (the lowest, when lower is
 // better); a strict tier ("trên 80 %", "dưới 5 %") is reached only past its threshold.
+import { restUnread, wholeNotEarned } from './doubts';
 import type { Tier } from '../framework/types';
 import { both, defineRule, num, timesMax, type Reading } from './kind';
-import { isThreshold, positive, type Clause, type MethodText } from './methodText';
+import { byFormula, isThreshold, positive, type Clause, type MethodText } from './methodText';
 
 export const tiers = defineRule({
   kind: 'tiers',
@@ -58,6 +59,10 @@ export const tiers = defineRule({
     tiers: r.tiers.map((t) => ({ ...t, points: t.points * factor })),
   }),
   recognise: recogniseTiers,
+  doubts: (r, m) => [
+    ...wholeNotEarned(m, Math.max(0, ...r.tiers.map((t) => t.points)) / (m.maxPoints || 1)),
+    ...restUnread(m),
+  ],
 });
 
 /**
@@ -69,7 +74,7 @@ export const tiers = defineRule({
  */
 function recogniseTiers(m: MethodText): Reading<'tiers'> | null {
   const paying = positive(m);
-  if (paying.length === 0 || !paying.every(isThreshold)) return null;
+  if (byFormula(m) || paying.length === 0 || !paying.every(isThreshold)) return null;
   // What awards nothing must be a threshold too, or "còn lại", or a plain "no".
   const others = m.clauses.filter((c) => c.fraction === 0);
   if (!others.every((c) => isThreshold(c) || c.condition.otherwise || c.condition.negated))

@@ -1,5 +1,6 @@
 // The app's state and the only place it changes. Components read it and call its actions;
 // the engine is started lazily so the first paint does not wait for 30 MB of wasm.
+import type { FormRole } from '../ingest/formColumns';
 import { assessedFrameworkId } from '../framework/assessedFramework';
 import type { Engine } from '../db/engine';
 import { toRows, type Row } from '../db/rows';
@@ -641,6 +642,13 @@ class AppState {
     return this.reloadWith(loadId, { mapping });
   }
 
+  /** The person says what a column of a form, framework or targets table is: read again so. */
+  setFormRole(loadId: number, column: string, role: FormRole | null): Promise<void> {
+    const report = this.reports.find((r) => r.loadId === loadId);
+    if (!report) return Promise.resolve();
+    return this.reloadWith(loadId, { formRoles: { ...report.formRoles, [column]: role } });
+  }
+
   /** The person reads a rate measure of a load as 0–1 or 0–100: the file is read again so. */
   setRateScale(loadId: number, measure: string, scale: RateScale): Promise<void> {
     const report = this.reports.find((r) => r.loadId === loadId);
@@ -725,9 +733,11 @@ class AppState {
   }
 
   /**
-   * A drop of forms for units the framework has no data for ranks them by their forms:
-   * appraised points where given, else self-assessed. Where the data is loaded, the computed
-   * ranking stays, the forms beside it.
+   * A drop of forms for units the framework has no data for ranks them by their forms: by
+   * appraised points when any form of the drop gives them (a unit whose form has none then
+   * shows no points — the ranking by self-assessed points is the other choice in the
+   * selector), else by self-assessed points. Where the data is loaded, the computed ranking
+   * stays, the forms beside it.
    */
   async #rankByForms(done: readonly LoadReport[]): Promise<void> {
     const forms = done.flatMap((r) => (r.assessed && r.subject ? [r] : []));

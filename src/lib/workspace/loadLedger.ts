@@ -18,6 +18,7 @@ export function readChoicesOf(report: LoadReport): ReadChoices {
     ...(report.shape !== report.detectedShape ? { shape: report.shape } : {}),
     ...(report.subject?.from === 'person' ? { unit: report.subject.unitCode } : {}),
     ...(Object.keys(report.mapping).length > 0 ? { mapping: report.mapping } : {}),
+    ...(report.formRoles ? { formRoles: report.formRoles } : {}),
     ...(person.length > 0
       ? { rateScales: Object.fromEntries(person.map((s) => [s.measure, s.scale])) }
       : {}),

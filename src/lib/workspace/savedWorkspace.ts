@@ -2,6 +2,7 @@
 // was read (sheet, encoding, shape, mapping, unit, rate scales), in which drop, the chosen
 // framework and target profile, and the what-if edits in force. The tables are rebuilt by loading
 // the files again in order, so every number keeps pointing at its file, sheet and cell.
+import { FORM_ROLES } from '../ingest/formColumns';
 import { Checker, InvalidSpecError } from '../framework/check';
 import { TEXT_ENCODINGS } from '../ingest/decodeText';
 import { blobOf } from '../ingest/inputFile';
@@ -14,7 +15,7 @@ import { readEdits } from '../whatif/readEdits';
 /** The choices a person made about one file; everything else is detected again. */
 export type ReadChoices = Pick<
   LoadOptions,
-  'encoding' | 'sheet' | 'mapping' | 'shape' | 'unit' | 'rateScales'
+  'encoding' | 'sheet' | 'mapping' | 'shape' | 'unit' | 'rateScales' | 'formRoles'
 >;
 
 export interface SavedLoad {
@@ -135,7 +136,15 @@ function readLoad(c: Checker, raw: unknown, path: string): SavedLoad {
 
 function readChoices(c: Checker, raw: unknown, path: string): ReadChoices {
   const o = c.object(raw, path);
-  c.noExtraFields(o, path, ['encoding', 'sheet', 'mapping', 'shape', 'unit', 'rateScales']);
+  c.noExtraFields(o, path, [
+    'encoding',
+    'sheet',
+    'mapping',
+    'shape',
+    'unit',
+    'rateScales',
+    'formRoles',
+  ]);
   const out: ReadChoices = {};
   if (o.encoding !== undefined)
     out.encoding = c.oneOf(o.encoding, `${path}.encoding`, TEXT_ENCODINGS);
@@ -157,6 +166,15 @@ function readChoices(c: Checker, raw: unknown, path: string): ReadChoices {
       Object.entries(r).map(([k, v]) => [
         k,
         c.oneOf(v, `${path}.rateScales[${JSON.stringify(k)}]`, ['fraction', 'percent'] as const),
+      ]),
+    );
+  }
+  if (o.formRoles !== undefined) {
+    const r = c.object(o.formRoles, `${path}.formRoles`);
+    out.formRoles = Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [
+        k,
+        v === null ? null : c.oneOf(v, `${path}.formRoles[${JSON.stringify(k)}]`, FORM_ROLES),
       ]),
     );
   }

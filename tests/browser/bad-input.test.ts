@@ -14,7 +14,7 @@ import { foreignRequests, openApp, type Session } from './support/browser';
 const SAYS: Record<string, RegExp> = {
   tooLarge: /Tệp Excel nặng 0,68 MB nhưng giải nén ra 704 MB, quá 600 MB .*"bom nén"/,
   corruptXlsx: /Tệp Excel bị hỏng hoặc không đầy đủ/,
-  binary: /không phải bảng tính CSV hay Excel \(nội dung là dữ liệu nhị phân\)/,
+  binary: /không phải bảng tính CSV, Excel hay văn bản Word \(nội dung là dữ liệu nhị phân\)/,
   empty: /Tệp rỗng \(0 byte\)/,
   undecodableRows:
     /dòng 351: Dòng này và 1 dòng khác \(352\) không đọc được theo UTF-8 hay Windows-1252/,

@@ -257,11 +257,11 @@ describe('files that hold no table to read', () => {
     const e = await refused('bo-chi-so-cap-huyen.pdf');
     expect(e.code).toBe('pdf');
     expect(e.at).toEqual({ file: 'bo-chi-so-cap-huyen.pdf' });
-    expect(e.text.vi).toContain('"bo-chi-so-cap-huyen.pdf" là tệp PDF: ứng dụng không đọc PDF');
+    expect(e.text.vi).toContain('Đây là tệp PDF: ứng dụng không đọc PDF');
     expect(e.text.vi).toContain(
       'Hãy xin bản Word (.docx) hoặc Excel (.xlsx) của quyết định/biểu mẫu',
     );
-    expect(e.text.en).toContain('"bo-chi-so-cap-huyen.pdf" is a PDF: the app does not read PDF');
+    expect(e.text.en).toContain('This is a PDF: the app does not read PDF');
     expect(e.text.en).toContain(
       'Ask for the Word (.docx) or Excel (.xlsx) copy of the decision or form',
     );
@@ -270,16 +270,16 @@ describe('files that hold no table to read', () => {
   it('a PDF named .xlsx is still a PDF', async () => {
     const e = await refused('bo-chi-so.xlsx', bytesOf('bo-chi-so-cap-huyen.pdf'));
     expect(e.code).toBe('pdf');
-    expect(e.text.en).toContain('"bo-chi-so.xlsx" is a PDF');
+    expect(e.at.file).toBe('bo-chi-so.xlsx');
   });
 
   it('a Word document without a table: says so, and what to load instead', async () => {
     const e = await refused('van-ban-khong-co-bang.docx');
     expect(e.code).toBe('noTableInDocx');
     expect(e.at).toEqual({ file: 'van-ban-khong-co-bang.docx' });
-    expect(e.text.vi).toMatch(/^Văn bản Word "van-ban-khong-co-bang.docx" không có bảng nào\./);
+    expect(e.text.vi).toMatch(/^Văn bản Word không có bảng nào\./);
     expect(e.text.vi).toContain('hãy nạp tệp phụ lục có bảng');
-    expect(e.text.en).toMatch(/^The Word document "van-ban-khong-co-bang.docx" holds no table\./);
+    expect(e.text.en).toMatch(/^The Word document holds no table\./);
     expect(e.text.en).toContain('load the annex file that holds the table');
   });
 

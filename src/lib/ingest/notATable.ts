@@ -1,4 +1,5 @@
 // Files that hold no table the app can read, each told what it is and what to load instead.
+// The file's name is the message's location (every notice starts with it), not in its text.
 import { IngestError } from './errors';
 
 /**
@@ -12,8 +13,8 @@ export function notATable(file: string, what: string): IngestError {
     return new IngestError(
       'pdf',
       {
-        vi: `"${file}" là tệp PDF: ứng dụng không đọc PDF, vì bảng trong PDF chỉ là chữ đặt trên trang, không còn ô, dòng, cột. Hãy xin bản Word (.docx) hoặc Excel (.xlsx) của quyết định/biểu mẫu (bản cơ quan ban hành dùng để soạn) và nạp bản đó.`,
-        en: `"${file}" is a PDF: the app does not read PDF, because a table in a PDF is only text placed on a page, with no cells, rows or columns left. Ask for the Word (.docx) or Excel (.xlsx) copy of the decision or form (the one the issuing office drafted it in) and load that.`,
+        vi: `Đây là tệp PDF: ứng dụng không đọc PDF, vì bảng trong PDF chỉ là chữ đặt trên trang, không còn ô, dòng, cột. Hãy xin bản Word (.docx) hoặc Excel (.xlsx) của quyết định/biểu mẫu (bản cơ quan ban hành dùng để soạn) và nạp bản đó.`,
+        en: `This is a PDF: the app does not read PDF, because a table in a PDF is only text placed on a page, with no cells, rows or columns left. Ask for the Word (.docx) or Excel (.xlsx) copy of the decision or form (the one the issuing office drafted it in) and load that.`,
       },
       at,
     );
@@ -21,8 +22,8 @@ export function notATable(file: string, what: string): IngestError {
   return new IngestError(
     'binary',
     {
-      vi: `Tệp "${file}" không phải bảng tính CSV, Excel hay văn bản Word (nội dung là ${what === 'binary' ? 'dữ liệu nhị phân' : `ảnh/tệp ${what}`}), dù tên tệp nói gì.`,
-      en: `"${file}" is not a CSV or Excel spreadsheet or a Word document (its content is ${what === 'binary' ? 'binary data' : `a ${what} file`}), whatever its name says.`,
+      vi: `Tệp không phải bảng tính CSV, Excel hay văn bản Word (nội dung là ${what === 'binary' ? 'dữ liệu nhị phân' : `ảnh/tệp ${what}`}), dù tên tệp nói gì.`,
+      en: `The file is not a CSV or Excel spreadsheet or a Word document (its content is ${what === 'binary' ? 'binary data' : `a ${what} file`}), whatever its name says.`,
     },
     at,
   );
@@ -33,8 +34,8 @@ export function noTableInDocument(file: string): IngestError {
   return new IngestError(
     'noTableInDocx',
     {
-      vi: `Văn bản Word "${file}" không có bảng nào. Bộ chỉ số thường nằm trong phụ lục kèm theo quyết định: hãy nạp tệp phụ lục có bảng. Nếu bảng trong văn bản là ảnh chụp/ảnh quét, hãy xin bản Word hoặc Excel có bảng thật, hoặc chép bảng sang Excel rồi nạp tệp Excel.`,
-      en: `The Word document "${file}" holds no table. A framework is usually in the annex that comes with the decision: load the annex file that holds the table. If the table in the document is a photo or scan, ask for a Word or Excel copy with a real table, or type the table into Excel and load that.`,
+      vi: `Văn bản Word không có bảng nào. Bộ chỉ số thường nằm trong phụ lục kèm theo quyết định: hãy nạp tệp phụ lục có bảng. Nếu bảng trong văn bản là ảnh chụp/ảnh quét, hãy xin bản Word hoặc Excel có bảng thật, hoặc chép bảng sang Excel rồi nạp tệp Excel.`,
+      en: `The Word document holds no table. A framework is usually in the annex that comes with the decision: load the annex file that holds the table. If the table in the document is a photo or scan, ask for a Word or Excel copy with a real table, or type the table into Excel and load that.`,
     },
     { file },
   );

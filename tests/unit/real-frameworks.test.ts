@@ -11,6 +11,7 @@ import type { Framework, Indicator, MeasureDef } from '../../src/lib/framework/t
 import type { LoadReport } from '../../src/lib/ingest/loadReport';
 import { readMethod, ruleWithMeasures } from '../../src/lib/rules/registry';
 import { ruleFramework, wideCsv } from './support/ruleFramework';
+import type { Workspace } from '../../src/lib/workspace/workspace';
 import { csvFile, fileAt, freshWorkspace, ROOT, rows } from './support/workspace';
 
 interface Case {
@@ -68,7 +69,7 @@ async function casePoints(
   cases: Case[],
 ): Promise<number[]> {
   const fw = ruleFramework(
-    `case-${ind.code.replace(/[^\p{L}\p{N}]+/gu, '-')}`,
+    `case-${nextUnit}`,
     [
       {
         code: 'x',
@@ -89,20 +90,29 @@ async function casePoints(
       list.map((x, i) => [ind.measures[i]!, typeof x === 'boolean' ? (x ? 'có' : 'không') : x]),
     );
   };
-  const ws = await freshWorkspace();
+  // One workspace for every case of the corpus: each indicator its own framework and units.
+  shared ??= freshWorkspace();
+  const ws = await shared;
+  const first = nextUnit;
+  nextUnit += cases.length;
+  const unitOf = (i: number): string => String(first + i);
   await ws.registerFramework(fw);
   await ws.loadFile(
     csvFile(
-      'cases-2024.csv',
-      wideCsv(cases.map((c, i) => ({ unit: String(40001 + i), cells: cells(c) }))),
+      `${fw.id}-2024.csv`,
+      wideCsv(cases.map((c, i) => ({ unit: unitOf(i), cells: cells(c) }))),
     ),
   );
   await ws.score(fw.id, null);
-  const got = await rows(ws, 'SELECT unit_code, points FROM indicator_points ORDER BY unit_code');
-  return cases.map((_, i) =>
-    Number(got.find((r) => r.unit_code === String(40001 + i))?.points ?? NaN),
+  const got = await rows(
+    ws,
+    `SELECT unit_code, points FROM indicator_points WHERE unit_code BETWEEN '${unitOf(0)}' AND '${unitOf(cases.length - 1)}'`,
   );
+  return cases.map((_, i) => Number(got.find((r) => r.unit_code === unitOf(i))?.points ?? NaN));
 }
+
+let shared: Promise<Workspace> | null = null;
+let nextUnit = 40001;
 
 /** Whether an indicator's rule is right: its kind, its direction, and every case's points. */
 async function ruleRight(
@@ -156,7 +166,7 @@ for (const set of SETS) {
           for (const want of scored(e)) {
             const read = readMethod(methods.get(want.stt) ?? '', want.maxPoints!, want.name!);
             const r = read.reading;
-            const codes = (r?.inputs ?? []).map((_, i) => `m${i + 1}`);
+            const codes = (r?.inputs ?? []).map((_, i) => `${want.stt}_m${i + 1}`);
             const ind: Indicator | null = r
               ? {
                   code: want.stt,

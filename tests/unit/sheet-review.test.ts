@@ -187,3 +187,20 @@ describe('data tables stay data tables', () => {
     ).toBe('framework');
   });
 });
+
+describe('the level of a framework table without titles', () => {
+  it('is the level its indicators name', async () => {
+    const ws = await freshWorkspace();
+    const r = await ws.loadFile(
+      csvFile(
+        'khong-tieu-de.csv',
+        [
+          'STT,Chỉ số/Chỉ số thành phần,Điểm tối đa,Cách xác định và tính điểm',
+          '1.1,Ban chỉ đạo chuyển đổi số cấp huyện tổ chức các cuộc họp,20,"BCĐ họp 4 lần/năm: 20 điểm; Còn lại: 0 điểm"',
+          '1.2,"Chủ tịch UBND huyện, thị xã, thành phố chủ trì họp",20,Có: 20 điểm; Không: 0 điểm',
+        ].join('\n'),
+      ),
+    );
+    expect(r.framework!.definition.level).toBe('huyen');
+  });
+});

@@ -66,7 +66,10 @@ export function frameworkFromSheet(input: SheetFrameworkInput): {
     cells[0] ??
     input.fallbackTitle;
   const allTitles = fold(cells.join(' '));
-  const level = LEVEL_WORDS.find(([re]) => re.test(allTitles))?.[1] ?? 'xa';
+  // Titles say the level; without one, the indicators do ("BCĐ chuyển đổi số cấp huyện",
+  // "Chủ tịch UBND huyện, thị xã, thành phố"): the level they name most.
+  const level =
+    LEVEL_WORDS.find(([re]) => re.test(allTitles))?.[1] ?? levelNamedMost(input.outline) ?? 'xa';
   const knownMains = new Map(
     input.known.flatMap((f) => f.mainIndices.map((m) => [fold(m.name.vi), m] as const)),
   );
@@ -252,3 +255,17 @@ function lentRule(
   }
   return null;
 }
+
+/** The level the indicators' names and methods name most, if they name one. */
+function levelNamedMost(outline: Outline): Level | null {
+  const text = fold(outline.indicators.map((x) => `${x.name} ${x.method ?? ''}`).join(' '));
+  const counts = LEVEL_NAMES.map(([re, level]) => [level, text.match(re)?.length ?? 0] as const);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[1] > 0 ? best[0] : null;
+}
+
+const LEVEL_NAMES: [RegExp, Level][] = [
+  [/\b(cap xa|ubnd xa|xa, phuong|chu tich xa)\b/g, 'xa'],
+  [/\b(cap huyen|ubnd huyen|huyen, thi xa|huyen, thanh pho|chu tich huyen)\b/g, 'huyen'],
+  [/\b(cap tinh|ubnd tinh|so, ban, nganh|chu tich tinh)\b/g, 'tinh'],
+];

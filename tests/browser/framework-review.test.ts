@@ -84,6 +84,9 @@ describe('reviewing a framework read from a table', () => {
       ),
     );
     expect(kinds.map((k) => k.rule)).toEqual(['tiers', 'boolean', 'boolean']);
+    // Once used, the review of the table it corrects closes.
+    await s.page.evaluate(() => window.dtiLab.settled());
+    await expect.poll(() => review.count()).toBe(0);
   });
 
   it('reads in English and fits a phone', async () => {
@@ -93,9 +96,12 @@ describe('reviewing a framework read from a table', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(SHEET),
     });
+    await s.page.evaluate(() => window.dtiLab.settled());
     await expect
       .poll(() => s.page.getByTestId('review-summary').innerText())
       .toMatch(/3 indicators: 2 read, 0 from a known framework, 1 not understood/);
+    // A new table's review starts with nothing corrected.
+    expect(await s.page.getByTestId('framework-review').locator('tr.fixed').count()).toBe(0);
     await screenshot(s.page, 'framework-review-en-1366');
     await s.page.setViewportSize({ width: 390, height: 844 });
     await screenshot(s.page, 'framework-review-en-390');

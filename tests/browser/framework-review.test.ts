@@ -9,16 +9,10 @@ import { openApp, screenshot, type Session } from './support/browser';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TABLE = 'tests/fixtures/real-frameworks/heldout/unidentified-huyen-tvpl-bulletin-4cac85e7';
 
-const SHEET = [
-  'UBND TỈNH THỬ',
-  'BỘ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP HUYỆN',
-  'STT,Chỉ số/Chỉ số thành phần,Điểm tối đa,Cách xác định và tính điểm,Tài liệu kiểm chứng',
-  '1,Nhận thức số,40,,',
-  '1.1,BCĐ họp trong năm,20,"BCĐ họp 4 lần/năm: 20 điểm\nBCĐ họp 3 lần/năm: 15 điểm\nCòn lại: 0 điểm",Biên bản họp',
-  '1.2,Văn bản chỉ đạo,20,Căn cứ chất lượng văn bản để chấm,',
-  '2,Hạ tầng số,10,,',
-  '2.1,Có chuyên mục CĐS,10,Có: 10 điểm; Không: 0 điểm,',
-].join('\n');
+const SHEET = readFileSync(
+  path.join(ROOT, 'tests/fixtures/framework-tables/bo-chi-so-huyen-thu.csv'),
+  'utf8',
+);
 
 describe('reviewing a framework read from a table', () => {
   let s: Session;

@@ -1,6 +1,8 @@
 // A framework read from a table, reviewed and corrected in place: what was understood and what
 // not; a reworded method read at once; the corrected framework valid and scoring; the framework
 // written back as the same table reads back into the same rules.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   correctedFramework,
@@ -11,18 +13,13 @@ import {
 import { measureIndex, roleOf } from '../../src/lib/ingest/columnRoles';
 import type { IngestError } from '../../src/lib/ingest/errors';
 import { detectShape } from '../../src/lib/ingest/shape';
-import { csvFile, freshWorkspace, rows } from './support/workspace';
+import { csvFile, freshWorkspace, ROOT, rows } from './support/workspace';
 
-const SHEET = [
-  'UBND TỈNH THỬ',
-  'BỘ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP HUYỆN',
-  'STT,Chỉ số/Chỉ số thành phần,Điểm tối đa,Cách xác định và tính điểm,Tài liệu kiểm chứng',
-  '1,Nhận thức số,40,,',
-  '1.1,BCĐ họp trong năm,20,"BCĐ họp 4 lần/năm: 20 điểm\nBCĐ họp 3 lần/năm: 15 điểm\nCòn lại: 0 điểm",Biên bản họp',
-  '1.2,Văn bản chỉ đạo,20,Căn cứ chất lượng văn bản để chấm,',
-  '2,Hạ tầng số,10,,',
-  '2.1,Có chuyên mục CĐS,10,Có: 10 điểm; Không: 0 điểm,',
-].join('\n');
+/** A district framework table in a decision's wording: one method states no rule. */
+const SHEET = readFileSync(
+  path.join(ROOT, 'tests/fixtures/framework-tables/bo-chi-so-huyen-thu.csv'),
+  'utf8',
+);
 
 const csv = (rows: (string | number)[][]): string =>
   rows

@@ -71,3 +71,8 @@ export async function pngBlob(chart: Element): Promise<Blob> {
     URL.revokeObjectURL(url);
   }
 }
+
+/** A value as an indented JSON file's contents (a framework, a profile). */
+export function jsonBlob(value: unknown): Blob {
+  return new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
+}

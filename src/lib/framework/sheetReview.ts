@@ -124,6 +124,26 @@ export function correctedFramework(
 }
 
 /**
+ * The framework as reviewed so far, with the method text each indicator's rule was read from:
+ * the one loaded when nothing is corrected, else the corrected one.
+ */
+export function reviewedFramework(
+  read: { definition: Framework; rules: readonly SheetRuleSource[]; sheet: SheetSource },
+  corrections: ReadonlyMap<string, Correction>,
+  known: readonly Framework[],
+  catalog: readonly MeasureDef[],
+): { fw: Framework; methods: Map<string, string | null> } {
+  const { framework, rules } =
+    corrections.size === 0
+      ? { framework: read.definition, rules: read.rules }
+      : correctedFramework(read.sheet, corrections, known, catalog);
+  return {
+    fw: framework,
+    methods: new Map(rules.map((r) => [r.indicator, r.from === 'points' ? null : r.method])),
+  };
+}
+
+/**
  * The framework as the table a decision prints: titles, then STT | Chỉ số | Điểm tối đa | Cách
  * tính điểm, a section row per main index and a row per indicator with its method text (the one
  * the rule was read from, so the table reads back into the same framework).

@@ -3,6 +3,7 @@
 import { fold } from '../sql/fold';
 import type { ColumnRole } from './columnRoles';
 import type { HeaderColumn } from './findLayout';
+import type { ColumnReport, LoadReport } from './loadReport';
 
 /** Column name → measure code, or null for a column not to load. */
 export type ColumnMapping = Record<string, string | null>;
@@ -29,4 +30,20 @@ export function applyMapping(
       ? { role: 'ignored' }
       : { role: 'measureColumn', measure: chosen, matchedBy: 'person' };
   });
+}
+
+/** Measure columns the person should look at: not matched to the catalog, or only guessed. */
+export function columnsToMap(report: LoadReport): ColumnReport[] {
+  return report.columns.filter(
+    (c) => c.role === 'measureColumn' && (c.matchedBy === 'none' || c.matchedBy === 'guess'),
+  );
+}
+
+/** The load's choices with every guessed column confirmed as the person's own. */
+export function withGuessesAccepted(report: LoadReport): ColumnMapping {
+  const guessed = report.columns.filter((c) => c.matchedBy === 'guess' && c.measure);
+  return {
+    ...report.mapping,
+    ...Object.fromEntries(guessed.map((c) => [c.header, c.measure!])),
+  };
 }

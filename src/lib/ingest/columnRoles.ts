@@ -1,9 +1,11 @@
 // What each column of a table is: who the row is about (code, name, parent, level), the year,
 // a long table's measure and value, a row number — or a measure, matched to the catalog by
-// code, then by name. Headers compare folded: "Mã xã", "ma_xa" and "MÃ XÃ" agree.
+// code, then by name, then by the words the header shares with a measure's name (a guess the
+// person can undo). Headers compare folded: "Mã xã", "ma_xa" and "MÃ XÃ" agree.
 import type { Level, MeasureDef } from '../framework/types';
 import { fold } from '../sql/fold';
 import type { HeaderColumn } from './findLayout';
+import { measureMatcher, type MeasureMatcher } from './measureMatch';
 
 export type ColumnRole =
   | { role: 'code'; level: Level | null }
@@ -16,7 +18,10 @@ export type ColumnRole =
   | { role: 'value' }
   | { role: 'rowNumber' }
   | { role: 'ignored' }
-  | { role: 'measureColumn'; measure: string; matchedBy: 'code' | 'name' | 'person' | 'none' };
+  | { role: 'measureColumn'; measure: string; matchedBy: MatchedBy };
+
+/** How a column was matched to the catalog; a guess is marked for the person to confirm. */
+export type MatchedBy = 'code' | 'name' | 'guess' | 'person' | 'none';
 
 export function headerKey(header: string): string {
   return fold(header)
@@ -49,10 +54,11 @@ const BY_KEY = new Map<string, ColumnRole>(
   ROLES.flatMap(([role, keys]) => keys.map((k) => [k, role] as const)),
 );
 
-/** Catalog lookups: by code, and by the folded key of the Vietnamese or English name. */
+/** Catalog lookups: by code, by the folded key of the Vietnamese or English name, by words. */
 export interface MeasureIndex {
   codes: ReadonlySet<string>;
   byName: ReadonlyMap<string, string>;
+  words: MeasureMatcher;
 }
 
 export function measureIndex(measures: readonly MeasureDef[]): MeasureIndex {
@@ -63,7 +69,11 @@ export function measureIndex(measures: readonly MeasureDef[]): MeasureIndex {
         if (!byName.has(k)) byName.set(k, m.code);
     }
   }
-  return { codes: new Set(measures.map((m) => m.code)), byName };
+  return {
+    codes: new Set(measures.map((m) => m.code)),
+    byName,
+    words: measureMatcher(measures),
+  };
 }
 
 /** Role of one header column; anything unrecognised is a measure keyed by its folded label. */
@@ -78,13 +88,12 @@ export function roleOf(column: HeaderColumn, index: MeasureIndex): ColumnRole {
   }
   const byName = index.byName.get(key) ?? index.byName.get(headerKey(withoutUnit(label)));
   if (byName) return { role: 'measureColumn', measure: byName, matchedBy: 'name' };
-  return (
-    BY_KEY.get(key) ?? {
-      role: 'measureColumn',
-      measure: key,
-      matchedBy: 'none',
-    }
-  );
+  const known = BY_KEY.get(key);
+  if (known) return known;
+  const guess = index.words.match(label, column.group).confident;
+  return guess
+    ? { role: 'measureColumn', measure: guess, matchedBy: 'guess' }
+    : { role: 'measureColumn', measure: key, matchedBy: 'none' };
 }
 
 /** Official code lengths: 2-digit province, 3-digit district, 5-digit commune. */

@@ -4,7 +4,8 @@ import type { SheetRuleSource } from '../framework/fromSheet';
 import type { SheetSource } from '../framework/sheetReview';
 import type { Framework, LocalText, TargetProfile } from '../framework/types';
 import type { CellIssue } from './cellIssues';
-import type { ColumnRole } from './columnRoles';
+import type { ColumnRole, MatchedBy } from './columnRoles';
+import type { MatchCandidate } from './measureMatch';
 import type { ColumnMapping } from './columnMapping';
 import type { TextEncodingName } from './decodeText';
 import type { EncodingNote } from './encodingNote';
@@ -22,8 +23,12 @@ export interface ColumnReport {
   /** What the column holds: a unit/measure role in data tables, a form role in forms. */
   role: ColumnRole['role'] | FormRole;
   measure?: string;
-  /** How the column was matched to the catalog: by code, by name, by the person, or not at all. */
-  matchedBy?: 'code' | 'name' | 'person' | 'none';
+  /** How the column was matched to the catalog: by code, by name, guessed, by the person, or not. */
+  matchedBy?: MatchedBy;
+  /** The catalog measures the header's words suggest, best first (measure columns only). */
+  candidates?: MatchCandidate[];
+  /** The first values of the column, as written, for the person to recognise it by. */
+  samples?: string[];
   decimalMark?: DecimalMark;
   /** A form role the header only suggests: shown so, for the person to confirm or change. */
   guessed?: boolean;
@@ -67,6 +72,8 @@ export interface LoadReport {
   signature: string;
   /** The person's choices applied to this load (column name → measure, or null: not loaded). */
   mapping: ColumnMapping;
+  /** The parent of every unit, named in the title rows (the file had no parent column). */
+  parentFromTitle?: string;
   /** A self-assessment form: the unit it is about and where its name was read. */
   subject?: { unitCode: string; unitName: string; from: 'title' | 'fileName' | 'person' };
   /** Roles the person chose for columns of a form, framework or targets table (by name). */

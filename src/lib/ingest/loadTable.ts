@@ -5,7 +5,7 @@ import { toRows } from '../db/rows';
 import type { MeasureDef } from '../framework/types';
 import { ident, lit } from '../sql/quote';
 import { columnLetter } from './cellRef';
-import { measureIndex, roleOf, type ColumnRole } from './columnRoles';
+import { measureIndex, roleOf, type ColumnRole, type MeasureIndex } from './columnRoles';
 import { IngestError } from './errors';
 import type { DecimalMark } from './numbersSql';
 import type { ColumnReport, LoadReport, LoadResult } from './loadReport';
@@ -19,6 +19,7 @@ import {
 } from './observationsSql';
 import { readingFacts, type StagedTable } from './staged';
 import { codeSql, hasCodeSql, unitColumns, upsertUnits, type UnitColumns } from './unitColumns';
+import { findTitleParent, type TitleParent } from './titleParent';
 import { yearOf } from './yearOf';
 import { parseDateSql } from './datesSql';
 import { checkpoint } from './progress';
@@ -60,6 +61,8 @@ export async function loadTable(
   const shape = detected;
   const unit = await unitsOf(engine, staged.table, headers, roles, file);
   const byName = unit.code === MATCH.code;
+  const fromTitle = byName ? null : await parentOfAll(engine, staged, unit);
+  if (fromTitle) unit.sharedParent = fromTitle;
   const year = yearOf(headers, roles, file, staged.sheet);
   const source: Source = {
     table: staged.table,
@@ -114,7 +117,7 @@ export async function loadTable(
     yearSource: year.column ? 'column' : 'fileName',
     units: Number(counts!.units),
     observations: Number(counts!.observations),
-    columns: headers.map((header, i) => columnReport(header, i, roles[i]!, marks.get(header))),
+    columns: await columnReports(engine, staged, roles, index, marks, unit.code, byName),
     unknownMeasures: await unknownMeasures(engine, loadId, index.codes),
     rateScales: await rateScales(engine, loadId, options.rateScales ?? {}),
     skippedRows: [
@@ -125,7 +128,25 @@ export async function loadTable(
     issues,
     signature,
     mapping,
+    ...(fromTitle ? { parentFromTitle: fromTitle.name } : {}),
   };
+}
+
+/**
+ * With no parent column, the unit the title rows name ("UBND HUYỆN …") is every row's parent —
+ * when it is above the rows' level.
+ */
+async function parentOfAll(
+  engine: Engine,
+  staged: StagedTable,
+  unit: UnitColumns,
+): Promise<TitleParent | null> {
+  if (unit.parent || unit.parentName || unit.level === 'tinh') return null;
+  const titles = staged.skipped
+    .filter((s) => s.reason === 'title')
+    .flatMap((s) => s.text.split(' | '));
+  const parent = await findTitleParent(engine, titles);
+  return parent && parent.level !== unit.level ? parent : null;
 }
 
 /**
@@ -165,19 +186,60 @@ async function unitsOf(
   }
 }
 
-function columnReport(
-  header: string,
-  i: number,
-  role: ColumnRole,
-  mark: DecimalMark | undefined,
-): ColumnReport {
-  const report: ColumnReport = { header, column: columnLetter(i), role: role.role };
-  if (role.role === 'measureColumn') {
-    report.measure = role.measure;
-    report.matchedBy = role.matchedBy;
-  }
-  if (mark) report.decimalMark = mark;
-  return report;
+/** Each column: what it was read as, and for a measure the person may re-map, what helps. */
+async function columnReports(
+  engine: Engine,
+  staged: StagedTable,
+  roles: ColumnRole[],
+  index: MeasureIndex,
+  marks: Map<string, DecimalMark>,
+  codeColumn: string,
+  byName: boolean,
+): Promise<ColumnReport[]> {
+  const measureAt = roles.flatMap((r, i) => (r.role === 'measureColumn' ? [i] : []));
+  const samples = await columnSamples(
+    engine,
+    staged.table,
+    measureAt.map((i) => staged.columns[i]!.name),
+    byName ? null : codeColumn,
+  );
+  return staged.columns.map((c, i) => {
+    const role = roles[i]!;
+    const report: ColumnReport = { header: c.name, column: columnLetter(i), role: role.role };
+    if (role.role === 'measureColumn') {
+      report.measure = role.measure;
+      report.matchedBy = role.matchedBy;
+      if (role.matchedBy !== 'code' && role.matchedBy !== 'name')
+        report.candidates = index.words.match(c.label, c.group).candidates;
+      report.samples = samples.get(c.name) ?? [];
+    }
+    const mark = marks.get(c.name);
+    if (mark) report.decimalMark = mark;
+    return report;
+  });
+}
+
+const SAMPLES = 3;
+
+/** The first few values of each column in the rows about a unit, as written in the file. */
+async function columnSamples(
+  engine: Engine,
+  table: string,
+  columns: string[],
+  codeColumn: string | null,
+): Promise<Map<string, string[]>> {
+  if (columns.length === 0) return new Map();
+  const about = codeColumn ? `WHERE ${hasCodeSql(codeColumn)}` : '';
+  const picks = columns.map(
+    (c, i) =>
+      `(list(${ident(c)}::VARCHAR ORDER BY __row) FILTER (WHERE trim(${ident(c)}::VARCHAR) <> ''))[1:${SAMPLES}] AS c${i}`,
+  );
+  const [row] = toRows(
+    await engine.query(
+      `SELECT ${picks.join(', ')} FROM (SELECT * FROM ${table} ${about} ORDER BY __row LIMIT 50)`,
+    ),
+  );
+  return new Map(columns.map((c, i) => [c, ((row?.[`c${i}`] as unknown[]) ?? []).map(String)]));
 }
 
 /** Rows with a unit code need a valid year; rows without one (totals, notes) are skipped anyway. */

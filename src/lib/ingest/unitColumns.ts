@@ -26,6 +26,8 @@ export interface UnitColumns {
   levelColumn: string | null;
   /** When units were matched by name: the column holding the official name to store. */
   officialName?: string;
+  /** The parent every row shares when no column gives one: named in the title rows. */
+  sharedParent?: { code: string | null; name: string };
 }
 
 /** The most specific code column is the unit; the nearest code column above it is its parent. */
@@ -118,12 +120,15 @@ export async function upsertUnits(engine: Engine, table: string, u: UnitColumns)
     .map((l) => `WHEN ${CODE_LENGTH[l]} THEN ${lit(l)}`)
     .join(' ')} END END`;
   const level = u.level ? lit(u.level) : `coalesce(${fromWords}, ${fromLength})`;
-  const parent = u.parent ? codeSql(u.parent.column, u.parent.level) : 'NULL';
+  const parent = u.parent
+    ? codeSql(u.parent.column, u.parent.level)
+    : lit(u.sharedParent?.code ?? null);
+  const parentName = u.sharedParent ? lit(u.sharedParent.name) : text(u.parentName);
   await engine.exec(`
 INSERT INTO units
 SELECT code, any_value(name), any_value(level), any_value(parent_code), any_value(parent_name) FROM (
   SELECT ${code} AS code, ${name} AS name, ${level} AS level,
-    nullif(${parent}, '') AS parent_code, ${text(u.parentName)} AS parent_name
+    nullif(${parent}, '') AS parent_code, ${parentName} AS parent_name
   FROM ${table} WHERE ${hasCodeSql(u.code)}
 ) GROUP BY code
 ON CONFLICT (unit_code) DO UPDATE SET

@@ -79,3 +79,35 @@ export async function readLoadedLevels(
   );
   return rows.map((r) => String(r.level));
 }
+
+/**
+ * Indicators of the scored framework that no unit has any input for in the year: the data they
+ * need was not loaded (or its column not matched).
+ */
+export async function readIndicatorsWithoutData(engine: Engine, year: number): Promise<string[]> {
+  const rows = toRows(
+    await engine.query(
+      `SELECT indicator FROM indicator_points WHERE year = ${lit(year)} AND scored
+       GROUP BY indicator HAVING bool_and(status = 'missing') ORDER BY indicator`,
+    ),
+  );
+  return rows.map((r) => String(r.indicator));
+}
+
+/** The parents of the units the given loads hold data for (null: units without a parent). */
+export async function readParentsOfLoads(
+  engine: Engine,
+  loadIds: readonly number[],
+): Promise<{ code: string | null; name: string | null }[]> {
+  const rows = toRows(
+    await engine.query(
+      `SELECT u.parent_code AS code, any_value(u.parent_name) AS name FROM units u
+       WHERE u.unit_code IN (SELECT unit_code FROM observations WHERE load_id IN (${loadIds.map((id) => lit(id)).join(', ') || 'NULL'}))
+       GROUP BY u.parent_code`,
+    ),
+  );
+  return rows.map((r) => ({
+    code: r.code === null ? null : String(r.code),
+    name: r.name === null ? null : String(r.name),
+  }));
+}

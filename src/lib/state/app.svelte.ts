@@ -8,6 +8,7 @@ import { litList } from '../sql/quote';
 import { loadBuiltins } from '../framework/builtin';
 import type { Framework, LocalText, MeasureDef, TargetProfile } from '../framework/types';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
+import { columnsToMap, withGuessesAccepted } from '../ingest/columnMapping';
 import { readSpecFile } from '../framework/readSpecFile';
 import { Notices } from './notices.svelte';
 import { SerialQueue } from './serialQueue';
@@ -20,7 +21,14 @@ import type { LoadControl, LoadProgress } from '../ingest/progress';
 import { blobOf, bytesByKey } from '../ingest/inputFile';
 import type { RateScale } from '../ingest/rateScales';
 import type { Lang } from '../i18n/format';
-import { readLoadedLevels, readRanking, readYears, type RankingRow } from '../scoring/results';
+import {
+  readIndicatorsWithoutData,
+  readLoadedLevels,
+  readParentsOfLoads,
+  readRanking,
+  readYears,
+  type RankingRow,
+} from '../scoring/results';
 import { openWorkspace, type InputFile, type Workspace } from '../workspace/workspace';
 import {
   readSavedFile,
@@ -67,6 +75,12 @@ class AppState {
   activeLoads = $state.raw<Set<number>>(new Set());
   /** The measure catalog, for choosing what a column is. */
   measures = $state.raw<MeasureDef[]>([]);
+  /** Indicators of the framework no unit has data for in the year shown. */
+  lacking = $state.raw<string[]>([]);
+  /** The district the view turned to after a drop of its units, for the note saying so. */
+  newParent = $state<{ code: string; name: string } | null>(null);
+  /** The load whose columns the mapping view shows, or null when it is closed. */
+  mappingLoad = $state<number | null>(null);
   loadMode = $state<'append' | 'replace'>('append');
   readonly notices = new Notices();
   readonly view = new ViewState();
@@ -494,6 +508,9 @@ class AppState {
       this.#abort = null;
       if (done.length > 0) {
         this.reports = [...this.reports, ...done];
+        // The mapping view opens on the last file of the drop with columns to look at.
+        const toMap = [...done].reverse().find((r) => columnsToMap(r).length > 0);
+        if (toMap) this.mappingLoad = toMap.loadId;
         this.activeLoads = await activeLoads(ws);
         this.showingSample = false;
         await this.#rankByForms(done);
@@ -504,6 +521,7 @@ class AppState {
         await this.#rescore(newest || null).catch((e: unknown) =>
           this.#notify({ vi: 'Không chấm điểm được', en: 'Scoring failed' }, e),
         );
+        await this.#turnToNewUnits(done);
         this.#save();
       }
     } finally {
@@ -583,17 +601,13 @@ class AppState {
         await this.#rescore(v.year);
         this.#save();
       } else if (v.year !== null && v.year !== this.year && this.years.includes(v.year)) {
-        this.year = v.year;
-        this.ranking = await readRanking(this.engine, v.year);
+        await this.#showYear(v.year);
       }
     });
   }
 
   setYear(year: number): Promise<void> {
-    return this.#queue(async () => {
-      this.year = year;
-      this.ranking = await readRanking(this.engine, year);
-    });
+    return this.#queue(() => this.#showYear(year));
   }
 
   /** Reads a loaded file again with another sheet or text encoding, in the same place. */
@@ -615,6 +629,7 @@ class AppState {
         this.#ledger.forget(loadId);
         await this.#ledger.remember(report, input);
         this.reports = this.reports.map((r) => (r.loadId === loadId ? report : r));
+        if (this.mappingLoad === loadId) this.mappingLoad = report.loadId;
         this.activeLoads = await activeLoads(ws);
         this.#refreshSpecs(ws);
         this.#adoptFramework(ws, report);
@@ -638,6 +653,15 @@ class AppState {
     const report = this.reports.find((r) => r.loadId === loadId);
     if (!report) return Promise.resolve();
     const mapping = { ...report.mapping, [column]: measure };
+    rememberMapping(report.signature, mapping);
+    return this.reloadWith(loadId, { mapping });
+  }
+
+  /** Every guessed column of a load confirmed at once: remembered, and the file read again. */
+  acceptGuesses(loadId: number): Promise<void> {
+    const report = this.reports.find((r) => r.loadId === loadId);
+    if (!report) return Promise.resolve();
+    const mapping = withGuessesAccepted(report);
     rememberMapping(report.signature, mapping);
     return this.reloadWith(loadId, { mapping });
   }
@@ -756,6 +780,22 @@ class AppState {
     if (this.frameworks.some((f) => f.id === id)) this.frameworkId = id;
   }
 
+  /**
+   * A drop of one district's units among another's: the view turns to the new district (its
+   * parent filter), so they are not buried at the foot of the ranking.
+   */
+  async #turnToNewUnits(done: readonly LoadReport[]): Promise<void> {
+    const data = done.filter((r) => r.observations > 0).map((r) => r.loadId);
+    if (data.length === 0) return;
+    const parents = await readParentsOfLoads(this.engine, data);
+    const only = parents.length === 1 ? parents[0]! : null;
+    if (!only?.code) return;
+    const others = this.ranking.some((r) => r.parentCode !== null && r.parentCode !== only.code);
+    if (!others || this.view.parent === only.code) return;
+    this.view.parent = only.code;
+    this.newParent = { code: only.code, name: only.name ?? only.code };
+  }
+
   /** After loading province data with a commune framework selected (or the reverse), switch. */
   async #fitFrameworkTo(loadIds: number[]): Promise<void> {
     const levels = await readLoadedLevels(this.engine, loadIds);
@@ -851,6 +891,17 @@ class AppState {
     await this.#scoreAndRead(preferYear);
   }
 
+  /** Another year of the results already scored. */
+  async #showYear(year: number): Promise<void> {
+    const [ranking, lacking] = await Promise.all([
+      readRanking(this.engine, year),
+      readIndicatorsWithoutData(this.engine, year),
+    ]);
+    this.year = year;
+    this.ranking = ranking;
+    this.lacking = lacking;
+  }
+
   async #scoreAndRead(preferYear: number | null, yearsMayChange = true): Promise<void> {
     const ws = this.#workspace!;
     await ws.score(this.frameworkId, this.profileId, this.edits);
@@ -862,13 +913,15 @@ class AppState {
           ? this.year
           : (years.at(-1) ?? null);
     // Both read before either is shown: a view redrawn in between kept the engine's answer waiting.
-    const [ranking, memory] = await Promise.all([
+    const [ranking, lacking, memory] = await Promise.all([
       year === null ? [] : readRanking(ws.engine, year),
+      year === null ? [] : readIndicatorsWithoutData(ws.engine, year),
       readEngineMemory(ws.engine),
     ]);
     this.years = years;
     this.year = year;
     this.ranking = ranking;
+    this.lacking = lacking;
     this.scored += 1;
     this.engineMemory = memory;
   }

@@ -1,0 +1,327 @@
+// Which catalog measure a column header means, as officials write headers: abbreviated
+// ("DVCTT"), in other words ("xóm" for "thôn"), with the unit in brackets, under a merged group
+// label. Each measure gets a score from the words the header and the measure's name share, weighed
+// by how rare each word is in the catalog; the column is matched only when one measure is clearly
+// ahead, and the person is asked otherwise.
+import type { MeasureDef, MeasureKind } from '../framework/types';
+import { fold } from '../sql/fold';
+import {
+  ABBREVIATIONS,
+  COMPOUNDS,
+  COUNT_OPENERS,
+  FILLER_WORDS,
+  RATE_OPENERS,
+  SYNONYMS,
+} from '../text/officialTerms';
+
+/** What a header says it holds, from "Tỷ lệ …" / "(%)" or "Số …" / "(người)". */
+export type HeaderKind = 'rate' | 'count' | 'unknown';
+
+export interface MatchCandidate {
+  measure: string;
+  /** 0–1: how much of the header and the measure's name the other explains. */
+  score: number;
+}
+
+export interface HeaderMatch {
+  /** The best candidates, best first. */
+  candidates: MatchCandidate[];
+  /** The measure taken without asking: far enough ahead, and of the header's kind. */
+  confident: string | null;
+}
+
+/**
+ * Matched without asking: a score at least this, ahead of the next by the margin, and neither
+ * side leaving much unexplained — a header word the name lacks ("trưởng thành", "thuê bao") or a
+ * name word the header lacks ("5G") is a different quantity, however much else they share.
+ */
+export const CONFIDENT_SCORE = 0.6;
+export const CONFIDENT_MARGIN = 0.1;
+export const CONFIDENT_COVER = 0.65;
+/**
+ * Or far ahead of any other measure, the header's every word explained, a shortened name:
+ * "Số tổ công nghệ số" for "Số tổ công nghệ số cộng đồng".
+ */
+export const CLEAR_MARGIN = 0.25;
+export const CLEAR_HEADER = 0.85;
+export const CLEAR_NAME = 0.5;
+/** Share of the header's own words (apart from its group's) the measure must explain. */
+export const OWN_WORDS = 0.5;
+const LISTED = 5;
+const LISTED_FROM = 0.15;
+
+const TONES: Readonly<Record<string, string>> = {
+  '\u0301': '1',
+  '\u0300': '2',
+  '\u0309': '3',
+  '\u0303': '4',
+  '\u0323': '5',
+};
+
+/**
+ * A syllable with its tone mark apart from its letters: "hoá" and "hóa" agree, while "hồ" (in
+ * "hồ sơ") and "hộ" (household) stay apart, as folding would not keep them.
+ */
+function syllable(word: string): string {
+  let tone = '';
+  let letters = '';
+  for (const ch of word.normalize('NFD').toLowerCase()) {
+    const t = TONES[ch];
+    if (t) tone = t;
+    else letters += ch;
+  }
+  return letters.normalize('NFC') + tone;
+}
+
+type Mode = 'marked' | 'folded';
+const tokenOf = (word: string, mode: Mode): string =>
+  mode === 'marked' ? syllable(word) : fold(word);
+
+const words = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+
+/** Abbreviations by their folded form: "CĐS", "cđs" and "CDS" are one. */
+const ABBREVIATION = new Map(
+  Object.entries(ABBREVIATIONS).map(([short, long]) => [fold(short), long]),
+);
+
+/** Writes out the abbreviations of a text, joined ones too ("KT-XH", "GD&ĐT"). */
+function expandAbbreviations(text: string): string {
+  return text.replace(/[\p{L}\p{N}]+(?:\s*[-&]\s*[\p{L}\p{N}]+)*/gu, (run) => {
+    const joined = ABBREVIATION.get(fold(run).replace(/[\s&-]/g, ''));
+    if (joined) return ` ${joined} `;
+    return run.replace(/[\p{L}\p{N}]+/gu, (w) => {
+      const long = ABBREVIATION.get(fold(w));
+      return long ? ` ${long} ` : w;
+    });
+  });
+}
+
+interface Phrase {
+  from: string[];
+  to: string[];
+}
+
+function phrases(mode: Mode): { synonyms: Phrase[]; fillers: string[][] } {
+  const toks = (s: string) => words(s).map((w) => tokenOf(w, mode));
+  // Compounds first, as themselves: "văn bản" is not "văn thôn".
+  const synonyms = [
+    ...COMPOUNDS.map((c) => ({ from: toks(c), to: toks(c) })),
+    ...SYNONYMS.flatMap((group) =>
+      group.slice(1).map((variant) => ({ from: toks(variant), to: toks(group[0]!) })),
+    ),
+  ].sort((a, b) => b.from.length - a.from.length);
+  const fillers = FILLER_WORDS.map(toks).sort((a, b) => b.length - a.length);
+  return { synonyms, fillers };
+}
+const PHRASES: Record<Mode, ReturnType<typeof phrases>> = {
+  marked: phrases('marked'),
+  folded: phrases('folded'),
+};
+const OPENERS: Record<Mode, { kind: HeaderKind; tokens: string[] }[]> = {
+  marked: openers('marked'),
+  folded: openers('folded'),
+};
+function openers(mode: Mode): { kind: HeaderKind; tokens: string[] }[] {
+  const toks = (s: string) => words(s).map((w) => tokenOf(w, mode));
+  return [
+    ...RATE_OPENERS.map((o) => ({ kind: 'rate' as const, tokens: toks(o) })),
+    ...COUNT_OPENERS.map((o) => ({ kind: 'count' as const, tokens: toks(o) })),
+  ].sort((a, b) => b.tokens.length - a.tokens.length);
+}
+
+const startsWith = (tokens: string[], at: number, phrase: string[]): boolean =>
+  phrase.every((p, i) => tokens[at + i] === p);
+
+function replacePhrases(tokens: string[], synonyms: Phrase[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const hit = synonyms.find((s) => startsWith(tokens, i, s.from));
+    if (hit) {
+      out.push(...hit.to);
+      i += hit.from.length;
+    } else out.push(tokens[i++]!);
+  }
+  return out;
+}
+
+function dropFillers(tokens: string[], fillers: string[][]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const hit = fillers.find((f) => startsWith(tokens, i, f));
+    if (hit) i += hit.length;
+    else out.push(tokens[i++]!);
+  }
+  return out;
+}
+
+/** A text read for matching: its content words and what kind of number it says it is. */
+export interface ReadHeader {
+  tokens: string[];
+  kind: HeaderKind;
+}
+
+/** Brackets holding a unit or an answer form — "(%)", "(người)", "(có/không)" — not content. */
+const UNIT_BRACKET = /\(([^()]*)\)/g;
+
+export function readHeader(text: string, mode: Mode = 'marked'): ReadHeader {
+  let kind: HeaderKind = /%|phần trăm/i.test(text) ? 'rate' : 'unknown';
+  const unbracketed = text.replace(UNIT_BRACKET, (whole, inner: string) => {
+    const inside = inner.trim();
+    if (inside.includes('%')) return ' ';
+    if (inside.includes('/')) return ' ';
+    if (words(inside).length <= 2) {
+      if (kind === 'unknown' && !/\d/.test(inside)) kind = 'count';
+      return ' ';
+    }
+    return whole;
+  });
+  const { synonyms, fillers } = PHRASES[mode];
+  let tokens = replacePhrases(
+    words(expandAbbreviations(unbracketed)).map((w) => tokenOf(w, mode)),
+    synonyms,
+  );
+  const opener = OPENERS[mode].find((o) => startsWith(tokens, 0, o.tokens));
+  if (opener) {
+    tokens = tokens.slice(opener.tokens.length);
+    if (kind === 'unknown' || opener.kind === 'rate') kind = opener.kind;
+  }
+  tokens = dropFillers(tokens, fillers).filter((t) => !/^(19|20)\d\d$/.test(t));
+  return { tokens, kind };
+}
+
+/** Features of a text: its words and each pair of neighbouring words. */
+function features(tokens: string[]): string[] {
+  const pairs = tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`);
+  return [...new Set([...tokens, ...pairs])];
+}
+
+const KIND_OF_MEASURE: Partial<Record<MeasureKind, HeaderKind>> = { rate: 'rate', count: 'count' };
+
+interface Entry {
+  code: string;
+  kind: HeaderKind;
+  /** The name's features. */
+  features: Record<Mode, string[]>;
+  /** The name's and the description's: what may explain a header's words. */
+  described: Record<Mode, string[]>;
+}
+
+export interface MeasureMatcher {
+  match(label: string, group: string | null): HeaderMatch;
+}
+
+/** A matcher over a catalog: word weights are learned from the catalog's own names. */
+export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher {
+  const read = (m: MeasureDef, mode: Mode) => {
+    const named = features(readHeader(m.name.vi, mode).tokens);
+    const described = m.description ? features(readHeader(m.description.vi, mode).tokens) : [];
+    return { named, described: [...new Set([...named, ...described])] };
+  };
+  // One entry per code: a framework's own definition of a measure replaces the catalog's.
+  const unique = [...new Map(measures.map((m) => [m.code, m])).values()];
+  const entries: Entry[] = unique.map((m) => {
+    const marked = read(m, 'marked');
+    const folded = read(m, 'folded');
+    return {
+      code: m.code,
+      kind: KIND_OF_MEASURE[m.kind] ?? 'unknown',
+      features: { marked: marked.named, folded: folded.named },
+      described: { marked: marked.described, folded: folded.described },
+    };
+  });
+  const weights = {
+    marked: rarity(entries.map((e) => e.features.marked)),
+    folded: rarity(entries.map((e) => e.features.folded)),
+  };
+
+  return {
+    match(label, group) {
+      // A header typed without any tone or vowel mark is compared with the names folded alike.
+      const mode: Mode = fold(label) === label.toLowerCase().trim() ? 'folded' : 'marked';
+      const header = readHeader(label, mode);
+      const above = group ? readHeader(group, mode) : null;
+      // "Trực tuyến" under "Số lượng hồ sơ / Trong đó" is a count, as its group says.
+      const kind = header.kind === 'unknown' ? (above?.kind ?? 'unknown') : header.kind;
+      const own = features(header.tokens);
+      const context = above ? features(above.tokens).filter((f) => !own.includes(f)) : [];
+      const weight = weights[mode];
+      const scored = entries
+        .map((e) => {
+          const named = e.features[mode];
+          const described = e.described[mode];
+          const alone = overlap(own, named, described, weight);
+          const withGroup =
+            context.length > 0 ? overlap([...own, ...context], named, described, weight) : alone;
+          const best = withGroup.score > alone.score ? withGroup : alone;
+          const agree = kind === 'unknown' || e.kind === 'unknown' || kind === e.kind;
+          return {
+            measure: e.code,
+            score: best.score * (agree ? 1 : 0.5),
+            header: best.header,
+            name: best.name,
+            // The group label helps choose, but the header itself must name the quantity:
+            // "Trễ hạn" under "Kết quả giải quyết TTHC" is not a result measure.
+            named: alone.header >= OWN_WORDS,
+            agree,
+          };
+        })
+        .filter((c) => c.score >= LISTED_FROM)
+        .sort((a, b) => b.score - a.score || a.measure.localeCompare(b.measure));
+      const [best, second] = scored;
+      const confident =
+        best !== undefined &&
+        best.agree &&
+        best.named &&
+        best.score >= CONFIDENT_SCORE &&
+        clearlyAhead(best, best.score - (second?.score ?? 0))
+          ? best.measure
+          : null;
+      return {
+        candidates: scored
+          .slice(0, LISTED)
+          .map((c) => ({ measure: c.measure, score: Math.round(c.score * 100) / 100 })),
+        confident,
+      };
+    },
+  };
+}
+
+const clearlyAhead = (shares: { header: number; name: number }, margin: number): boolean =>
+  (Math.min(shares.header, shares.name) >= CONFIDENT_COVER && margin >= CONFIDENT_MARGIN) ||
+  (shares.header >= CLEAR_HEADER && shares.name >= CLEAR_NAME && margin >= CLEAR_MARGIN);
+
+/** How rare each feature is among the catalog's names: a rare word says more. */
+function rarity(docs: string[][]): (feature: string) => number {
+  const seen = new Map<string, number>();
+  for (const doc of docs) for (const f of doc) seen.set(f, (seen.get(f) ?? 0) + 1);
+  const n = docs.length;
+  return (f) => Math.log((n + 1) / ((seen.get(f) ?? 0) + 0.5));
+}
+
+/**
+ * How far a header and a measure agree, weighed: how much of the header the measure's name and
+ * description explain, how much of the name the header explains, and the mean of the two.
+ */
+function overlap(
+  a: string[],
+  b: string[],
+  bDescribed: string[],
+  weight: (f: string) => number,
+): { score: number; header: number; name: number } {
+  const share = (x: string[], y: string[]): number => {
+    const inY = new Set(y);
+    let all = 0;
+    let shared = 0;
+    for (const f of x) {
+      all += weight(f);
+      if (inY.has(f)) shared += weight(f);
+    }
+    return all === 0 ? 0 : shared / all;
+  };
+  const ab = share(a, bDescribed);
+  const ba = share(b, a);
+  const wa = a.reduce((s, f) => s + weight(f), 0);
+  const wb = b.reduce((s, f) => s + weight(f), 0);
+  const score = wa + wb === 0 ? 0 : (ab * wa + ba * wb) / (wa + wb);
+  return { score, header: ab, name: ba };
+}

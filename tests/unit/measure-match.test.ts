@@ -1,0 +1,120 @@
+// Header → measure matching as officials write headers: abbreviations, other words for the same
+// thing, units, group labels; a guess only when one measure is clearly meant, else candidates.
+import { describe, expect, test } from 'vitest';
+import catalog from '../../src/lib/framework/builtin/measures.json';
+import type { MeasureDef } from '../../src/lib/framework/types';
+import { measureMatcher, readHeader } from '../../src/lib/ingest/measureMatch';
+import { columnsToMap, withGuessesAccepted } from '../../src/lib/ingest/columnMapping';
+import { findMeasures } from '../../src/lib/view/findMeasures';
+import { fileAt, freshWorkspace, rows } from './support/workspace';
+
+const measures = (catalog as { measures: MeasureDef[] }).measures;
+const matcher = measureMatcher(measures);
+const guess = (header: string, group: string | null = null) =>
+  matcher.match(header, group).confident;
+
+describe('reading a header', () => {
+  test('abbreviations are written out, joined ones too', () => {
+    expect(readHeader('Tỷ lệ hồ sơ DVCTT (%)').tokens.join(' ')).toBe(
+      readHeader('Tỷ lệ hồ sơ dịch vụ công trực tuyến').tokens.join(' '),
+    );
+    expect(readHeader('Chỉ tiêu KT-XH').tokens).toEqual(
+      readHeader('Chỉ tiêu kinh tế xã hội').tokens,
+    );
+    expect(readHeader('Số tổ CNSCĐ').tokens).toEqual(
+      readHeader('Số tổ công nghệ số cộng đồng').tokens,
+    );
+  });
+
+  test('other words for the same thing read alike; a compound keeps its meaning', () => {
+    expect(readHeader('Tỷ lệ xóm có Internet băng thông rộng').tokens).toEqual(
+      readHeader('Tỷ lệ thôn có Internet băng rộng').tokens,
+    );
+    // "văn bản" (document) is not "bản" (village).
+    expect(readHeader('Tỷ lệ văn bản ký số').tokens).not.toContain('thôn');
+    // Old and new tone placement agree; "hồ sơ" and "hộ" stay apart.
+    expect(readHeader('số hoá').tokens).toEqual(readHeader('số hóa').tokens);
+    expect(readHeader('hồ sơ').tokens[0]).not.toBe(readHeader('hộ').tokens[0]);
+  });
+
+  test('says what kind of number the column holds', () => {
+    expect(readHeader('Tỷ lệ hộ có địa chỉ số').kind).toBe('rate');
+    expect(readHeader('Hộ có địa chỉ số (%)').kind).toBe('rate');
+    expect(readHeader('Số camera an ninh').kind).toBe('count');
+    expect(readHeader('Camera an ninh (cái)').kind).toBe('count');
+    expect(readHeader('Ghi chú').kind).toBe('unknown');
+  });
+});
+
+describe('matching', () => {
+  test('the headers of a district summary find their measures', () => {
+    expect(guess('Tỷ lệ hồ sơ DVCTT toàn trình (%)')).toBe('dvctt_toan_trinh_ty_le');
+    expect(guess('Số camera an ninh')).toBe('camera_an_ninh_so_luong');
+    expect(guess('Số tổ CNSCĐ')).toBe('to_cong_nghe_so_cong_dong_so_luong');
+    expect(guess('Tỷ lệ xóm có Internet băng thông rộng (%)')).toBe('thon_xom_bang_rong_ty_le');
+  });
+
+  test('a near miss is asked, not guessed: same words, another quantity', () => {
+    // Procedures offered end to end, not files processed end to end.
+    expect(guess('Tỷ lệ TTHC cung cấp DVCTT toàn trình')).not.toBe('dvctt_toan_trinh_ty_le');
+    // Adults, not the whole population.
+    expect(guess('Tỷ lệ dân số trưởng thành có điện thoại thông minh')).toBeNull();
+    // A count of what a rate measures.
+    expect(guess('Số hồ sơ DVCTT toàn trình')).toBeNull();
+    const counted = matcher.match('Số hồ sơ DVCTT toàn trình', null).candidates;
+    expect(counted[0]?.measure).toBe('dvctt_toan_trinh_ty_le');
+  });
+
+  test('a group label helps, but the header must name the quantity itself', () => {
+    expect(guess('Trễ hạn', 'Kết quả giải quyết thủ tục hành chính')).toBeNull();
+    expect(guess('Trực tuyến', 'Số lượng hồ sơ tiếp nhận')).toBeNull();
+    expect(guess('Ghi chú')).toBeNull();
+    expect(matcher.match('Diện tích (km2)', null).candidates).toEqual([]);
+  });
+
+  test('a header without any marks is compared with the names folded alike', () => {
+    expect(guess('So camera an ninh')).toBe('camera_an_ninh_so_luong');
+  });
+});
+
+test('the measure search finds by a few letters, with or without marks', () => {
+  expect(findMeasures(measures, 'camera').map((m) => m.code)).toEqual(['camera_an_ninh_so_luong']);
+  expect(findMeasures(measures, 'so hoa ho so').map((m) => m.code)).toContain('so_hoa_ho_so_ty_le');
+  expect(findMeasures(measures, '')).toEqual([]);
+});
+
+test('a summary with abbreviated headers loads its guesses, each with candidates and samples', async () => {
+  const ws = await freshWorkspace();
+  const report = await ws.loadFile(fileAt('tests/fixtures/mapping/thach-thanh-2024-viet-tat.csv'));
+  const column = (label: string) => report.columns.find((c) => c.header.endsWith(label))!;
+  expect(report.units).toBe(12);
+  expect(column('Tỷ lệ hồ sơ DVCTT toàn trình (%)')).toMatchObject({
+    measure: 'dvctt_toan_trinh_ty_le',
+    matchedBy: 'guess',
+  });
+  expect(column('Tỷ lệ hồ sơ DVCTT toàn trình (%)').samples).toHaveLength(3);
+  expect(column('Số camera an ninh').matchedBy).toBe('guess');
+  expect(column('Dân số (người)').matchedBy).toBe('none');
+  expect(column('Tỷ lệ hồ sơ DVCTT toàn trình (%)').candidates![0]!.measure).toBe(
+    'dvctt_toan_trinh_ty_le',
+  );
+  // The guesses are scored as their measures: values where they belong.
+  const [camera] = await rows(
+    ws,
+    `SELECT count(*)::INTEGER AS n FROM observations WHERE load_id = ${report.loadId} AND measure = 'camera_an_ninh_so_luong'`,
+  );
+  expect(camera!.n).toBe(12);
+  expect(columnsToMap(report).map((c) => c.header)).toContain(column('Số camera an ninh').header);
+
+  // Accepting every guess makes them the person's; nothing is left to look at but the unmatched.
+  const accepted = await ws.loadFile(
+    fileAt('tests/fixtures/mapping/thach-thanh-2024-viet-tat.csv'),
+    {
+      mapping: withGuessesAccepted(report),
+    },
+  );
+  expect(accepted.columns.filter((c) => c.matchedBy === 'guess')).toEqual([]);
+  expect(accepted.columns.find((c) => c.header.endsWith('Số camera an ninh'))!.matchedBy).toBe(
+    'person',
+  );
+});

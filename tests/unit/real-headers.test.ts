@@ -1,0 +1,80 @@
+// The header matcher on real headers (tests/fixtures/real-headers): how many columns it matches
+// without asking, how many of those are right, and how often the right measure is among the
+// first suggestions. The tuning parts list each miss: tuning.json, and heldout.json — held out
+// at first, scored once (7 of 12 automatic matches right), then opened and used to tune. The
+// fresh held-out part, heldout-2.json, was never opened: it gives its figures only.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import catalog from '../../src/lib/framework/builtin/measures.json';
+import type { MeasureDef } from '../../src/lib/framework/types';
+import { measureMatcher } from '../../src/lib/ingest/measureMatch';
+
+interface Item {
+  header: string;
+  group: string | null;
+  doc: string;
+  expected: string | null;
+}
+
+const read = (part: string): Item[] =>
+  (
+    JSON.parse(
+      readFileSync(new URL(`../fixtures/real-headers/${part}.json`, import.meta.url), 'utf8'),
+    ) as { items: Item[] }
+  ).items;
+
+const matcher = measureMatcher((catalog as { measures: MeasureDef[] }).measures);
+
+function figures(items: Item[]) {
+  const results = items.map((item) => ({ item, ...matcher.match(item.header, item.group) }));
+  const auto = results.filter((r) => r.confident !== null);
+  const right = auto.filter((r) => r.confident === r.item.expected);
+  const withMeasure = results.filter((r) => r.item.expected !== null);
+  const inTop3 = withMeasure.filter((r) =>
+    r.candidates.slice(0, 3).some((c) => c.measure === r.item.expected),
+  );
+  return {
+    results,
+    items: items.length,
+    withMeasure: withMeasure.length,
+    auto: auto.length,
+    right: right.length,
+    wrong: auto.length - right.length,
+    precision: auto.length === 0 ? 1 : right.length / auto.length,
+    recall: withMeasure.length === 0 ? 1 : right.length / withMeasure.length,
+    top3: withMeasure.length === 0 ? 1 : inTop3.length / withMeasure.length,
+  };
+}
+
+const line = (name: string, f: ReturnType<typeof figures>): string =>
+  `${name}: ${f.items} headers (${f.withMeasure} with a catalog measure); matched without asking ${f.auto}, right ${f.right}, wrong ${f.wrong} — precision ${(f.precision * 100).toFixed(1)} %, recall ${(f.recall * 100).toFixed(1)} %, right measure in the first 3 suggestions ${(f.top3 * 100).toFixed(1)} %`;
+
+describe('header → measure matching on real headers', () => {
+  test('tuning part: few wrong matches, each miss listed', () => {
+    const f = figures([...read('tuning'), ...read('heldout')]);
+    const misses = f.results.filter((r) => r.confident !== r.item.expected);
+    console.log(
+      [
+        line('tuning', f),
+        ...misses.map(
+          (r) =>
+            `  ${r.confident === null ? 'asked ' : 'WRONG '} "${r.item.header}"${r.item.group ? ` [${r.item.group}]` : ''} → ${r.confident ?? '—'} (expected ${r.item.expected ?? 'none'}; ${r.candidates
+              .slice(0, 3)
+              .map((c) => `${c.measure} ${c.score}`)
+              .join(', ')})`,
+        ),
+      ].join('\n'),
+    );
+    expect(f.wrong / Math.max(1, f.auto)).toBeLessThanOrEqual(0.05);
+    expect(f.recall).toBeGreaterThan(0.5);
+  });
+
+  // Measured once, on first sight: 18 automatic matches, 16 right (2 wrong: 11 %, over the
+  // issue's 5 %). Kept as a floor against getting worse; not tuned to, so not lowered to pass.
+  test('held-out part: no more wrong automatic matches than first measured', () => {
+    const f = figures(read('heldout-2'));
+    console.log(line('held-out', f));
+    expect(f.wrong).toBeLessThanOrEqual(2);
+    expect(f.right).toBeGreaterThanOrEqual(16);
+  });
+});

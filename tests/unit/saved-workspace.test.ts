@@ -159,6 +159,19 @@ describe('saved what-if edits', () => {
   });
 });
 
+describe('saved column mappings', () => {
+  it('travel with the workspace, read field by field', async () => {
+    const s = await saved();
+    const mappings = {
+      'ma xa | ty le ho so dvctt (%)': { 'Tỷ lệ hồ sơ DVCTT (%)': 'm', Dân: null },
+    };
+    expect(validateSavedWorkspace({ ...s, mappings }).mappings).toEqual(mappings);
+    for (const bad of [{ sig: { col: 1 } }, { sig: 'm' }, []]) {
+      expect(() => validateSavedWorkspace({ ...s, mappings: bad }), JSON.stringify(bad)).toThrow();
+    }
+  });
+});
+
 describe('a notebook with its data', () => {
   const notebook: Notebook = {
     id: 'nb-1',

@@ -7,7 +7,12 @@ import { toRows, type Row } from '../db/rows';
 import { litList } from '../sql/quote';
 import { loadBuiltins } from '../framework/builtin';
 import type { Framework, LocalText, MeasureDef, TargetProfile } from '../framework/types';
-import { rememberMapping, rememberedMapping } from './mappingMemory';
+import {
+  rememberMapping,
+  rememberMappings,
+  rememberedMapping,
+  rememberedMappings,
+} from './mappingMemory';
 import { columnsToMap, withGuessesAccepted } from '../ingest/columnMapping';
 import { readSpecFile } from '../framework/readSpecFile';
 import { Notices } from './notices.svelte';
@@ -264,7 +269,10 @@ class AppState {
       }
     const files = await bytesByKey(kept);
     const loads = saved.loads.filter((l) => files.has(l.file));
-    return { workspace: { ...saved, loads, edits: this.edits }, files };
+    return {
+      workspace: { ...saved, loads, edits: this.edits, mappings: rememberedMappings() },
+      files,
+    };
   }
 
   /** `listener` runs after each engine restart (notebooks drop their results then). */
@@ -347,6 +355,7 @@ class AppState {
       this.profileId = saved.profileId;
     // Scoring applies them (edits of a framework or plan no longer here are kept, doing nothing).
     this.edits = saved.edits ?? [];
+    if (saved.mappings) rememberMappings(saved.mappings);
   }
 
   /** Saves the workspace after a change; a failed save is said, and the work goes on. */
@@ -354,6 +363,7 @@ class AppState {
     const saved = {
       ...this.#ledger.saved(this.reports, this.frameworkId, this.profileId),
       edits: this.edits,
+      mappings: rememberedMappings(),
     };
     const files = this.#ledger.filesByKey();
     this.#saving = this.#saving

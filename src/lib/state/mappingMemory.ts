@@ -28,8 +28,18 @@ export function rememberedMapping(signature: string): ColumnMapping | undefined 
 }
 
 export function rememberMapping(signature: string, mapping: ColumnMapping): void {
+  rememberMappings({ [signature]: mapping });
+}
+
+/** Every mapping remembered here, to save and send with the workspace. */
+export function rememberedMappings(): Record<string, ColumnMapping> {
+  return readAll();
+}
+
+/** Mappings from a saved or received workspace join those remembered (theirs win). */
+export function rememberMappings(mappings: Record<string, ColumnMapping>): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ ...readAll(), [signature]: mapping }));
+    localStorage.setItem(KEY, JSON.stringify({ ...readAll(), ...mappings }));
   } catch {
     // Storage full or forbidden (private window): the mapping still applies to this load.
   }

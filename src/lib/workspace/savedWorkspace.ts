@@ -7,6 +7,7 @@ import { Checker, InvalidSpecError } from '../framework/check';
 import { TEXT_ENCODINGS } from '../ingest/decodeText';
 import { blobOf } from '../ingest/inputFile';
 import type { LoadOptions } from '../ingest/loadInput';
+import type { ColumnMapping } from '../ingest/columnMapping';
 import { SHAPES } from '../ingest/shape';
 import type { KeyValueStore } from '../storage/keyValue';
 import type { WhatIfEdit } from '../whatif/edits';
@@ -37,6 +38,11 @@ export interface SavedWorkspace {
   profileId: string | null;
   /** The workshop's what-if edits in force, oldest first. */
   edits?: WhatIfEdit[];
+  /**
+   * The column mappings the person confirmed, by header signature: a workspace sent to another
+   * office reads that office's next file of the same shape the same way.
+   */
+  mappings?: Record<string, ColumnMapping>;
 }
 
 const KEY = 'current';
@@ -102,7 +108,15 @@ const hex = (bytes: Uint8Array): string =>
 export function validateSavedWorkspace(raw: unknown): SavedWorkspace {
   const c = new Checker();
   const o = c.object(raw, '');
-  c.noExtraFields(o, '', ['version', 'loads', 'specs', 'frameworkId', 'profileId', 'edits']);
+  c.noExtraFields(o, '', [
+    'version',
+    'loads',
+    'specs',
+    'frameworkId',
+    'profileId',
+    'edits',
+    'mappings',
+  ]);
   c.integer(o.version, 'version', { min: 1, max: 1 });
   const loads = c.array(o.loads, 'loads').map((l, i) => readLoad(c, l, `loads[${i}]`));
   const specs = c.array(o.specs, 'specs').map((s, i) => c.string(s, `specs[${i}]`));
@@ -113,6 +127,16 @@ export function validateSavedWorkspace(raw: unknown): SavedWorkspace {
     frameworkId: c.string(o.frameworkId, 'frameworkId'),
     profileId: o.profileId === null ? null : c.string(o.profileId, 'profileId'),
     ...(o.edits === undefined ? {} : { edits: readEdits(c, o.edits, 'edits') }),
+    ...(o.mappings === undefined
+      ? {}
+      : {
+          mappings: Object.fromEntries(
+            Object.entries(c.object(o.mappings, 'mappings')).map(([signature, m]) => [
+              signature,
+              readMapping(c, m, `mappings[${JSON.stringify(signature)}]`),
+            ]),
+          ),
+        }),
   };
   if (c.problems.length > 0)
     throw new InvalidSpecError(
@@ -134,6 +158,17 @@ function readLoad(c: Checker, raw: unknown, path: string): SavedLoad {
   };
 }
 
+/** Column name → measure code, or null for a column not loaded. */
+function readMapping(c: Checker, raw: unknown, path: string): ColumnMapping {
+  const m = c.object(raw, path);
+  return Object.fromEntries(
+    Object.entries(m).map(([k, v]) => [
+      k,
+      v === null ? null : c.string(v, `${path}[${JSON.stringify(k)}]`),
+    ]),
+  );
+}
+
 function readChoices(c: Checker, raw: unknown, path: string): ReadChoices {
   const o = c.object(raw, path);
   c.noExtraFields(o, path, [
@@ -151,15 +186,7 @@ function readChoices(c: Checker, raw: unknown, path: string): ReadChoices {
   if (o.sheet !== undefined) out.sheet = c.string(o.sheet, `${path}.sheet`);
   if (o.shape !== undefined) out.shape = c.oneOf(o.shape, `${path}.shape`, SHAPES);
   if (o.unit !== undefined) out.unit = c.code(o.unit, `${path}.unit`);
-  if (o.mapping !== undefined) {
-    const m = c.object(o.mapping, `${path}.mapping`);
-    out.mapping = Object.fromEntries(
-      Object.entries(m).map(([k, v]) => [
-        k,
-        v === null ? null : c.string(v, `${path}.mapping[${JSON.stringify(k)}]`),
-      ]),
-    );
-  }
+  if (o.mapping !== undefined) out.mapping = readMapping(c, o.mapping, `${path}.mapping`);
   if (o.rateScales !== undefined) {
     const r = c.object(o.rateScales, `${path}.rateScales`);
     out.rateScales = Object.fromEntries(

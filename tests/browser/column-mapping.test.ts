@@ -87,6 +87,40 @@ describe('mapping the columns of a summary', () => {
     expect(last.columns.filter((c) => c.matchedBy === 'person').length).toBe(5);
   });
 
+  it('two count columns make a rate, offered on each count', async () => {
+    await s.page.getByTestId('file-input').setInputFiles({
+      name: 'ho-so-2024.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Mã xã;Tên xã;Tổng số hồ sơ TTHC;Số hồ sơ nộp trực tuyến\n17932;Xã Nam Hưng;40;12\n17935;Xã Nam Nghĩa;50;30\n',
+      ),
+    });
+    await s.page.evaluate(() => window.dtiLab.settled());
+    const online = column(s, 'Số hồ sơ nộp trực tuyến');
+    await online.getByTestId('rate-numerator').first().click();
+    await s.page.evaluate(() => window.dtiLab.settled());
+    await expect
+      .poll(() => column(s, 'Số hồ sơ nộp trực tuyến').getByTestId('column-state').innerText())
+      .toMatch(/tử số — cần chọn thêm cột kia/);
+    // The other count is offered the same rate first: its denominator.
+    await column(s, 'Tổng số hồ sơ TTHC').getByTestId('rate-denominator').first().click();
+    await s.page.evaluate(() => window.dtiLab.settled());
+    await expect
+      .poll(() => column(s, 'Tổng số hồ sơ TTHC').getByTestId('column-state').innerText())
+      .toMatch(/mẫu số — tỷ lệ được tính từ hai cột/);
+    await screenshot(s.page, 'column-mapper-rate-vi-1366');
+    const last = (await s.page.evaluate(() => window.dtiLab.reports())).at(-1)!;
+    const rate = last.columns.find((c) => c.role === 'ratePart')!.measure!;
+    const values = await s.page.evaluate(
+      (m) =>
+        window.dtiLab.query(
+          `SELECT value FROM observations WHERE measure = '${m}' AND source_file = 'ho-so-2024.csv' ORDER BY unit_code`,
+        ),
+      rate,
+    );
+    expect(values.map((r) => r.value)).toEqual([0.3, 0.6]);
+  });
+
   it('the same header next time is read with the choices made', async () => {
     await s.page.getByTestId('close-mapper').click();
     await drop(s);

@@ -6,7 +6,7 @@ import type { MeasureDef } from '../../src/lib/framework/types';
 import { measureMatcher, readHeader } from '../../src/lib/ingest/measureMatch';
 import { columnsToMap, withGuessesAccepted } from '../../src/lib/ingest/columnMapping';
 import { findMeasures } from '../../src/lib/view/findMeasures';
-import { fileAt, freshWorkspace, rows } from './support/workspace';
+import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';
 
 const measures = (catalog as { measures: MeasureDef[] }).measures;
 const matcher = measureMatcher(measures);
@@ -116,5 +116,60 @@ test('a summary with abbreviated headers loads its guesses, each with candidates
   expect(accepted.columns.filter((c) => c.matchedBy === 'guess')).toEqual([]);
   expect(accepted.columns.find((c) => c.header.endsWith('Số camera an ninh'))!.matchedBy).toBe(
     'person',
+  );
+});
+
+test('two counts the person says make a rate load as that rate, traced to both cells', async () => {
+  const ws = await freshWorkspace();
+  const file = csvFile(
+    'ho-so-2024.csv',
+    [
+      'UBND HUYỆN NAM ĐÀN',
+      'Mã xã;Tên xã;Tổng số hồ sơ TTHC;Số hồ sơ nộp trực tuyến',
+      '17932;Xã Nam Hưng;40;12',
+      '17935;Xã Nam Nghĩa;0;0',
+    ].join('\n'),
+  );
+  const first = await ws.loadFile(file);
+  const total = first.columns.find((c) => c.header === 'Tổng số hồ sơ TTHC')!;
+  const online = first.columns.find((c) => c.header === 'Số hồ sơ nộp trực tuyến')!;
+  expect(total.kind).toBe('count');
+  expect(online.kind).toBe('count');
+  // One side alone loads nothing and is still to be looked at.
+  const half = await ws.loadFile(file, {
+    mapping: { [online.header]: { rate: 'ho_so_truc_tuyen_ty_le', part: 'numerator' } },
+  });
+  expect(columnsToMap(half).map((c) => c.header)).toContain(online.header);
+  const both = await ws.loadFile(file, {
+    mapping: {
+      [online.header]: { rate: 'ho_so_truc_tuyen_ty_le', part: 'numerator' },
+      [total.header]: { rate: 'ho_so_truc_tuyen_ty_le', part: 'denominator' },
+    },
+  });
+  expect(columnsToMap(both)).toEqual([]);
+  const got = await rows(
+    ws,
+    `SELECT unit_code, value, text, source_cell, source_column FROM observations
+     WHERE load_id = ${both.loadId} AND measure = 'ho_so_truc_tuyen_ty_le' ORDER BY unit_code`,
+  );
+  // 12 of 40 files online; a commune with no files at all has no rate, not 0 %.
+  expect(got).toEqual([
+    {
+      unit_code: '17932',
+      value: 0.3,
+      text: '12 / 40',
+      source_cell: 'D3÷C3',
+      source_column: 'Số hồ sơ nộp trực tuyến ÷ Tổng số hồ sơ TTHC',
+    },
+    {
+      unit_code: '17935',
+      value: null,
+      text: '0 / 0',
+      source_cell: 'D4÷C4',
+      source_column: 'Số hồ sơ nộp trực tuyến ÷ Tổng số hồ sơ TTHC',
+    },
+  ]);
+  expect(both.rateScales.find((s) => s.measure === 'ho_so_truc_tuyen_ty_le')?.scale).toBe(
+    'fraction',
   );
 });

@@ -5,8 +5,20 @@ import type { ColumnRole } from './columnRoles';
 import type { HeaderColumn } from './findLayout';
 import type { ColumnReport, LoadReport } from './loadReport';
 
-/** Column name → measure code, or null for a column not to load. */
-export type ColumnMapping = Record<string, string | null>;
+/** A count column that is one side of a rate: "Số hồ sơ trực tuyến" ÷ "Tổng số hồ sơ". */
+export interface RatePart {
+  rate: string;
+  part: 'numerator' | 'denominator';
+}
+
+/** What the person says a column is: a measure code, one side of a rate, or null: not loaded. */
+export type MappingChoice = string | null | RatePart;
+
+/** Column name → the person's choice for it. */
+export type ColumnMapping = Record<string, MappingChoice>;
+
+export const isRatePart = (choice: MappingChoice | undefined): choice is RatePart =>
+  typeof choice === 'object' && choice !== null;
 
 /** Files with the same header (after folding) share a signature, whatever their data. */
 export function headerSignature(columns: readonly HeaderColumn[]): string {
@@ -23,25 +35,36 @@ export function applyMapping(
   const byName = new Map(Object.entries(mapping).map(([name, measure]) => [fold(name), measure]));
   return roles.map((role, i) => {
     const name = fold(columns[i]!.name);
-    if (!byName.has(name) || (role.role !== 'measureColumn' && role.role !== 'ignored'))
-      return role;
+    const mappable =
+      role.role === 'measureColumn' || role.role === 'ignored' || role.role === 'ratePart';
+    if (!byName.has(name) || !mappable) return role;
     const chosen = byName.get(name);
-    return chosen === null || chosen === undefined
-      ? { role: 'ignored' }
+    if (chosen === null || chosen === undefined) return { role: 'ignored' };
+    return isRatePart(chosen)
+      ? { role: 'ratePart', measure: chosen.rate, part: chosen.part }
       : { role: 'measureColumn', measure: chosen, matchedBy: 'person' };
   });
 }
 
-/** Measure columns the person should look at: not matched to the catalog, or only guessed. */
+/**
+ * Measure columns the person should look at: not matched to the catalog, only guessed, or one
+ * side of a rate whose other side no column is yet.
+ */
 export function columnsToMap(report: LoadReport): ColumnReport[] {
+  const sides = (measure: string | undefined) =>
+    report.columns.filter((c) => c.role === 'ratePart' && c.measure === measure).length;
   return report.columns.filter(
-    (c) => c.role === 'measureColumn' && (c.matchedBy === 'none' || c.matchedBy === 'guess'),
+    (c) =>
+      (c.role === 'measureColumn' && (c.matchedBy === 'none' || c.matchedBy === 'guess')) ||
+      (c.role === 'ratePart' && sides(c.measure) < 2),
   );
 }
 
 /** The load's choices with every guessed column confirmed as the person's own. */
 export function withGuessesAccepted(report: LoadReport): ColumnMapping {
-  const guessed = report.columns.filter((c) => c.matchedBy === 'guess' && c.measure);
+  const guessed = report.columns.filter(
+    (c) => c.role === 'measureColumn' && c.matchedBy === 'guess' && c.measure,
+  );
   return {
     ...report.mapping,
     ...Object.fromEntries(guessed.map((c) => [c.header, c.measure!])),

@@ -18,7 +18,9 @@ export type ColumnRole =
   | { role: 'value' }
   | { role: 'rowNumber' }
   | { role: 'ignored' }
-  | { role: 'measureColumn'; measure: string; matchedBy: MatchedBy };
+  | { role: 'measureColumn'; measure: string; matchedBy: MatchedBy }
+  /** A count the person said is one side of a rate measure: the rate is computed per row. */
+  | { role: 'ratePart'; measure: string; part: 'numerator' | 'denominator' };
 
 /** How a column was matched to the catalog; a guess is marked for the person to confirm. */
 export type MatchedBy = 'code' | 'name' | 'guess' | 'person' | 'none';

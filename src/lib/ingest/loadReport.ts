@@ -5,7 +5,7 @@ import type { SheetSource } from '../framework/sheetReview';
 import type { Framework, LocalText, TargetProfile } from '../framework/types';
 import type { CellIssue } from './cellIssues';
 import type { ColumnRole, MatchedBy } from './columnRoles';
-import type { MatchCandidate } from './measureMatch';
+import type { HeaderKind, MatchCandidate } from './measureMatch';
 import type { ColumnMapping } from './columnMapping';
 import type { TextEncodingName } from './decodeText';
 import type { EncodingNote } from './encodingNote';
@@ -25,6 +25,10 @@ export interface ColumnReport {
   measure?: string;
   /** How the column was matched to the catalog: by code, by name, guessed, by the person, or not. */
   matchedBy?: MatchedBy;
+  /** For a rate's count: which side of the rate `measure` the column is. */
+  part?: 'numerator' | 'denominator';
+  /** What the header says the column holds: a rate, a count, or it does not say. */
+  kind?: HeaderKind;
   /** The catalog measures the header's words suggest, best first (measure columns only). */
   candidates?: MatchCandidate[];
   /** The first values of the column, as written, for the person to recognise it by. */

@@ -12,6 +12,7 @@ import type { ColumnReport, LoadReport, LoadResult } from './loadReport';
 import {
   decimalMarks,
   longInsert,
+  rateInserts,
   rowRanges,
   wideInserts,
   type RowRange,
@@ -83,12 +84,12 @@ export async function loadTable(
   const valueColumns =
     shape === 'long'
       ? [headers[roles.findIndex((r) => r.role === 'value')]!]
-      : headers.filter((_, i) => roles[i]!.role === 'measureColumn');
+      : headers.filter((_, i) => ['measureColumn', 'ratePart'].includes(roles[i]!.role));
   const marks = await decimalMarks(engine, staged.table, valueColumns);
   const chunk = (rows: RowRange): string[] =>
     shape === 'long'
       ? [longInsert(source, index.codes, marks.get(valueColumns[0]!) ?? ',', rows)]
-      : wideInserts(source, marks, rows);
+      : [...wideInserts(source, marks, rows), ...rateInserts(source, marks, rows)];
   const chunkRows = options.chunkRows ?? CHUNK_ROWS;
   const inserts = rowRanges(await lastRow(engine, staged.table), chunkRows).flatMap(chunk);
   for (const [i, sql] of inserts.entries()) {
@@ -119,7 +120,13 @@ export async function loadTable(
     observations: Number(counts!.observations),
     columns: await columnReports(engine, staged, roles, index, marks, unit.code, byName),
     unknownMeasures: await unknownMeasures(engine, loadId, index.codes),
-    rateScales: await rateScales(engine, loadId, options.rateScales ?? {}),
+    // A rate computed from counts is a fraction, whatever its values.
+    rateScales: await rateScales(engine, loadId, {
+      ...Object.fromEntries(
+        roles.flatMap((r) => (r.role === 'ratePart' ? [[r.measure, 'fraction' as const]] : [])),
+      ),
+      ...options.rateScales,
+    }),
     skippedRows: [
       ...staged.skipped,
       ...(await rowsWithoutCode(engine, staged.table, headers, unit.code, byName)),
@@ -196,7 +203,9 @@ async function columnReports(
   codeColumn: string,
   byName: boolean,
 ): Promise<ColumnReport[]> {
-  const measureAt = roles.flatMap((r, i) => (r.role === 'measureColumn' ? [i] : []));
+  const measureAt = roles.flatMap((r, i) =>
+    r.role === 'measureColumn' || r.role === 'ratePart' ? [i] : [],
+  );
   const samples = await columnSamples(
     engine,
     staged.table,
@@ -206,11 +215,15 @@ async function columnReports(
   return staged.columns.map((c, i) => {
     const role = roles[i]!;
     const report: ColumnReport = { header: c.name, column: columnLetter(i), role: role.role };
-    if (role.role === 'measureColumn') {
+    if (role.role === 'measureColumn' || role.role === 'ratePart') {
       report.measure = role.measure;
-      report.matchedBy = role.matchedBy;
-      if (role.matchedBy !== 'code' && role.matchedBy !== 'name')
-        report.candidates = index.words.match(c.label, c.group).candidates;
+      if (role.role === 'ratePart') report.part = role.part;
+      else report.matchedBy = role.matchedBy;
+      if (role.role === 'ratePart' || (role.matchedBy !== 'code' && role.matchedBy !== 'name')) {
+        const match = index.words.match(c.label, c.group);
+        report.candidates = match.candidates;
+        report.kind = match.kind;
+      }
       report.samples = samples.get(c.name) ?? [];
     }
     const mark = marks.get(c.name);

@@ -24,6 +24,8 @@ export interface MatchCandidate {
 }
 
 export interface HeaderMatch {
+  /** What the header (or its group) says the column holds. */
+  kind: HeaderKind;
   /** The best candidates, best first. */
   candidates: MatchCandidate[];
   /** The measure taken without asking: far enough ahead, and of the header's kind. */
@@ -277,6 +279,7 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
           ? best.measure
           : null;
       return {
+        kind,
         candidates: scored
           .slice(0, LISTED)
           .map((c) => ({ measure: c.measure, score: Math.round(c.score * 100) / 100 })),

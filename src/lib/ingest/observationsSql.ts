@@ -94,3 +94,29 @@ export function longInsert(
     FROM ${s.table}
     WHERE ${inRange(rows)} AND ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(measure)} AND ${nonEmpty(value)}`;
 }
+
+/**
+ * Rates the person said to compute from two counts of each row: numerator ÷ denominator, as a
+ * fraction, the text and cells of both kept ("12 / 40" from "D7÷E7"). A rate given one side only
+ * is not loaded: the mapping view asks for the other.
+ */
+export function rateInserts(s: Source, marks: Map<string, DecimalMark>, rows: RowRange): string[] {
+  const sides = new Map<string, { numerator?: number; denominator?: number }>();
+  s.roles.forEach((r, i) => {
+    if (r.role === 'ratePart') sides.set(r.measure, { ...sides.get(r.measure), [r.part]: i });
+  });
+  return [...sides].flatMap(([measure, { numerator, denominator }]) => {
+    if (numerator === undefined || denominator === undefined) return [];
+    const [n, d] = [s.headers[numerator]!, s.headers[denominator]!];
+    const value = (h: string) => parseNumberSql(ident(h), marks.get(h) ?? ',');
+    const cell = (i: number) => `${lit(columnLetter(i))} || __row`;
+    return [
+      `INSERT INTO observations
+       SELECT ${s.code}, ${s.year}, ${lit(measure)}, ${value(n)} / nullif(${value(d)}, 0),
+         trim(${ident(n)}) || ' / ' || trim(${ident(d)}),
+         ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(`${n} ÷ ${d}`)}, ${cell(numerator)} || '÷' || ${cell(denominator)}, ${s.loadId}
+       FROM ${s.table}
+       WHERE ${inRange(rows)} AND ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(ident(n))} AND ${nonEmpty(ident(d))}`,
+    ];
+  });
+}

@@ -13,7 +13,7 @@ import {
   rememberedMapping,
   rememberedMappings,
 } from './mappingMemory';
-import { columnsToMap, withGuessesAccepted } from '../ingest/columnMapping';
+import { columnsToMap, withGuessesAccepted, type MappingChoice } from '../ingest/columnMapping';
 import { readSpecFile } from '../framework/readSpecFile';
 import { Notices } from './notices.svelte';
 import { SerialQueue } from './serialQueue';
@@ -659,7 +659,7 @@ class AppState {
    * The person says what a column is (a measure code, or null: do not load it). The choice is
    * remembered for files with the same header and the file is read again with it.
    */
-  remapColumn(loadId: number, column: string, measure: string | null): Promise<void> {
+  remapColumn(loadId: number, column: string, measure: MappingChoice): Promise<void> {
     const report = this.reports.find((r) => r.loadId === loadId);
     if (!report) return Promise.resolve();
     const mapping = { ...report.mapping, [column]: measure };

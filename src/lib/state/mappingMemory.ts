@@ -11,9 +11,9 @@ function readAll(): Record<string, ColumnMapping> {
     const out: Record<string, ColumnMapping> = {};
     for (const [signature, mapping] of Object.entries(raw)) {
       if (typeof mapping !== 'object' || mapping === null) continue;
-      // Untrusted storage: keep only string or null choices.
+      // Untrusted storage: keep only a code, null, or one side of a rate.
       const clean = Object.entries(mapping as Record<string, unknown>).filter(
-        ([, v]) => v === null || typeof v === 'string',
+        ([, v]) => v === null || typeof v === 'string' || isStoredRatePart(v),
       );
       out[signature] = Object.fromEntries(clean) as ColumnMapping;
     }
@@ -21,6 +21,16 @@ function readAll(): Record<string, ColumnMapping> {
   } catch {
     return {};
   }
+}
+
+function isStoredRatePart(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const { rate, part, ...rest } = v as Record<string, unknown>;
+  return (
+    typeof rate === 'string' &&
+    (part === 'numerator' || part === 'denominator') &&
+    Object.keys(rest).length === 0
+  );
 }
 
 export function rememberedMapping(signature: string): ColumnMapping | undefined {

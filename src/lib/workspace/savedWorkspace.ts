@@ -7,7 +7,7 @@ import { Checker, InvalidSpecError } from '../framework/check';
 import { TEXT_ENCODINGS } from '../ingest/decodeText';
 import { blobOf } from '../ingest/inputFile';
 import type { LoadOptions } from '../ingest/loadInput';
-import type { ColumnMapping } from '../ingest/columnMapping';
+import type { ColumnMapping, MappingChoice } from '../ingest/columnMapping';
 import { SHAPES } from '../ingest/shape';
 import type { KeyValueStore } from '../storage/keyValue';
 import type { WhatIfEdit } from '../whatif/edits';
@@ -158,15 +158,22 @@ function readLoad(c: Checker, raw: unknown, path: string): SavedLoad {
   };
 }
 
-/** Column name → measure code, or null for a column not loaded. */
+/** Column name → measure code, one side of a rate, or null for a column not loaded. */
 function readMapping(c: Checker, raw: unknown, path: string): ColumnMapping {
   const m = c.object(raw, path);
   return Object.fromEntries(
-    Object.entries(m).map(([k, v]) => [
-      k,
-      v === null ? null : c.string(v, `${path}[${JSON.stringify(k)}]`),
-    ]),
+    Object.entries(m).map(([k, v]) => [k, readChoice(c, v, `${path}[${JSON.stringify(k)}]`)]),
   );
+}
+
+function readChoice(c: Checker, raw: unknown, path: string): MappingChoice {
+  if (raw === null || typeof raw === 'string') return raw;
+  const o = c.object(raw, path);
+  c.noExtraFields(o, path, ['rate', 'part']);
+  return {
+    rate: c.string(o.rate, `${path}.rate`),
+    part: c.oneOf(o.part, `${path}.part`, ['numerator', 'denominator'] as const),
+  };
 }
 
 function readChoices(c: Checker, raw: unknown, path: string): ReadChoices {

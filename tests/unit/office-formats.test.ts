@@ -223,6 +223,16 @@ describe('a file the app cannot read says why, naming it, and changes nothing', 
     expect(e.text.en).not.toContain(e.technical!);
   });
 
+  it('a Word 97–2003 .doc (the same container as an .xls): save it as .docx', async () => {
+    const container = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(container, '/WordDocument', new Uint8Array(4096));
+    const doc = new Uint8Array(XLSX.CFB.write(container, { type: 'array' }) as number[]);
+    const e = await refused('quyet-dinh.doc', doc);
+    expect(e.code).toBe('legacyDoc');
+    expect(e.text.vi).toContain('lưu thành «Word Document (.docx)»');
+    expect(e.text.en).toContain('save it as “Word Document (.docx)”');
+  });
+
   it('a damaged .xls: an Excel 97–2003 file, not "an Excel file"', async () => {
     const whole = bytesOf(FILES.xls);
     const e = await refused('hong.xls', whole.slice(0, 2048));

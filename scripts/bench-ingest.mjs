@@ -1,5 +1,7 @@
-// Ingest throughput through the real app in headless Chromium: a 1-million-row long CSV and a
-// 100,000-row XLSX, each dropped through the file input. Prints figures; asserts nothing.
+// Ingest throughput through the real app in headless Chromium: a 1-million-row long CSV, and the
+// same wide sheet as .xlsx (read-excel-file) and as .ods and Excel 97–2003 .xls (SheetJS), each
+// dropped through the file input. An .xls holds at most 65,536 rows (BIFF8): its sheet is the
+// first 65,000 rows. Prints figures; asserts nothing.
 // Usage: npm run build && node scripts/bench-ingest.mjs
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -7,6 +9,7 @@ import path from 'node:path';
 import { launchChromium } from './lib/chromium.mjs';
 import { preview } from 'vite';
 import { writeXlsx } from './lib/xlsx-writer.mjs';
+import * as XLSX from '@e965/xlsx';
 
 const OUT = path.join(os.tmpdir(), 'dti-bench-ingest');
 mkdirSync(OUT, { recursive: true });
@@ -35,7 +38,7 @@ function longCsv(rows) {
   return lines.join('\n') + '\n';
 }
 
-function wideXlsx(rows) {
+function wideRows(rows) {
   const header = ['Mã xã', 'Tên xã', 'Năm', ...MEASURES];
   const body = Array.from({ length: rows }, (_, i) => [
     String(10000 + (i % 20000)),
@@ -43,12 +46,24 @@ function wideXlsx(rows) {
     2020 + Math.floor(i / 20000),
     ...MEASURES.map((_, j) => value(i, j)),
   ]);
-  return writeXlsx({ sheets: [{ name: 'Số liệu', rows: [header, ...body] }] });
+  return [header, ...body];
+}
+
+const wideXlsx = (rows) => writeXlsx({ sheets: [{ name: 'Số liệu', rows: wideRows(rows) }] });
+
+/** The same sheet written by SheetJS in another format. */
+function wideIn(bookType, rows) {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(wideRows(rows)), 'Số liệu');
+  return XLSX.write(book, { type: 'buffer', bookType, compression: true });
 }
 
 const files = [
   { name: 'long-1m.csv', make: () => longCsv(1_000_000), rows: 1_000_000 },
   { name: 'wide-100k.xlsx', make: () => wideXlsx(100_000), rows: 100_000 },
+  { name: 'wide-100k.ods', make: () => wideIn('ods', 100_000), rows: 100_000 },
+  { name: 'wide-65k.xlsx', make: () => wideXlsx(65_000), rows: 65_000 },
+  { name: 'wide-65k.xls', make: () => wideIn('biff8', 65_000), rows: 65_000 },
 ];
 for (const f of files) {
   const t0 = performance.now();

@@ -130,6 +130,7 @@ const vi = {
   errorTitle: 'Không nạp được tệp',
   engineError: 'Không khởi động được cơ sở dữ liệu trong trình duyệt',
   dismiss: 'Đóng',
+  technicalDetail: 'Chi tiết kỹ thuật',
   sampleNote:
     'Đang hiển thị dữ liệu mẫu huyện Nam Đàn (Nghệ An): tên và mã xã thật, số liệu giả lập.',
   levelTinh: 'cấp tỉnh',
@@ -365,6 +366,7 @@ const en: Record<Key, string> = {
   errorTitle: 'Could not load the file',
   engineError: 'Could not start the in-browser database',
   dismiss: 'Dismiss',
+  technicalDetail: 'Technical detail',
   sampleNote:
     'Showing the Nam Đàn district sample (Nghệ An): real commune names and codes, synthetic numbers.',
   levelTinh: 'province level',

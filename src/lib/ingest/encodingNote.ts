@@ -4,6 +4,7 @@
 import type { LocalText } from '../framework/types';
 import type { EncodingFinding, RowSample, UnreadableLines } from './decodeText';
 import { IngestError } from './errors';
+import type { LostLetters } from './lostLetters';
 
 /** A finding as the load report carries it: the facts for scripts, the text for people. */
 export interface EncodingNote extends EncodingFinding {
@@ -88,5 +89,21 @@ export function unreadableLinesError(file: string, e: UnreadableLines): IngestEr
       en: `${which.en} cannot be read as UTF-8 or ${NAMES[e.encoding]}: binary data or bytes no encoding assigns; the file may be damaged there. The file was not loaded; what was loaded before is unchanged. Export the file again from its source.`,
     },
     { file, ...(s.rows[0] === undefined ? {} : { row: s.rows[0] }) },
+  );
+}
+
+/**
+ * A CSV saved in a Western code page from Vietnamese text: its letters are "?" in the file itself,
+ * so no encoding can read them. The only fix is to save the sheet again, in UTF-8.
+ */
+export function lostLettersError(file: string, lost: LostLetters): IngestError {
+  const examples = lost.examples.map((w) => `"${w}"`).join(', ');
+  return new IngestError(
+    'lostLetters',
+    {
+      vi: `Chữ tiếng Việt trong tệp đã bị mất: chúng thành dấu "?" (ví dụ ${examples}). Tệp CSV đã được lưu bằng bảng mã phương Tây (Windows-1252), không chứa được chữ tiếng Việt, nên không đọc lại được từ tệp này. Dữ liệu đã nạp trước đó vẫn giữ nguyên. Hãy mở bảng gốc và lưu lại thành CSV UTF-8 — Excel: Lưu thành (Save As) → «CSV UTF-8 (Comma delimited) (*.csv)»; LibreOffice: Lưu thành → «Văn bản CSV», chọn «Sửa thiết lập bộ lọc», Bộ ký tự «Unicode (UTF-8)» — hoặc nạp thẳng tệp Excel.`,
+      en: `The file's Vietnamese letters are lost: they became "?" (for example ${examples}). The CSV was saved in a Western code page (Windows-1252), which cannot hold Vietnamese letters, so they cannot be read back from this file. What was loaded before is unchanged. Open the original sheet and save it again as UTF-8 CSV — Excel: Save As → “CSV UTF-8 (Comma delimited) (*.csv)”; LibreOffice: Save As → “Text CSV”, tick “Edit filter settings”, Character set “Unicode (UTF-8)” — or load the Excel file itself.`,
+    },
+    { file, row: lost.row },
   );
 }

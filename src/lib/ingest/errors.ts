@@ -13,9 +13,12 @@ export type IngestErrorCode =
   | 'empty'
   | 'binary'
   | 'pdf'
-  | 'encryptedXlsx'
+  | 'passwordProtected'
   | 'corruptXlsx'
   | 'corruptDocx'
+  | 'corruptWorkbook'
+  | 'legacyDoc'
+  | 'lostLetters'
   | 'noTableInDocx'
   | 'noHeader'
   | 'noData'
@@ -41,6 +44,8 @@ export class IngestError extends Error {
     readonly code: IngestErrorCode,
     readonly text: LocalText,
     readonly at: Location,
+    /** A reader library's own words, untranslated: shown apart, as a technical detail. */
+    readonly technical?: string,
   ) {
     super(
       `${at.file}${at.row ? `, row ${at.row}` : ''}${at.column ? `, column "${at.column}"` : ''}: ${text.en}`,

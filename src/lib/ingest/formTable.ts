@@ -45,6 +45,7 @@ type Common = Pick<
   | 'loadId'
   | 'sheet'
   | 'sheets'
+  | 'format'
   | 'encoding'
   | 'encodingNote'
   | 'delimiter'

@@ -4,7 +4,7 @@ import type { Engine } from '../db/engine';
 import type { Framework, MeasureDef } from '../framework/types';
 import type { ColumnMapping } from './columnMapping';
 import type { TextEncodingName } from './decodeText';
-import { IngestError, MAX_COLUMNS, tooManyColumns } from './errors';
+import { IngestError } from './errors';
 import { loadStaged } from './loadStaged';
 import type { LoadWrites } from './loadWrites';
 import type { LoadReport } from './loadReport';
@@ -12,14 +12,13 @@ import type { FormRoleChoices } from './formColumns';
 import type { Shape } from './shape';
 import type { RateScale } from './rateScales';
 import { checkpoint, type LoadControl } from './progress';
-import { dataTablesFirst } from './docxTables';
-import { notATable, noTableInDocument } from './notATable';
-import { officeFormat, SNIFF_BYTES, sniffFile } from './sniffFile';
+import { notATable } from './notATable';
+import { FORMAT_NAMES } from './officeFiles';
+import { SNIFF_BYTES, sniffFile, type FileKind } from './sniffFile';
 import { stageCsv } from './stageCsv';
-import { pickSheet, stageSheet } from './stageSheet';
-import { zipSizes } from './zipDirectory';
+import { stageWorkbook } from './stageWorkbook';
 import { blobBytes, type InputFile } from './inputFile';
-import type { WorkbookReader } from './workbook';
+import type { WorkbookFormat, WorkbookReader } from './workbook';
 import type { StagedTable } from './staged';
 import { formatFixed } from '../i18n/format';
 
@@ -59,14 +58,16 @@ export interface LoadOptions extends LoadControl {
  */
 export const SIZE_LIMITS = {
   text: 400 * 1024 ** 2,
-  /** An XLSX workbook or a Word (.docx) document: both are ZIPs of XML. */
+  /**
+   * An XLSX workbook or a Word (.docx) document (both ZIPs of XML), and the other workbooks:
+   * .xlsb, .ods (ZIPs too), Excel 97–2003 (.xls, parsed whole).
+   */
   xlsx: 60 * 1024 ** 2,
+  /** An HTML table or a flat .fods: uncompressed text, parsed whole (≈ 10× its size in memory). */
+  markup: 100 * 1024 ** 2,
   /** What a workbook may unpack to: ten times the largest file, as real workbooks do. */
   xlsxUnpacked: 600 * 1024 ** 2,
 } as const;
-
-const EXCEL = { vi: 'Tệp Excel', en: 'The Excel file' };
-const WORD = { vi: 'Văn bản Word', en: 'The Word document' };
 
 /** A size as the message's language writes numbers: "0,68 MB" in Vietnamese, "0.68 MB" in English. */
 function megabytes(n: number, lang: 'vi' | 'en'): string {
@@ -118,14 +119,14 @@ async function stage(
   const size = file.data.size;
   const kind = sniffFile(file.name, await blobBytes(file.data.slice(0, SNIFF_BYTES)), size);
   const at = { file: file.name };
-  const office = kind.kind === 'xlsx' || kind.kind === 'docx';
-  const limit = options.maxBytes ?? (office ? SIZE_LIMITS.xlsx : SIZE_LIMITS.text);
+  const limit = options.maxBytes ?? sizeLimit(kind);
+  const spreadsheet = kind.kind !== 'docx' && limit !== SIZE_LIMITS.text;
   if (size > limit) {
     throw new IngestError(
       'tooLarge',
       {
-        vi: `Tệp nặng ${megabytes(size, 'vi')}, vượt giới hạn ${megabytes(limit, 'vi')} mà trình duyệt xử lý được cho loại tệp này. Hãy chia tệp thành nhiều phần${kind.kind === 'xlsx' ? ' hoặc lưu thành CSV (nhẹ hơn nhiều)' : ''}.`,
-        en: `The file is ${megabytes(size, 'en')}, over the ${megabytes(limit, 'en')} a browser tab can process for this kind of file. Split it${kind.kind === 'xlsx' ? ', or save it as CSV (much lighter)' : ''}.`,
+        vi: `Tệp nặng ${megabytes(size, 'vi')}, vượt giới hạn ${megabytes(limit, 'vi')} mà trình duyệt xử lý được cho loại tệp này. Hãy chia tệp thành nhiều phần${spreadsheet ? ' hoặc lưu thành CSV (nhẹ hơn nhiều)' : ''}.`,
+        en: `The file is ${megabytes(size, 'en')}, over the ${megabytes(limit, 'en')} a browser tab can process for this kind of file. Split it${spreadsheet ? ', or save it as CSV (much lighter)' : ''}.`,
       },
       at,
     );
@@ -139,62 +140,51 @@ async function stage(
       );
     case 'binary':
       throw notATable(file.name, kind.what);
-    case 'cfb':
-      throw new IngestError(
-        'encryptedXlsx',
-        {
-          vi: 'Tệp Excel có mật khẩu hoặc ở định dạng .xls cũ: hãy mở trong Excel, bỏ mật khẩu và lưu lại dạng .xlsx.',
-          en: 'The Excel file is password-protected or in the old .xls format: open it in Excel, remove the password and save it as .xlsx.',
-        },
-        at,
-      );
-    case 'xlsx':
-    case 'docx': {
-      const bytes = await blobBytes(file.data);
-      // The head may not show a Word body; the directory at the end of the whole file does.
-      const format = officeFormat(bytes);
-      const label = format === 'docx' ? WORD : EXCEL;
-      // Judged by what its directory says it unpacks to, before anything is unpacked.
-      const sizes = zipSizes(bytes);
-      if (sizes && sizes.unpacked > SIZE_LIMITS.xlsxUnpacked) {
-        throw new IngestError(
-          'tooLarge',
-          {
-            vi: `${label.vi} nặng ${megabytes(size, 'vi')} nhưng giải nén ra ${megabytes(sizes.unpacked, 'vi')}, quá ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'vi')} mà trình duyệt đọc được: tệp có thể là "bom nén". Không mở tệp; dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
-            en: `${label.en} is ${megabytes(size, 'en')} but unpacks to ${megabytes(sizes.unpacked, 'en')}, more than the ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'en')} a browser can read: it may be a "zip bomb". It was not opened; what was loaded before is unchanged.`,
-          },
-          at,
-        );
-      }
-      const sheets = await readWorkbook(bytes, format).catch((e: unknown) => {
-        const reason = (e as Error).message;
-        throw new IngestError(
-          format === 'docx' ? 'corruptDocx' : 'corruptXlsx',
-          {
-            vi: `${label.vi} bị hỏng hoặc không đầy đủ, không mở được (${reason}).`,
-            en: `${label.en} is damaged or incomplete and cannot be opened (${reason}).`,
-          },
-          at,
-        );
-      });
-      checkpoint(options, file.name, 'parsing');
-      if (format === 'docx' && sheets.length === 0) throw noTableInDocument(file.name);
-      const picked = pickSheet(
-        format === 'docx' ? dataTablesFirst(sheets) : sheets,
-        options.sheet,
-        file.name,
-      );
-      const width = picked.records.reduce((m, r) => Math.max(m, r.cells.length), 0);
-      if (width > MAX_COLUMNS) throw tooManyColumns(file.name, width, picked.sheet.name);
-      return stageSheet(
-        engine,
-        picked,
-        sheets.map((s) => s.name),
-        loadId,
-      );
-    }
     case 'json':
     case 'text':
       return stageCsv(engine, file, loadId, options);
+    default:
+      return stageWorkbook(engine, file, kind.kind, loadId, readWorkbook, {
+        ...options,
+        maxUnpacked: SIZE_LIMITS.xlsxUnpacked,
+        tooLarge: (format, unpacked) => zipBomb(file.name, format, size, unpacked),
+      });
   }
+}
+
+/**
+ * A CSV is streamed to DuckDB; a workbook is read whole and parsed in memory, and an HTML or
+ * flat-XML spreadsheet as a whole text too.
+ */
+function sizeLimit(kind: FileKind): number {
+  switch (kind.kind) {
+    case 'json':
+    case 'text':
+    case 'empty':
+    case 'binary':
+      return SIZE_LIMITS.text;
+    case 'html':
+    case 'fods':
+      return SIZE_LIMITS.markup;
+    default:
+      return SIZE_LIMITS.xlsx;
+  }
+}
+
+/** A ZIP whose directory says it unpacks to more than a tab can hold: maybe a "zip bomb". */
+function zipBomb(
+  file: string,
+  format: WorkbookFormat,
+  size: number,
+  unpacked: number,
+): IngestError {
+  const name = FORMAT_NAMES[format];
+  return new IngestError(
+    'tooLarge',
+    {
+      vi: `Tệp ${name.vi} nặng ${megabytes(size, 'vi')} nhưng giải nén ra ${megabytes(unpacked, 'vi')}, quá ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'vi')} mà trình duyệt đọc được: tệp có thể là "bom nén". Không mở tệp; dữ liệu đã nạp trước đó vẫn giữ nguyên.`,
+      en: `The ${name.en} file is ${megabytes(size, 'en')} but unpacks to ${megabytes(unpacked, 'en')}, more than the ${megabytes(SIZE_LIMITS.xlsxUnpacked, 'en')} a browser can read: it may be a "zip bomb". It was not opened; what was loaded before is unchanged.`,
+    },
+    { file },
+  );
 }

@@ -14,6 +14,7 @@ import type { DecimalMark } from './numbersSql';
 import type { Shape } from './shape';
 import type { RateScaleReport } from './rateScales';
 import type { SkippedRow } from './staged';
+import type { WorkbookFormat } from './workbook';
 
 export type { CellIssue, IssueReason } from './cellIssues';
 
@@ -46,6 +47,8 @@ export interface LoadReport {
   sheet: string | null;
   /** All sheets of the workbook (empty for CSV), so another can be chosen. */
   sheets: string[];
+  /** The office format the sheet was read from (Excel, Excel 97–2003, OpenDocument …); null for text. */
+  format: WorkbookFormat | null;
   encoding: TextEncodingName | null;
   /**
    * Rows read in another encoding than the rest of the file (a mixed file), or that the chosen

@@ -6,11 +6,11 @@ export const readWorkbookInWorker: WorkbookReader = (bytes, format = 'xlsx') =>
   new Promise<WorkbookSheet[]>((resolve, reject) => {
     const worker = new Worker(new URL('./xlsxWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (
-      event: MessageEvent<{ ok: boolean; sheets?: WorkbookSheet[]; error?: string }>,
+      event: MessageEvent<{ ok: boolean; sheets?: WorkbookSheet[]; error?: string; name?: string }>,
     ) => {
       worker.terminate();
       if (event.data.ok) resolve(event.data.sheets!);
-      else reject(new Error(event.data.error));
+      else reject(Object.assign(new Error(event.data.error), { name: event.data.name ?? 'Error' }));
     };
     worker.onerror = (event) => {
       worker.terminate();

@@ -2,6 +2,7 @@
 // file's facts, rows in another encoding, each column's mapping, each skipped row, each
 // repeated value, each bad cell.
 import { tableCsv, type Cell } from '../export/tableExport';
+import { FORMAT_NAMES } from './officeFiles';
 import type { LoadReport } from './loadReport';
 
 const REASONS: Record<string, { vi: string; en: string }> = {
@@ -58,7 +59,7 @@ export function reportCsv(reports: readonly LoadReport[]): string {
       '',
       '',
       '',
-      `${r.shape}; ${r.encoding ?? ''}; ${r.delimiter === '\t' ? 'tab' : (r.delimiter ?? '')}`,
+      `${r.shape}; ${r.encoding ?? (r.format ? FORMAT_NAMES[r.format].en : '')}; ${r.delimiter === '\t' ? 'tab' : (r.delimiter ?? '')}`,
       `dòng tiêu đề ${r.headerRows.join(', ')}; ${r.rowsRead} dòng số liệu; ${r.units} đơn vị; ${r.observations} giá trị`,
       `header rows ${r.headerRows.join(', ')}; ${r.rowsRead} data rows; ${r.units} units; ${r.observations} values`,
     ]);

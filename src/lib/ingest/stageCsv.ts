@@ -6,7 +6,8 @@ import { toRows } from '../db/rows';
 import { ident, lit } from '../sql/quote';
 import { csvRecords, sniffDelimiter } from './csvRecords';
 import type { TextEncodingName } from './decodeText';
-import { encodingNote } from './encodingNote';
+import { encodingNote, lostLettersError } from './encodingNote';
+import { lostLetters } from './lostLetters';
 import type { InputFile } from './inputFile';
 import { readText } from './readText';
 import { IngestError, MAX_COLUMNS, tooManyColumns } from './errors';
@@ -44,6 +45,9 @@ export async function stageCsv(
   checkpoint(options, file.name, 'decoding');
   const delimiter = sniffDelimiter(text.head);
   const head = csvRecords(text.head, delimiter, HEAD_RECORDS);
+  // Before the layout: with its letters lost, a header is no header the app knows.
+  const lost = lostLetters(head);
+  if (lost) throw lostLettersError(file.name, lost);
   const layout = findLayout(head);
   if (!layout) {
     throw new IngestError(
@@ -129,6 +133,7 @@ export async function stageCsv(
     columns,
     rowsRead,
     sheet: null,
+    format: null,
     encoding: text.encoding,
     ...(text.finding ? { encodingNote: encodingNote(file.name, text.finding) } : {}),
     delimiter,

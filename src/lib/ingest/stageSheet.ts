@@ -7,7 +7,7 @@ import type { CsvRecord } from './csvRecords';
 import { IngestError } from './errors';
 import { columnsOfWidth, findLayout, type Layout } from './findLayout';
 import { skippedRow, stagedTableName, type SkippedRow, type StagedTable } from './staged';
-import { sheetRecords, type WorkbookSheet } from './workbook';
+import { sheetRecords, type WorkbookFormat, type WorkbookSheet } from './workbook';
 
 /** The sheet to load: the one named, else the first that holds a table with data. */
 export function pickSheet(
@@ -79,6 +79,7 @@ export async function stageSheet(
   picked: { sheet: WorkbookSheet; records: CsvRecord[]; layout: Layout },
   sheets: string[],
   loadId: number,
+  format: WorkbookFormat,
 ): Promise<StagedTable> {
   const { sheet, records, layout } = picked;
   const data = records.slice(layout.dataStart);
@@ -115,6 +116,7 @@ export async function stageSheet(
     columns,
     rowsRead: rows.length,
     sheet: sheet.name,
+    format,
     encoding: null,
     delimiter: null,
     headerRows: layout.headerRecords.map((i) => records[i]!.line),

@@ -4,6 +4,7 @@ import type { CsvRecord } from './csvRecords';
 import type { HeaderColumn } from './findLayout';
 import type { TextEncodingName } from './decodeText';
 import type { EncodingNote } from './encodingNote';
+import type { WorkbookFormat } from './workbook';
 
 export type SkipReason = 'title' | 'numbering' | 'blank' | 'total' | 'note' | 'noCode';
 
@@ -28,6 +29,8 @@ export interface StagedTable {
   /** Data rows staged (after title and header rows, blank lines excluded). */
   rowsRead: number;
   sheet: string | null;
+  /** The office format a sheet was read from; null for text. */
+  format: WorkbookFormat | null;
   encoding: TextEncodingName | null;
   /** Rows of a text file in another encoding than the rest, or unreadable as chosen. */
   encodingNote?: EncodingNote;
@@ -47,6 +50,7 @@ export function readingFacts(staged: StagedTable, file: string, loadId: number) 
     loadId,
     sheet: staged.sheet,
     sheets: staged.sheets,
+    format: staged.format,
     encoding: staged.encoding,
     ...(staged.encodingNote ? { encodingNote: staged.encodingNote } : {}),
     delimiter: staged.delimiter,

@@ -1,9 +1,11 @@
 // Workbooks as plain data: sheet names and rows of cell values. Reading happens in a Worker in
 // the browser (see xlsxWorker.ts) and directly in Node; both give the same shape. A Word
-// document's tables are read into the same shape (docxTables.ts), one sheet per table.
+// document's tables are read into the same shape (docxTables.ts), one sheet per table, and so
+// are the older and other office formats (sheetjsWorkbook.ts).
 import readXlsxFile from 'read-excel-file/universal';
 import type { CsvRecord } from './csvRecords';
 import { readDocxTables } from './docxTables';
+import type { SheetjsFormat } from './sheetjsWorkbook';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -12,8 +14,12 @@ export interface WorkbookSheet {
   rows: CellValue[][];
 }
 
-/** What the bytes are: an Excel workbook, or a Word document whose tables are the sheets. */
-export type WorkbookFormat = 'xlsx' | 'docx';
+/**
+ * What the bytes are: an Excel workbook (.xlsx; Excel 97–2003 .xls; .xlsb), an OpenDocument
+ * spreadsheet (.ods, or flat XML .fods), an HTML table saved as .xls, or a Word document whose
+ * tables are the sheets.
+ */
+export type WorkbookFormat = 'xlsx' | 'docx' | SheetjsFormat;
 
 export type WorkbookReader = (
   bytes: Uint8Array,
@@ -23,6 +29,11 @@ export type WorkbookReader = (
 /** Reads on the calling thread: Node tests, and inside the browser's XLSX worker. */
 export const readWorkbookHere: WorkbookReader = async (bytes, format = 'xlsx') => {
   if (format === 'docx') return readDocxTables(bytes);
+  if (format !== 'xlsx') {
+    // Loaded only when such a file comes: SheetJS stays out of every bundle until then.
+    const { readWithSheetjs } = await import('./sheetjsWorkbook');
+    return readWithSheetjs(bytes, format);
+  }
   const copy = bytes.slice().buffer;
   const sheets = await readXlsxFile(copy, { trim: false });
   return sheets.map((s) => ({ name: s.sheet, rows: s.data as CellValue[][] }));

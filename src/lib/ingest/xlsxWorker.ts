@@ -13,6 +13,11 @@ self.onmessage = async (event: MessageEvent<WorkbookRequest>) => {
     const { bytes, format } = event.data;
     self.postMessage({ ok: true, sheets: await readWorkbookHere(bytes, format) });
   } catch (e) {
-    self.postMessage({ ok: false, error: (e as Error)?.message ?? String(e) });
+    // The name travels too: a password-protected workbook is told apart by it.
+    self.postMessage({
+      ok: false,
+      error: (e as Error)?.message ?? String(e),
+      name: (e as Error)?.name,
+    });
   }
 };

@@ -11,6 +11,8 @@ export interface Notice {
   detail: LocalText | null;
   /** Why a file was refused (IngestError code), for scripts and tests. */
   code: string | null;
+  /** A reader library's own words (English), shown apart from the message. */
+  technical: string | null;
 }
 
 export class Notices {
@@ -19,8 +21,9 @@ export class Notices {
 
   add(title: LocalText, error: unknown): void {
     const code = error instanceof IngestError ? error.code : null;
+    const technical = (error instanceof IngestError && error.technical) || null;
     const detail = error === null || error === undefined ? null : errorText(error);
-    this.list = [...this.list, { id: ++this.#nextId, title, detail, code }];
+    this.list = [...this.list, { id: ++this.#nextId, title, detail, code, technical }];
   }
 
   dismiss(id: number): void {

@@ -152,7 +152,8 @@ test('two counts the person says make a rate load as that rate, traced to both c
     `SELECT unit_code, value, text, source_cell, source_column FROM observations
      WHERE load_id = ${both.loadId} AND measure = 'ho_so_truc_tuyen_ty_le' ORDER BY unit_code`,
   );
-  // 12 of 40 files online; a commune with no files at all has no rate, not 0 %.
+  // 12 of 40 files online; a commune with no files at all has no rate (missing), not 0 % and
+  // not a cell that could not be read.
   expect(got).toEqual([
     {
       unit_code: '17932',
@@ -161,15 +162,41 @@ test('two counts the person says make a rate load as that rate, traced to both c
       source_cell: 'D3÷C3',
       source_column: 'Số hồ sơ nộp trực tuyến ÷ Tổng số hồ sơ TTHC',
     },
-    {
-      unit_code: '17935',
-      value: null,
-      text: '0 / 0',
-      source_cell: 'D4÷C4',
-      source_column: 'Số hồ sơ nộp trực tuyến ÷ Tổng số hồ sơ TTHC',
-    },
   ]);
+  expect(both.issues).toEqual([]);
+  // Two numerators and no denominator is no rate: still to be looked at, nothing loaded.
+  const twice = await ws.loadFile(file, {
+    mapping: {
+      [online.header]: { rate: 'ho_so_truc_tuyen_ty_le', part: 'numerator' },
+      [total.header]: { rate: 'ho_so_truc_tuyen_ty_le', part: 'numerator' },
+    },
+  });
+  expect(columnsToMap(twice)).toHaveLength(2);
+  expect(twice.observations).toBe(0);
   expect(both.rateScales.find((s) => s.measure === 'ho_so_truc_tuyen_ty_le')?.scale).toBe(
     'fraction',
   );
+});
+
+test('a guess the values or another column contradict is asked instead', async () => {
+  const ws = await freshWorkspace();
+  const report = await ws.loadFile(
+    csvFile(
+      'dia-chi-so-2024.csv',
+      [
+        'Mã xã;Tên xã;Hộ có địa chỉ số;Số camera an ninh;Số mắt camera an ninh',
+        '17932;Xã Nam Hưng;850;12;12',
+        '17935;Xã Nam Nghĩa;700;8;8',
+      ].join('\n'),
+    ),
+  );
+  const by = (header: string) => report.columns.find((c) => c.header === header)!;
+  // 850 households is no rate: the rate measure stays a suggestion.
+  expect(matcher.match('Hộ có địa chỉ số', null).confident).toBe('ho_dia_chi_so_ty_le');
+  expect(by('Hộ có địa chỉ số').matchedBy).toBe('none');
+  expect(by('Hộ có địa chỉ số').candidates![0]!.measure).toBe('ho_dia_chi_so_ty_le');
+  // The exact name holds the measure; the guess beside it is not loaded twice.
+  expect(by('Số mắt camera an ninh').matchedBy).toBe('name');
+  expect(by('Số camera an ninh').matchedBy).toBe('none');
+  expect(report.duplicates).toEqual([]);
 });

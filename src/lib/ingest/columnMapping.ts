@@ -51,13 +51,28 @@ export function applyMapping(
  * side of a rate whose other side no column is yet.
  */
 export function columnsToMap(report: LoadReport): ColumnReport[] {
-  const sides = (measure: string | undefined) =>
-    report.columns.filter((c) => c.role === 'ratePart' && c.measure === measure).length;
+  // A long table names its measures in a column: its other columns are not read at all.
+  if (report.shape !== 'wide') return [];
   return report.columns.filter(
     (c) =>
       (c.role === 'measureColumn' && (c.matchedBy === 'none' || c.matchedBy === 'guess')) ||
-      (c.role === 'ratePart' && sides(c.measure) < 2),
+      (c.role === 'ratePart' && !rateComplete(report.columns, c.measure)),
   );
+}
+
+/** A rate from counts is computed when exactly one column is each of its two sides. */
+export function rateComplete(columns: readonly ColumnReport[], rate: string | undefined): boolean {
+  const sides = columns.filter((c) => c.role === 'ratePart' && c.measure === rate);
+  return (
+    sides.filter((c) => c.part === 'numerator').length === 1 &&
+    sides.filter((c) => c.part === 'denominator').length === 1
+  );
+}
+
+/** Rates this load computes from two of its count columns. */
+export function computedRates(columns: readonly ColumnReport[]): string[] {
+  const rates = columns.flatMap((c) => (c.role === 'ratePart' && c.measure ? [c.measure] : []));
+  return [...new Set(rates)].filter((r) => rateComplete(columns, r));
 }
 
 /** The load's choices with every guessed column confirmed as the person's own. */

@@ -2,7 +2,7 @@
 // that could not be read in `load_issues`, and a report of everything read, skipped or doubted.
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
-import type { MeasureDef } from '../framework/types';
+import type { Level, MeasureDef } from '../framework/types';
 import { ident, lit } from '../sql/quote';
 import { columnLetter } from './cellRef';
 import { measureIndex, roleOf, type ColumnRole, type MeasureIndex } from './columnRoles';
@@ -13,6 +13,7 @@ import {
   decimalMarks,
   longInsert,
   rateInserts,
+  ratesFromCounts,
   rowRanges,
   wideInserts,
   type RowRange,
@@ -28,6 +29,7 @@ import { rateScales } from './rateScales';
 import { recordIssues, recordUnitIssues } from './cellIssues';
 import { rowsWithoutCode } from './classifyRows';
 import { applyMapping, headerSignature } from './columnMapping';
+import { checkGuesses } from './guessChecks';
 import type { LoadOptions } from './loadInput';
 import { MATCH, matchUnitsByName } from './unitsByName';
 import type { LoadWrites } from './loadWrites';
@@ -54,14 +56,23 @@ export async function loadTable(
   const headers = staged.columns.map((c) => c.name);
   const signature = headerSignature(staged.columns);
   const mapping = options.mapping ?? options.remembered?.(signature) ?? {};
-  const roles = applyMapping(
+  const read = applyMapping(
     staged.columns,
     staged.columns.map((c) => roleOf(c, index)),
     mapping,
   );
   const shape = detected;
-  const unit = await unitsOf(engine, staged.table, headers, roles, file);
+  const unit = await unitsOf(engine, staged.table, headers, read, file);
   const byName = unit.code === MATCH.code;
+  const samples = await columnSamples(
+    engine,
+    staged.table,
+    staged.columns.flatMap((c, i) =>
+      read[i]!.role === 'measureColumn' || read[i]!.role === 'ratePart' ? [c.name] : [],
+    ),
+    byName ? null : unit.code,
+  );
+  const roles = checkGuesses(staged.columns, read, samples, catalog);
   const fromTitle = byName ? null : await parentOfAll(engine, staged, unit);
   if (fromTitle) unit.sharedParent = fromTitle;
   const year = yearOf(headers, roles, file, staged.sheet);
@@ -118,12 +129,15 @@ export async function loadTable(
     yearSource: year.column ? 'column' : 'fileName',
     units: Number(counts!.units),
     observations: Number(counts!.observations),
-    columns: await columnReports(engine, staged, roles, index, marks, unit.code, byName),
+    columns: columnReports(staged, roles, index, marks, samples),
     unknownMeasures: await unknownMeasures(engine, loadId, index.codes),
-    // A rate computed from counts is a fraction, whatever its values.
+    // A rate computed from counts is a fraction, whatever its values — unless another column
+    // gives the same measure, whose values then say their scale.
     rateScales: await rateScales(engine, loadId, {
       ...Object.fromEntries(
-        roles.flatMap((r) => (r.role === 'ratePart' ? [[r.measure, 'fraction' as const]] : [])),
+        [...ratesFromCounts(roles).keys()]
+          .filter((m) => !roles.some((r) => r.role === 'measureColumn' && r.measure === m))
+          .map((m) => [m, 'fraction' as const]),
       ),
       ...options.rateScales,
     }),
@@ -140,8 +154,8 @@ export async function loadTable(
 }
 
 /**
- * With no parent column, the unit the title rows name ("UBND HUYỆN …") is every row's parent —
- * when it is above the rows' level.
+ * With no parent column, the unit the title rows name ("UBND HUYỆN …") is the parent of every
+ * row the app knows no parent for — when it is the level just above the rows'.
  */
 async function parentOfAll(
   engine: Engine,
@@ -153,7 +167,14 @@ async function parentOfAll(
     .filter((s) => s.reason === 'title')
     .flatMap((s) => s.text.split(' | '));
   const parent = await findTitleParent(engine, titles);
-  return parent && parent.level !== unit.level ? parent : null;
+  const above: Record<Level, readonly (Level | null)[]> = {
+    xa: ['huyen', 'tinh', null],
+    huyen: ['tinh', null],
+    tinh: [],
+  };
+  return parent && (unit.level === null || above[unit.level].includes(parent.level))
+    ? parent
+    : null;
 }
 
 /**
@@ -194,24 +215,13 @@ async function unitsOf(
 }
 
 /** Each column: what it was read as, and for a measure the person may re-map, what helps. */
-async function columnReports(
-  engine: Engine,
+function columnReports(
   staged: StagedTable,
   roles: ColumnRole[],
   index: MeasureIndex,
   marks: Map<string, DecimalMark>,
-  codeColumn: string,
-  byName: boolean,
-): Promise<ColumnReport[]> {
-  const measureAt = roles.flatMap((r, i) =>
-    r.role === 'measureColumn' || r.role === 'ratePart' ? [i] : [],
-  );
-  const samples = await columnSamples(
-    engine,
-    staged.table,
-    measureAt.map((i) => staged.columns[i]!.name),
-    byName ? null : codeColumn,
-  );
+  samples: ReadonlyMap<string, string[]>,
+): ColumnReport[] {
   return staged.columns.map((c, i) => {
     const role = roles[i]!;
     const report: ColumnReport = { header: c.name, column: columnLetter(i), role: role.role };

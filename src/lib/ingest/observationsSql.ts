@@ -8,6 +8,7 @@ import { columnLetter } from './cellRef';
 import type { ColumnRole } from './columnRoles';
 import { decimalMarkSql, parseNumberSql, type DecimalMark } from './numbersSql';
 import { hasCodeSql } from './unitColumns';
+import { MISSING_MARKERS } from '../text/cellWords';
 
 export interface Source {
   table: string;
@@ -24,6 +25,9 @@ export interface Source {
 }
 
 const nonEmpty = (col: string): string => `nullif(trim(${col}), '') IS NOT NULL`;
+/** A cell holding something other than a "no data" marker. */
+const given = (col: string): string =>
+  `${nonEmpty(col)} AND ${foldSql(col)} NOT IN ${litList(MISSING_MARKERS)}`;
 
 /** Staged rows `from` to `to` (physical rows, both included): a load writes a chunk at a time. */
 export interface RowRange {
@@ -96,17 +100,35 @@ export function longInsert(
 }
 
 /**
+ * The rates to compute from two counts: each with exactly one numerator and one denominator
+ * column (a rate given one side, or a side twice, is not loaded: the mapping view asks).
+ */
+export function ratesFromCounts(
+  roles: readonly ColumnRole[],
+): Map<string, { numerator: number; denominator: number }> {
+  const sides = new Map<string, { numerator: number[]; denominator: number[] }>();
+  roles.forEach((r, i) => {
+    if (r.role !== 'ratePart') return;
+    const found = sides.get(r.measure) ?? { numerator: [], denominator: [] };
+    found[r.part].push(i);
+    sides.set(r.measure, found);
+  });
+  return new Map(
+    [...sides].flatMap(([measure, { numerator, denominator }]) =>
+      numerator.length === 1 && denominator.length === 1
+        ? [[measure, { numerator: numerator[0]!, denominator: denominator[0]! }] as const]
+        : [],
+    ),
+  );
+}
+
+/**
  * Rates the person said to compute from two counts of each row: numerator ÷ denominator, as a
- * fraction, the text and cells of both kept ("12 / 40" from "D7÷E7"). A rate given one side only
- * is not loaded: the mapping view asks for the other.
+ * fraction, the text and cells of both kept ("12 / 40" from "D7÷E7"). A row with no files to
+ * divide by (0), or either side written as "no data", has no rate: missing, not an issue.
  */
 export function rateInserts(s: Source, marks: Map<string, DecimalMark>, rows: RowRange): string[] {
-  const sides = new Map<string, { numerator?: number; denominator?: number }>();
-  s.roles.forEach((r, i) => {
-    if (r.role === 'ratePart') sides.set(r.measure, { ...sides.get(r.measure), [r.part]: i });
-  });
-  return [...sides].flatMap(([measure, { numerator, denominator }]) => {
-    if (numerator === undefined || denominator === undefined) return [];
+  return [...ratesFromCounts(s.roles)].flatMap(([measure, { numerator, denominator }]) => {
     const [n, d] = [s.headers[numerator]!, s.headers[denominator]!];
     const value = (h: string) => parseNumberSql(ident(h), marks.get(h) ?? ',');
     const cell = (i: number) => `${lit(columnLetter(i))} || __row`;
@@ -116,7 +138,8 @@ export function rateInserts(s: Source, marks: Map<string, DecimalMark>, rows: Ro
          trim(${ident(n)}) || ' / ' || trim(${ident(d)}),
          ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(`${n} ÷ ${d}`)}, ${cell(numerator)} || '÷' || ${cell(denominator)}, ${s.loadId}
        FROM ${s.table}
-       WHERE ${inRange(rows)} AND ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(ident(n))} AND ${nonEmpty(ident(d))}`,
+       WHERE ${inRange(rows)} AND ${hasCodeSql(s.codeColumn)}
+         AND ${given(ident(n))} AND ${given(ident(d))} AND coalesce(${value(d)}, 1) <> 0`,
     ];
   });
 }

@@ -120,10 +120,24 @@ export async function upsertUnits(engine: Engine, table: string, u: UnitColumns)
     .map((l) => `WHEN ${CODE_LENGTH[l]} THEN ${lit(l)}`)
     .join(' ')} END END`;
   const level = u.level ? lit(u.level) : `coalesce(${fromWords}, ${fromLength})`;
+  // The title's parent only where nothing better is known: the reference list's district of a
+  // commune comes first, and a unit already loaded keeps its parent (see ON CONFLICT).
+  const ref = (field: string): string =>
+    `(SELECT r.${field} FROM ref_units r WHERE r.unit_code = ${code})`;
+  const shared = u.sharedParent;
   const parent = u.parent
     ? codeSql(u.parent.column, u.parent.level)
-    : lit(u.sharedParent?.code ?? null);
-  const parentName = u.sharedParent ? lit(u.sharedParent.name) : text(u.parentName);
+    : shared
+      ? `nullif(coalesce(${ref('parent_code')}, ${lit(shared.code)}), ${code})`
+      : 'NULL';
+  const parentName = shared
+    ? `CASE WHEN ${ref('parent_code')} IS NOT NULL THEN ${ref('parent_name')} WHEN ${lit(shared.code)} = ${code} THEN NULL ELSE ${lit(shared.name)} END`
+    : text(u.parentName);
+  // A parent from a column or the reference list replaces the one stored; a title's does not.
+  const keep = (field: string): string =>
+    shared
+      ? `coalesce(units.${field}, excluded.${field})`
+      : `coalesce(excluded.${field}, units.${field})`;
   await engine.exec(`
 INSERT INTO units
 SELECT code, any_value(name), any_value(level), any_value(parent_code), any_value(parent_name) FROM (
@@ -134,6 +148,6 @@ SELECT code, any_value(name), any_value(level), any_value(parent_code), any_valu
 ON CONFLICT (unit_code) DO UPDATE SET
   unit_name = coalesce(excluded.unit_name, units.unit_name),
   level = coalesce(excluded.level, units.level),
-  parent_code = coalesce(excluded.parent_code, units.parent_code),
-  parent_name = coalesce(excluded.parent_name, units.parent_name)`);
+  parent_code = ${keep('parent_code')},
+  parent_name = ${keep('parent_name')}`);
 }

@@ -355,7 +355,8 @@ class AppState {
       this.profileId = saved.profileId;
     // Scoring applies them (edits of a framework or plan no longer here are kept, doing nothing).
     this.edits = saved.edits ?? [];
-    if (saved.mappings) rememberMappings(saved.mappings);
+    // What this browser remembers wins: the saved copy may be older than a later choice.
+    if (saved.mappings) rememberMappings({ ...saved.mappings, ...rememberedMappings() });
   }
 
   /** Saves the workspace after a change; a failed save is said, and the work goes on. */
@@ -638,9 +639,11 @@ class AppState {
         await ws.removeLoad(loadId);
         this.#ledger.forget(loadId);
         await this.#ledger.remember(report, input);
+        // All three at once: in between, a view keyed on the load (the mapping view) saw none.
+        const active = await activeLoads(ws);
         this.reports = this.reports.map((r) => (r.loadId === loadId ? report : r));
         if (this.mappingLoad === loadId) this.mappingLoad = report.loadId;
-        this.activeLoads = await activeLoads(ws);
+        this.activeLoads = active;
         this.#refreshSpecs(ws);
         this.#adoptFramework(ws, report);
         await this.#fitFrameworkTo([report.loadId]);
@@ -707,6 +710,7 @@ class AppState {
       for (const r of this.reports) if (r.batch === last) this.#ledger.forget(r.loadId);
       this.#ledger.forgetBatch(last);
       this.reports = this.reports.filter((r) => r.batch !== last);
+      this.newParent = null;
       this.activeLoads = await activeLoads(ws);
       this.showingSample = onlySample(this.reports, this.activeLoads);
       await this.#fitFrameworkTo([...this.activeLoads]);

@@ -200,3 +200,14 @@ test('a guess the values or another column contradict is asked instead', async (
   expect(by('Số camera an ninh').matchedBy).toBe('none');
   expect(report.duplicates).toEqual([]);
 });
+
+test('review cases: a shortened name keeps what it counts; "số hóa" is no count; a place in brackets counts', () => {
+  expect(guess('Ban chỉ đạo CĐS')).toBeNull();
+  expect(readHeader('Số hoá hồ sơ').kind).toBe('unknown');
+  expect(readHeader('Số hoá hồ sơ').tokens).toEqual(readHeader('số hóa hồ sơ').tokens);
+  expect(readHeader('Hộ có địa chỉ số (ước tính)').kind).toBe('unknown');
+  expect(matcher.match('Tỷ lệ văn bản được ký số (cấp xã)', null).candidates[0]!.measure).toBe(
+    'van_ban_ky_so_cap_xa_ty_le',
+  );
+  expect(guess('So  camera an ninh')).toBe('camera_an_ninh_so_luong');
+});

@@ -9,7 +9,9 @@ import {
   ABBREVIATIONS,
   COMPOUNDS,
   COUNT_OPENERS,
+  COUNT_UNITS,
   FILLER_WORDS,
+  NOT_COUNTS,
   RATE_OPENERS,
   SYNONYMS,
 } from '../text/officialTerms';
@@ -41,8 +43,9 @@ export const CONFIDENT_SCORE = 0.6;
 export const CONFIDENT_MARGIN = 0.1;
 export const CONFIDENT_COVER = 0.65;
 /**
- * Or far ahead of any other measure, the header's every word explained, a shortened name:
- * "Số tổ công nghệ số" for "Số tổ công nghệ số cộng đồng".
+ * Or far ahead of any other measure, the header's every word explained, a shortened name that
+ * keeps what the name counts: "Số tổ công nghệ số" for "Số tổ công nghệ số cộng đồng" — but not
+ * "Ban chỉ đạo CĐS" for "Số tổ giúp việc cho Ban chỉ đạo chuyển đổi số".
  */
 export const CLEAR_MARGIN = 0.25;
 export const CLEAR_HEADER = 0.85;
@@ -123,6 +126,10 @@ const OPENERS: Record<Mode, { kind: HeaderKind; tokens: string[] }[]> = {
   marked: openers('marked'),
   folded: openers('folded'),
 };
+const NOT_COUNT_OPENINGS: Record<Mode, string[][]> = {
+  marked: NOT_COUNTS.map((c) => words(c).map((w) => tokenOf(w, 'marked'))),
+  folded: NOT_COUNTS.map((c) => words(c).map((w) => tokenOf(w, 'folded'))),
+};
 function openers(mode: Mode): { kind: HeaderKind; tokens: string[] }[] {
   const toks = (s: string) => words(s).map((w) => tokenOf(w, mode));
   return [
@@ -162,17 +169,20 @@ export interface ReadHeader {
   kind: HeaderKind;
 }
 
-/** Brackets holding a unit or an answer form — "(%)", "(người)", "(có/không)" — not content. */
-const UNIT_BRACKET = /\(([^()]*)\)/g;
+/**
+ * Brackets holding a unit, an answer form or a date — "(%)", "(người)", "(có/không)", "(7/2022)"
+ * — are not words of the quantity; others are: "(thị trấn)", "(cấp xã)".
+ */
+const BRACKET = /\(([^()]*)\)/g;
+const UNITS = new Set(COUNT_UNITS.map(fold));
 
 export function readHeader(text: string, mode: Mode = 'marked'): ReadHeader {
   let kind: HeaderKind = /%|phần trăm/i.test(text) ? 'rate' : 'unknown';
-  const unbracketed = text.replace(UNIT_BRACKET, (whole, inner: string) => {
+  const unbracketed = text.replace(BRACKET, (whole, inner: string) => {
     const inside = inner.trim();
-    if (inside.includes('%')) return ' ';
-    if (inside.includes('/')) return ' ';
-    if (words(inside).length <= 2) {
-      if (kind === 'unknown' && !/\d/.test(inside)) kind = 'count';
+    if (inside.includes('%') || inside.includes('/') || /^[\d\s.,-]*$/.test(inside)) return ' ';
+    if (UNITS.has(fold(inside))) {
+      if (kind === 'unknown') kind = 'count';
       return ' ';
     }
     return whole;
@@ -182,7 +192,9 @@ export function readHeader(text: string, mode: Mode = 'marked'): ReadHeader {
     words(expandAbbreviations(unbracketed)).map((w) => tokenOf(w, mode)),
     synonyms,
   );
-  const opener = OPENERS[mode].find((o) => startsWith(tokens, 0, o.tokens));
+  const opener = NOT_COUNT_OPENINGS[mode].some((c) => startsWith(tokens, 0, c))
+    ? undefined
+    : OPENERS[mode].find((o) => startsWith(tokens, 0, o.tokens));
   if (opener) {
     tokens = tokens.slice(opener.tokens.length);
     if (kind === 'unknown' || opener.kind === 'rate') kind = opener.kind;
@@ -206,6 +218,8 @@ interface Entry {
   features: Record<Mode, string[]>;
   /** The name's and the description's: what may explain a header's words. */
   described: Record<Mode, string[]>;
+  /** The name's first word after its opener: what it counts or rates ("tổ", "hồ sơ"). */
+  head: Record<Mode, string | undefined>;
 }
 
 export interface MeasureMatcher {
@@ -215,9 +229,10 @@ export interface MeasureMatcher {
 /** A matcher over a catalog: word weights are learned from the catalog's own names. */
 export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher {
   const read = (m: MeasureDef, mode: Mode) => {
-    const named = features(readHeader(m.name.vi, mode).tokens);
+    const tokens = readHeader(m.name.vi, mode).tokens;
+    const named = features(tokens);
     const described = m.description ? features(readHeader(m.description.vi, mode).tokens) : [];
-    return { named, described: [...new Set([...named, ...described])] };
+    return { named, described: [...new Set([...named, ...described])], head: tokens[0] };
   };
   // One entry per code: a framework's own definition of a measure replaces the catalog's.
   const unique = [...new Map(measures.map((m) => [m.code, m])).values()];
@@ -229,6 +244,7 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
       kind: KIND_OF_MEASURE[m.kind] ?? 'unknown',
       features: { marked: marked.named, folded: folded.named },
       described: { marked: marked.described, folded: folded.described },
+      head: { marked: marked.head, folded: folded.head },
     };
   });
   const weights = {
@@ -239,7 +255,8 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
   return {
     match(label, group) {
       // A header typed without any tone or vowel mark is compared with the names folded alike.
-      const mode: Mode = fold(label) === label.toLowerCase().trim() ? 'folded' : 'marked';
+      const plain = label.toLowerCase().replace(/\s+/g, ' ').trim();
+      const mode: Mode = fold(label) === plain ? 'folded' : 'marked';
       const header = readHeader(label, mode);
       const above = group ? readHeader(group, mode) : null;
       // "Trực tuyến" under "Số lượng hồ sơ / Trong đó" is a count, as its group says.
@@ -264,6 +281,7 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
             // The group label helps choose, but the header itself must name the quantity:
             // "Trễ hạn" under "Kết quả giải quyết TTHC" is not a result measure.
             named: alone.header >= OWN_WORDS,
+            headIn: e.head[mode] !== undefined && own.includes(e.head[mode]),
             agree,
           };
         })
@@ -289,9 +307,15 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
   };
 }
 
-const clearlyAhead = (shares: { header: number; name: number }, margin: number): boolean =>
+const clearlyAhead = (
+  shares: { header: number; name: number; headIn: boolean },
+  margin: number,
+): boolean =>
   (Math.min(shares.header, shares.name) >= CONFIDENT_COVER && margin >= CONFIDENT_MARGIN) ||
-  (shares.header >= CLEAR_HEADER && shares.name >= CLEAR_NAME && margin >= CLEAR_MARGIN);
+  (shares.header >= CLEAR_HEADER &&
+    shares.name >= CLEAR_NAME &&
+    shares.headIn &&
+    margin >= CLEAR_MARGIN);
 
 /** How rare each feature is among the catalog's names: a rare word says more. */
 function rarity(docs: string[][]): (feature: string) => number {

@@ -103,6 +103,53 @@ export const RATE_OPENERS = ['tỷ lệ', 'tỷ trọng', 'phần trăm', 'tốc
 /** A header opening with these holds a count. */
 export const COUNT_OPENERS = ['tổng số lượng', 'tổng số', 'số lượng', 'số'];
 
+/** "Số" that opens a compound, not a count: "Số hóa hồ sơ" is digitising. */
+export const NOT_COUNTS = ['số hóa', 'số liệu', 'số điện thoại', 'số định danh'];
+
+/** Units written in brackets after a count: "(người)", "(camera)"; not words of the quantity. */
+export const COUNT_UNITS = [
+  'người',
+  'hộ',
+  'cái',
+  'chiếc',
+  'mắt',
+  'camera',
+  'tổ',
+  'điểm',
+  'cột',
+  'km',
+  'km2',
+  'm2',
+  'ha',
+  'tin',
+  'tin bài',
+  'bài',
+  'lượt',
+  'lần',
+  'buổi',
+  'lớp',
+  'cuộc',
+  'cuộc họp',
+  'sự cố',
+  'trạm',
+  'thiết bị',
+  'máy',
+  'sản phẩm',
+  'hồ sơ',
+  'văn bản',
+  'doanh nghiệp',
+  'đơn vị',
+  'tài khoản',
+  'thuê bao',
+  'hệ thống',
+  'dịch vụ',
+  'thủ tục',
+  'đồng',
+  'nghìn đồng',
+  'triệu đồng',
+  'tỷ đồng',
+];
+
 /** Words that say nothing of which quantity a header is. */
 export const FILLER_WORDS = [
   'của',

@@ -85,3 +85,28 @@ export function withGuessesAccepted(report: LoadReport): ColumnMapping {
     ...Object.fromEntries(guessed.map((c) => [c.header, c.measure!])),
   };
 }
+
+/** Rates offered to one count column, and how near its words must be (a count scores half
+ * against a rate: 0.15 is 0.3 of shared words). */
+const RATES_OFFERED = 2;
+const RATE_SCORE = 0.15;
+
+/**
+ * The rates a count column may be a side of: those another column of the file already feeds,
+ * then the rates its words are near — never one a column of the file gives as such. A count
+ * already matched to a count measure is offered none: it is most likely that.
+ */
+export function ratesToOffer(
+  columns: readonly ColumnReport[],
+  column: ColumnReport,
+  isRate: (measure: string) => boolean,
+): string[] {
+  if (column.kind !== 'count') return [];
+  if (column.role === 'measureColumn' && column.matchedBy !== 'none') return [];
+  const given = new Set(columns.flatMap((c) => (c.role === 'measureColumn' ? [c.measure] : [])));
+  const inUse = columns.flatMap((c) => (c.role === 'ratePart' && c.measure ? [c.measure] : []));
+  const near = (column.candidates ?? [])
+    .filter((s) => s.score >= RATE_SCORE && isRate(s.measure))
+    .map((s) => s.measure);
+  return [...new Set([...inUse, ...near])].filter((m) => !given.has(m)).slice(0, RATES_OFFERED);
+}

@@ -48,16 +48,33 @@ describe('dashboard', () => {
     await s.page.getByTestId('sort-rank').click();
   });
 
-  it('exports the ranking as CSV and XLSX, and a chart as SVG', async () => {
+  it('exports the ranking as CSV in both flavours and XLSX, and a chart as SVG', async () => {
     const ranking = s.page.locator('section.ranking');
+    // Excel (Tiếng Việt) first, as a new visitor gets it: BOM, ";", decimal comma, rounded.
+    expect(await ranking.getByTestId('csv-flavour').inputValue()).toBe('excel-vi');
     const csv = await downloaded(s.page, () => ranking.getByTestId('export-csv').click());
     expect(csv.name).toBe('xep-hang-2024.csv');
     const text = csv.bytes.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(20);
-    expect(lines[0]).toMatch(/^Hạng,Mã,Đơn vị,Chỉ số tổng hợp/);
-    expect(lines[1]).toMatch(/^1,17944,Xã Nam Xuân,0\.96/);
+    expect(lines[0]).toMatch(/^Hạng;Mã;Đơn vị;Chỉ số tổng hợp/); // trim() took the BOM
+    expect(lines[1]).toMatch(/^1;17944;Xã Nam Xuân;0,9645;/);
+    expect(text).not.toMatch(/\d\.\d/);
+
+    // "dữ liệu", chosen once, is remembered across a reload and used by every table.
+    await ranking.getByTestId('csv-flavour').selectOption('data');
+    await s.page.reload();
+    await s.page.locator('section.ranking [data-testid="export-csv"]').waitFor();
+    expect(await ranking.getByTestId('csv-flavour').inputValue()).toBe('data');
+    const data = (
+      await downloaded(s.page, () => ranking.getByTestId('export-csv').click())
+    ).bytes.toString('utf8');
+    expect(data.startsWith('\uFEFF')).toBe(false);
+    const dataLines = data.trim().split('\r\n');
+    expect(dataLines[0]).toMatch(/^Hạng,Mã,Đơn vị,Chỉ số tổng hợp/);
+    expect(dataLines[1]).toMatch(/^1,17944,Xã Nam Xuân,0\.964/);
+    await ranking.getByTestId('csv-flavour').selectOption('excel-vi');
 
     const xlsx = await downloaded(s.page, () => ranking.getByTestId('export-xlsx').click());
     const [sheet] = await readWorkbookHere(new Uint8Array(xlsx.bytes));

@@ -106,14 +106,16 @@ describe('gaps to targets', () => {
     expect(g.on_track).toBe(true);
   });
 
-  it('range target: inside is met, outside the gap is the distance to the nearer end', async () => {
+  it('range target of a higher-is-better measure: met from its low end, beyond its high end too', async () => {
     const g = await get('t3');
-    expect(g.gap).toBeCloseTo(0.05, 12);
-    expect(g.met).toBe(false);
-    expect(g.attainment).toBeCloseTo(0.2 / 0.25, 12);
+    expect(g.x).toBeCloseTo(0.25, 12);
+    expect(g).toMatchObject({ status: 'met', met: true, attainment: 1 });
+    expect(g.gap).toBeCloseTo(-0.1, 12); // 10 points past the level to reach, no shortfall
     expect(g.on_track).toBeNull(); // deadline reached: no projection
     const first = await get('t3', 2022);
+    expect(first).toMatchObject({ status: 'behind', met: false });
     expect(first.gap).toBeCloseTo(0.05, 12);
+    expect(first.attainment).toBeCloseTo(0.1 / 0.15, 12);
     expect(first.progress).toBeNull(); // one year only: no baseline before it
   });
 
@@ -187,5 +189,87 @@ describe('gaps: "=" targets, baseline year, falling behind', () => {
     expect(falling.slope).toBeCloseTo(-0.1, 12);
     expect(falling.on_track).toBe(false);
     expect(falling.progress).toBeCloseTo((0.6 - 0.7) / (0.9 - 0.7), 12);
+  });
+});
+
+describe('gaps: strict comparators, a range of a lower-is-better measure, a band', () => {
+  it('"trên"/"dưới" are not met at the value itself; a range follows its measure; a band keeps both ends', async () => {
+    const lower = { ...rate('wait', 'percent'), direction: 'lower' as const };
+    const fwc = ruleFramework(
+      'strict',
+      [{ code: 'i1', max: 10, rule: { kind: 'percent' }, measures: ['online'] }],
+      [rate('online', 'percent'), rate('cash', 'percent'), lower],
+    );
+    const ws = await freshWorkspace();
+    await ws.registerFramework(fwc);
+    const target = (
+      id: string,
+      measure: string,
+      comparator: string,
+      value: number,
+      high?: number,
+    ) => ({
+      id,
+      measure,
+      comparator,
+      value,
+      ...(high === undefined ? {} : { high }),
+      deadline: 2026,
+      quote: id,
+    });
+    await ws.registerProfile(
+      validateTargetProfile({
+        schema: 'dti-lab/targets@1',
+        id: 'strict',
+        title: { vi: 'Chặt', en: 'Strict' },
+        unit: { code: '40003', name: 'Xã Thử', level: 'xa' },
+        plan: { title: 'Thử', year: 2024, source: 'test' },
+        targets: [
+          target('above70', 'online', '>', 0.7),
+          target('atLeast70', 'online', '>=', 0.7),
+          target('below30', 'cash', '<', 0.3),
+          target('atMost30', 'cash', '<=', 0.3),
+          target('waitRange', 'wait', 'range', 0.1, 0.2),
+          target('waitBand', 'wait', 'band', 0.1, 0.2),
+          target('cashBand', 'cash', 'band', 0.1, 0.2),
+        ],
+      }),
+    );
+    // online and cash exactly at their targets; wait 5 % (lower is better, below both ends).
+    await ws.loadFile(
+      csvFile(
+        'strict.csv',
+        wideCsv([
+          { unit: '40003', year: 2023, cells: { online: 60, cash: 40, wait: 30 } },
+          { unit: '40003', year: 2024, cells: { online: 70, cash: 30, wait: 5 } },
+        ]),
+      ),
+    );
+    await ws.score('strict', 'strict');
+    const get = async (t: string, y = 2024) =>
+      (await rows(ws, `SELECT * FROM gaps WHERE target_id = '${t}' AND year = ${y}`))[0]!;
+
+    const above = await get('above70');
+    expect(above).toMatchObject({ status: 'behind', met: false });
+    expect(above.gap).toBeCloseTo(0, 12);
+    expect((await get('atLeast70')).met).toBe(true);
+    expect((await get('below30')).met).toBe(false);
+    expect((await get('atMost30')).met).toBe(true);
+    // 2023 → 2024: online +10 points a year reaches 90 % by 2026, above 70 %.
+    expect(above.on_track).toBe(true);
+
+    // Lower is better: a range is met up to its high end, however low the value goes.
+    expect(await get('waitRange')).toMatchObject({ status: 'met', met: true });
+    const waitRange2023 = await get('waitRange', 2023);
+    expect(waitRange2023.met).toBe(false);
+    expect(waitRange2023.gap).toBeCloseTo(0.1, 12);
+    // A band is kept only inside both ends, whichever way is better.
+    const waitBand = await get('waitBand');
+    expect(waitBand.met).toBe(false);
+    expect(waitBand.gap).toBeCloseTo(0.05, 12);
+    const cashBand = await get('cashBand');
+    expect(cashBand.met).toBe(false);
+    expect(cashBand.gap).toBeCloseTo(0.1, 12);
+    expect(cashBand.attainment).toBeCloseTo(0.2 / 0.3, 12);
   });
 });

@@ -85,7 +85,8 @@ export const WORKSPACE_DDL = [
     scale VARCHAR,
     unit VARCHAR,
     name_vi VARCHAR,
-    name_en VARCHAR
+    name_en VARCHAR,
+    direction VARCHAR
   )`,
   `CREATE TABLE IF NOT EXISTS fw_frameworks (
     framework_id VARCHAR PRIMARY KEY,

@@ -1,7 +1,7 @@
 // A plan's appendix of targets as a sheet — one row per target: Chỉ tiêu, Mã số liệu, Chỉ tiêu
 // phấn đấu ("≥ 95%", "Tối thiểu 60%", "60 – 80 %"), Năm hoàn thành — turned into target-profile
 // JSON (validated like any other). Rates become fractions, as every profile holds them.
-import { fold } from '../sql/fold';
+import { plainOf, readCondition } from '../rules/methodText';
 import type { FormSubject } from '../ingest/formSubject';
 import type { Comparator, MeasureDef } from './types';
 
@@ -17,51 +17,51 @@ export interface SheetTargetRow {
 
 export interface TargetReading {
   comparator: Comparator;
+  /** A percentage already as a fraction ("95 %" → 0.95); other numbers as written. */
   value: number;
   high?: number;
   percent: boolean;
 }
 
-const AT_LEAST = /^(≥|>=|>|tren|tu|toi thieu|it nhat|dat tu|dat tren|dat)\s*/;
-const AT_MOST = /^(≤|<=|<|duoi|toi da|khong qua|khong vuot qua)\s*/;
-const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
-const RANGE = new RegExp(
-  String.raw`^(?:tu\s*)?(${NUMBER})\s*%?\s*(?:-|–|—|den)\s*(${NUMBER})\s*%?$`,
-);
-const SINGLE = new RegExp(String.raw`^(${NUMBER})\s*%?(?:\s*tro len)?$`);
+/** A cell of its own saying how to compare ("≥", "trên", "khoảng"): read like a target's words. */
+const CELL_SIGNS: [RegExp, Comparator][] = [
+  [/^(≥|>=|=>)$/u, '>='],
+  [/^(≤|<=|=<)$/u, '<='],
+  [/^>$/u, '>'],
+  [/^<$/u, '<'],
+  [/^(=|bang|dung)$/u, '='],
+  [/^(band|giu trong khoang|trong khoang|duy tri trong khoang)$/u, 'band'],
+  [/^(range|khoang)$/u, 'range'],
+];
 
-/** "1.234,5" → 1234.5, "95,5" → 95.5, "0.2" → 0.2 (Vietnamese first, as plans are written). */
-function vnNumber(s: string): number {
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replaceAll('.', '').replace(',', '.'));
-  return Number(s.replace(',', '.'));
-}
+/** "giữ trong khoảng 10–20 %", "duy trì ở mức 10–20 %": both ends bind, whichever way is better. */
+const KEEP_WITHIN = /\b(giu|duy tri|trong khoang|o muc)\b/u;
 
-/** A target as written → comparator and value(s); null when it is not a target value. */
+/**
+ * A target as written → comparator and value(s); null when it is not a target value. The words
+ * are those of a method text's thresholds (readCondition): "trên 70 %" is strictly above, "từ 70 %
+ * trở lên" at least, "15–20 %" a range to reach; a bare number is the level to reach.
+ */
 export function readTargetText(text: string, comparatorCell: string | null): TargetReading | null {
-  let t = fold(text).replace(/\s+/g, ' ').trim();
-  const percent = t.includes('%');
-  let comparator: Comparator | null = comparatorCell ? comparatorOf(comparatorCell) : null;
-  const range = RANGE.exec(t);
-  if (range) {
-    const [low, high] = [vnNumber(range[1]!), vnNumber(range[2]!)];
-    return low <= high ? { comparator: 'range', value: low, high, percent } : null;
+  const plain = plainOf(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  const cond = readCondition(plain);
+  const cell = comparatorCell === null ? null : plainOf(comparatorCell).trim();
+  const fromCell = cell ? (CELL_SIGNS.find(([re]) => re.test(cell))?.[1] ?? null) : null;
+  const { low, high, percent } = cond;
+  if (cond.otherwise || (!low && !high)) return null;
+  if (low && high && low.value !== high.value) {
+    if (low.value > high.value) return null;
+    const within = fromCell === 'band' || (fromCell === null && KEEP_WITHIN.test(plain));
+    return { comparator: within ? 'band' : 'range', value: low.value, high: high.value, percent };
   }
-  const lead = AT_LEAST.exec(t) ?? AT_MOST.exec(t) ?? /^=\s*/.exec(t);
-  if (lead) {
-    comparator ??= comparatorOf(lead[1] ?? '=');
-    t = t.slice(lead[0].length);
-  }
-  const single = SINGLE.exec(t);
-  if (!single) return null;
-  return { comparator: comparator ?? '>=', value: vnNumber(single[1]!), percent };
-}
-
-function comparatorOf(text: string): Comparator {
-  const t = fold(text).trim();
-  if (AT_MOST.test(t)) return '<=';
-  if (t === '=' || t === 'bang') return '=';
-  if (/^(khoang|range)/.test(t)) return 'range';
-  return '>=';
+  const bound = (low ?? high)!;
+  if (fromCell !== null && fromCell !== 'range' && fromCell !== 'band')
+    return { comparator: fromCell, value: bound.value, percent };
+  if (/^(=|bang\b)/u.test(plain)) return { comparator: '=', value: bound.value, percent };
+  // A bare number ("95 %", "Đạt 100 %") reads as both bounds: a plan means the level to reach.
+  if (low && (!high || !low.strict))
+    return { comparator: low.strict ? '>' : '>=', value: low.value, percent };
+  return { comparator: high!.strict ? '<' : '<=', value: high!.value, percent };
 }
 
 export interface SheetTargetsInput {
@@ -98,10 +98,10 @@ export function targetsFromSheet(input: SheetTargetsInput): {
     const measure = input.measureOf(r.code, r.name);
     if (!measure)
       problems.push({ row: r.row, field: 'name', raw: r.name, reason: 'unknownMeasure' });
-    // Rates are fractions: "95%" and "95" both mean 0.95 of a rate; "0,95" already is one.
+    // Rates are fractions: "95%" (read as 0.95) and "95" both mean 0.95 of a rate; "0,95" already is one.
     const isRate = measure ? measure.kind === 'rate' : reading.percent;
     const scale =
-      isRate && (reading.percent || Math.max(reading.value, reading.high ?? 0) > 1) ? 100 : 1;
+      isRate && !reading.percent && Math.max(reading.value, reading.high ?? 0) > 1 ? 100 : 1;
     // "2025", "Năm 2025", "31/12/2025": the year; a deadline cell without one is the plan year.
     const years = (r.deadline ?? '').match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
     const deadline = years.length > 0 ? Number(years.at(-1)) : NaN;

@@ -191,6 +191,7 @@ export function measureCatalogSql(measures: readonly MeasureDef[]): string[] {
         m.unit ?? null,
         m.name.vi,
         m.name.en,
+        m.direction ?? 'higher',
       ]),
     ),
   ];

@@ -26,6 +26,8 @@ export interface MeasureDef {
   /** Unit of a count or number, e.g. "camera", "hộ". */
   unit?: string;
   scale?: RateScale;
+  /** Which way is better, for targets written as a range; higher when not said. */
+  direction?: Direction;
   description?: LocalText;
 }
 
@@ -148,15 +150,21 @@ export interface Framework {
   rankDecimals: number;
 }
 
-export type Comparator = '>=' | '<=' | '=' | 'range';
+/**
+ * How a plan states a target: `>`/`<` strictly ("trên", "dưới"), `>=`/`<=` ("tối thiểu", "không
+ * quá"), `=`; `range` is a level to reach written as two numbers ("đạt 15–20 %"), met from its low
+ * end for a higher-is-better measure and up to its high end for a lower-is-better one; `band` keeps
+ * the value inside both ends ("giữ trong khoảng").
+ */
+export type Comparator = '>=' | '>' | '<=' | '<' | '=' | 'range' | 'band';
 
 export interface Target {
   id: string;
   measure: string;
   comparator: Comparator;
-  /** Rates as fractions 0–1; counts as numbers. For `range`, the low end. */
+  /** Rates as fractions 0–1; counts as numbers. For `range` and `band`, the low end. */
   value: number;
-  /** For `range`: the high end. */
+  /** For `range` and `band`: the high end. */
   high?: number;
   deadline: number;
   /** The sentence of the plan this target comes from, verbatim. */

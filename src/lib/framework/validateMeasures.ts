@@ -1,6 +1,6 @@
 // Raw measure catalog JSON → validated MeasureCatalog.
 import { Checker, InvalidSpecError } from './check';
-import type { MeasureCatalog, MeasureDef, MeasureKind, RateScale } from './types';
+import type { Direction, MeasureCatalog, MeasureDef, MeasureKind, RateScale } from './types';
 
 const KINDS: readonly MeasureKind[] = [
   'rate',
@@ -12,6 +12,7 @@ const KINDS: readonly MeasureKind[] = [
   'date',
 ];
 const SCALES: readonly RateScale[] = ['auto', 'fraction', 'percent'];
+const DIRECTIONS: readonly Direction[] = ['higher', 'lower'];
 
 export function validateMeasureCatalog(raw: unknown): MeasureCatalog {
   const c = new Checker();
@@ -32,7 +33,7 @@ export function validateMeasureCatalog(raw: unknown): MeasureCatalog {
 
 export function readMeasureDef(c: Checker, raw: unknown, path: string): MeasureDef {
   const o = c.object(raw, path);
-  c.noExtraFields(o, path, ['code', 'name', 'kind', 'unit', 'scale', 'description']);
+  c.noExtraFields(o, path, ['code', 'name', 'kind', 'unit', 'scale', 'direction', 'description']);
   const m: MeasureDef = {
     code: c.code(o.code, `${path}.code`),
     name: c.localText(o.name, `${path}.name`),
@@ -41,6 +42,8 @@ export function readMeasureDef(c: Checker, raw: unknown, path: string): MeasureD
   const unit = c.optionalString(o.unit, `${path}.unit`);
   if (unit !== undefined) m.unit = unit;
   if (o.scale !== undefined) m.scale = c.oneOf(o.scale, `${path}.scale`, SCALES);
+  if (o.direction !== undefined)
+    m.direction = c.oneOf(o.direction, `${path}.direction`, DIRECTIONS);
   const description = c.optionalLocalText(o.description, `${path}.description`);
   if (description) m.description = description;
   return m;

@@ -2,7 +2,7 @@
 import { Checker, InvalidSpecError } from './check';
 import type { Comparator, Level, Target, TargetProfile } from './types';
 
-const COMPARATORS: readonly Comparator[] = ['>=', '<=', '=', 'range'];
+const COMPARATORS: readonly Comparator[] = ['>=', '>', '<=', '<', '=', 'range', 'band'];
 const LEVELS: readonly Level[] = ['tinh', 'huyen', 'xa'];
 
 export function validateTargetProfile(raw: unknown): TargetProfile {
@@ -74,10 +74,14 @@ function readTarget(c: Checker, raw: unknown, path: string): Target {
     deadline: c.integer(o.deadline, `${path}.deadline`, { min: 1990, max: 2100 }),
     quote: c.string(o.quote, `${path}.quote`),
   };
-  if (t.comparator === 'range') {
+  if (t.comparator === 'range' || t.comparator === 'band') {
     t.high = c.number(o.high, `${path}.high`, { min: t.value });
   } else if (o.high !== undefined) {
-    c.fail(`${path}.high`, 'chỉ dùng với so sánh "range"', 'only allowed with comparator "range"');
+    c.fail(
+      `${path}.high`,
+      'chỉ dùng với so sánh "range" hoặc "band"',
+      'only allowed with comparator "range" or "band"',
+    );
   }
   const section = c.optionalString(o.section, `${path}.section`);
   if (section !== undefined) t.section = section;

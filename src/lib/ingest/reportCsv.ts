@@ -143,5 +143,7 @@ export function reportCsv(reports: readonly LoadReport[]): string {
   return tableCsv(
     ['file', 'sheet', 'kind', 'row', 'column', 'header', 'value', 'detail_vi', 'detail_en'],
     lines,
+    // Read by a person, in Excel.
+    'excel-vi',
   );
 }

@@ -205,7 +205,13 @@ export function readCondition(plainText: string): Condition {
       ),
       false,
     ) ??
-    mark(numberAfter(p, /(?:\btren\b|>|\blon hon\b|\bcao hon\b|\bnhieu hon\b|\bvuot\b)\s*/u), true);
+    mark(
+      numberAfter(
+        p,
+        /(?:\btren\b|>|\blon hon\b|\bcao hon\b|\bnhieu hon\b|(?<!\b(?:it|thap|nho) )\bhon\b|\bvuot\b)\s*/u,
+      ),
+      true,
+    );
   const high =
     mark(numberAfter(p, /(?:\bduoi\b|<|\bnho hon\b|\bthap hon\b|\bit hon\b)\s*/u), true) ??
     mark(numberAfter(p, /(?:≤|<=|\bkhong (?:qua|vuot qua|vuot)\b|\btoi da\b)\s*/u), false);

@@ -8,6 +8,9 @@ import { lit } from '../sql/quote';
 
 export interface TraceInput {
   measure: string;
+  /** The catalog's kind and unit of the measure (null when the catalog does not know it). */
+  kind: string | null;
+  unit: string | null;
   value: number | null;
   rawValue: number | null;
   text: string | null;
@@ -95,6 +98,8 @@ function toStep(r: Row): TraceStep {
 function toInput(x: Row): TraceInput {
   return {
     measure: String(x.measure),
+    kind: strOrNull(x.kind),
+    unit: strOrNull(x.unit),
     value: numOrNull(x.value),
     rawValue: numOrNull(x.raw_value),
     text: x.text === null || x.text === undefined ? null : String(x.text),

@@ -143,6 +143,7 @@ export interface TargetStanding {
   measure: string;
   measureName: LocalText;
   kind: string | null;
+  direction: string | null;
   comparator: string;
   target: number;
   targetHigh: number | null;
@@ -165,7 +166,7 @@ export async function readTargets(
 ): Promise<TargetStanding[]> {
   const rows = toRows(
     await engine.query(`
-SELECT g.*, t.quote, c.name_vi, c.name_en, c.kind
+SELECT g.*, t.quote, c.name_vi, c.name_en, c.kind, c.direction
 FROM gaps g
 JOIN tp_targets t USING (profile_id, target_id)
 LEFT JOIN measure_catalog c ON c.measure = g.measure
@@ -177,6 +178,7 @@ ORDER BY t.ord`),
     measure: String(r.measure),
     measureName: { vi: String(r.name_vi ?? r.measure), en: String(r.name_en ?? r.measure) },
     kind: str(r.kind),
+    direction: str(r.direction),
     comparator: String(r.comparator),
     target: Number(r.target),
     targetHigh: num(r.target_high),

@@ -1,12 +1,28 @@
-// An indicator's inputs as a table cell shows them: the raw values as written, and the cells
+// An indicator's inputs as a table cell shows them: each value formatted as people read it, with
+// its unit (69,6 %, 32 camera), the value as written in the file for the tooltip, and the cells
 // they came from (file / sheet ! cell), so every number on screen points back to its source.
-import { formatNumber, type Lang } from '../i18n/format';
-import type { TraceStep } from '../scoring/explainTrace';
+import { formatNumber, formatPercent, type Lang } from '../i18n/format';
+import type { TraceInput, TraceStep } from '../scoring/explainTrace';
+
+/** One input as read: a rate as a percentage, a count with its unit, an answer as written. */
+export function inputValueText(i: TraceInput, lang: Lang): string {
+  if (i.missing || (i.value === null && i.text === null)) return '—';
+  if (i.value === null || i.kind === 'boolean' || i.kind === 'choice' || i.kind === 'text')
+    return i.text ?? formatNumber(i.rawValue, lang, 4);
+  if (i.kind === 'rate') return formatPercent(i.value, lang, 1);
+  const n = formatNumber(i.value, lang, 4);
+  return i.unit ? `${n} ${i.unit}` : n;
+}
 
 export function rawValuesText(step: TraceStep | undefined, lang: Lang): string {
   if (!step) return '—';
+  return step.inputs.map((i) => inputValueText(i, lang)).join(' ; ');
+}
+
+/** The values exactly as the file wrote them ("69.6", "69,6%", "Có"). */
+export function writtenValuesText(step: TraceStep): string {
   return step.inputs
-    .map((i) => (i.missing ? '—' : (i.text ?? formatNumber(i.rawValue, lang, 4))))
+    .map((i) => (i.missing ? '—' : (i.text ?? (i.rawValue === null ? '—' : String(i.rawValue)))))
     .join(' ; ');
 }
 

@@ -53,8 +53,8 @@ export function editProfile(p: TargetProfile, edits: readonly WhatIfEdit[]): Tar
     targets: p.targets.map((t) => {
       const v = value.get(t.id);
       if (v === undefined) return t;
-      // A range keeps its width when its low end moves, so it never turns inside out.
-      return t.comparator === 'range' && t.high !== undefined
+      // A range or band keeps its width when its low end moves, so it never turns inside out.
+      return (t.comparator === 'range' || t.comparator === 'band') && t.high !== undefined
         ? { ...t, value: v, high: v + (t.high - t.value) }
         : { ...t, value: v };
     }),

@@ -25,13 +25,15 @@ CREATE OR REPLACE VIEW explain AS
 WITH inputs AS (
   SELECT ii.unit_code, ii.year, ii.indicator,
     list({
-      'slot': ii.slot, 'measure': ii.measure, 'value': ii.value, 'raw_value': m.raw_value, 'text': m.text,
+      'slot': ii.slot, 'measure': ii.measure, 'kind': k.kind, 'unit': k.unit,
+      'value': ii.value, 'raw_value': m.raw_value, 'text': m.text,
       'imputed': ii.imputed, 'impute_method': ii.impute_method, 'missing': ii.missing,
       'file': m.source_file, 'sheet': m.source_sheet, 'row': m.source_row, 'column': m.source_column,
       'cell': m.source_cell
     } ORDER BY ii.slot) AS inputs
   FROM indicator_inputs ii
   LEFT JOIN measures m ON m.unit_code = ii.unit_code AND m.year = ii.year AND m.measure = ii.measure
+  LEFT JOIN measure_catalog k ON k.measure = ii.measure
   GROUP BY ii.unit_code, ii.year, ii.indicator
 )
 SELECT p.unit_code, p.year, p.indicator, i.name_vi AS indicator_vi, i.name_en AS indicator_en,

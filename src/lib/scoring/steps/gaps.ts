@@ -16,15 +16,33 @@ CREATE OR REPLACE VIEW gaps AS SELECT
   NULL::DOUBLE AS projected, NULL::BOOLEAN AS on_track, NULL::DOUBLE AS needed_per_year
 WHERE FALSE`;
 
-/** Gap of value `x` against the row's target, positive when short. */
-const gapOf = (x: string): string => `CASE comparator
-    WHEN '>=' THEN target - ${x}
-    WHEN '<=' THEN ${x} - target
-    WHEN '=' THEN abs(${x} - target)
-    WHEN 'range' THEN greatest(target - ${x}, ${x} - target_high) END`;
+/**
+ * Each comparator as the bounds a value must keep: `lo` from below, `hi` from above, each strict
+ * or not. A `range` ("đạt 15–20 %") is a level to reach: only its near end binds, which end
+ * following the measure's direction, so going past the far end is not a shortfall.
+ */
+const BOUNDS = `
+  CASE WHEN comparator IN ('>=', '>', '=', 'band') THEN value
+       WHEN comparator = 'range' AND direction <> 'lower' THEN value END AS lo,
+  comparator = '>' AS lo_strict,
+  CASE WHEN comparator IN ('<=', '<', '=') THEN value
+       WHEN comparator = 'band' THEN value_hi
+       WHEN comparator = 'range' AND direction = 'lower' THEN value_hi END AS hi,
+  comparator = '<' AS hi_strict`;
 
-/** The bound a unit moves towards: for a range, the nearer end. */
-const aim = `CASE WHEN comparator = 'range' AND x > target_high THEN target_high ELSE target END`;
+const EPS = '1e-9';
+
+/** How far value `x` is short of its bounds (≤ 0 inside them); a missing bound does not count. */
+const gapOf = (x: string): string =>
+  `greatest(coalesce(lo - ${x}, ${x} - hi), coalesce(${x} - hi, lo - ${x}))`;
+
+/** Whether `x` keeps its bounds; a strict bound is not kept by a value equal to it. */
+const metOf = (x: string): string => `(
+    (lo IS NULL OR CASE WHEN lo_strict THEN ${x} - lo > ${EPS} ELSE lo - ${x} <= ${EPS} END)
+    AND (hi IS NULL OR CASE WHEN hi_strict THEN hi - ${x} > ${EPS} ELSE ${x} - hi <= ${EPS} END))`;
+
+/** The bound a unit moves towards: the one it is short of, else the lower one when it has it. */
+const aim = `CASE WHEN lo IS NOT NULL AND (hi IS NULL OR x IS NULL OR x <= lo) THEN lo ELSE hi END`;
 
 function gapsSql(s: ScoringSettings): string {
   const p = s.profile!;
@@ -32,7 +50,14 @@ function gapsSql(s: ScoringSettings): string {
   return `
 CREATE OR REPLACE VIEW gaps AS
 WITH scope AS (${scopeSql(s)}),
-t AS (SELECT * FROM tp_targets WHERE profile_id = ${lit(p.id)}),
+t AS (
+  SELECT tt.*, ${BOUNDS}
+  FROM (
+    SELECT tp.*, tp.high AS value_hi, coalesce(k.direction, 'higher') AS direction
+    FROM tp_targets tp LEFT JOIN measure_catalog k ON k.measure = tp.measure
+    WHERE tp.profile_id = ${lit(p.id)}
+  ) tt
+),
 observed AS (
   SELECT m.unit_code, m.year, m.measure, m.value FROM measures m
   WHERE m.value IS NOT NULL AND m.measure IN (SELECT measure FROM t)
@@ -50,24 +75,25 @@ trend AS (
 ),
 joined AS (
   SELECT sc.unit_code, sc.year, t.profile_id, t.target_id, t.measure, t.comparator,
-    t.value AS target, t.high AS target_high, t.deadline, t.ord, o.value AS x,
+    t.value AS target, t.high AS target_high, t.lo, t.lo_strict, t.hi, t.hi_strict,
+    t.deadline, t.ord, o.value AS x,
     tr.baseline_year, tr.baseline, coalesce(tr.years_observed, 0) AS years_observed, tr.slope
   FROM scope sc CROSS JOIN t
   LEFT JOIN observed o ON o.unit_code = sc.unit_code AND o.year = sc.year AND o.measure = t.measure
   LEFT JOIN trend tr ON tr.unit_code = sc.unit_code AND tr.year = sc.year AND tr.measure = t.measure
 ),
 measured AS (
-  SELECT *, ${gapOf('x')} AS gap, ${aim} AS aim,
+  SELECT *, ${gapOf('x')} AS gap, ${metOf('x')} AS kept, ${aim} AS aim,
     CASE WHEN years_observed >= 2 AND deadline > year THEN x + slope * (deadline - year) END AS projected
   FROM joined
 )
 SELECT unit_code, year, profile_id, target_id, measure, comparator, target, target_high, deadline, x,
-  CASE WHEN x IS NULL THEN 'missing' WHEN gap <= 1e-9 THEN 'met' ELSE 'behind' END AS status,
+  CASE WHEN x IS NULL THEN 'missing' WHEN kept THEN 'met' ELSE 'behind' END AS status,
   gap,
-  CASE WHEN x IS NOT NULL THEN gap <= 1e-9 END AS met,
-  -- x ÷ T below the aim, T ÷ x above it (for ≤, =, and the top of a range).
+  CASE WHEN x IS NOT NULL THEN kept END AS met,
+  -- x ÷ T below the aim, T ÷ x above it (for ≤, <, =, and the top of a band).
   CASE WHEN x IS NULL THEN NULL
-       WHEN gap <= 1e-9 THEN 1.0
+       WHEN kept THEN 1.0
        WHEN x < aim THEN CASE WHEN aim > 0 THEN greatest(0.0, x / aim) ELSE 0.0 END
        WHEN x > 0 THEN least(1.0, greatest(0.0, aim / x))
        ELSE 0.0 END AS attainment,
@@ -79,8 +105,8 @@ SELECT unit_code, year, profile_id, target_id, measure, comparator, target, targ
   projected,
   CASE WHEN x IS NULL THEN NULL
        WHEN deadline <= year OR years_observed < 2 THEN NULL
-       ELSE ${gapOf('projected')} <= 1e-9 END AS on_track,
-  CASE WHEN x IS NOT NULL AND deadline > year AND gap > 1e-9 THEN gap / (deadline - year) END AS needed_per_year
+       ELSE ${metOf('projected')} END AS on_track,
+  CASE WHEN x IS NOT NULL AND deadline > year AND NOT kept THEN greatest(gap, 0.0) / (deadline - year) END AS needed_per_year
 FROM measured`;
 }
 

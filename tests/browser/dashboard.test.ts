@@ -86,6 +86,10 @@ describe('dashboard', () => {
     const markup = svg.bytes.toString('utf8');
     expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(markup).toContain('Số đơn vị');
+    // It says what it is and where it comes from: title, framework and year, source and day.
+    expect(markup).toContain('>Phân bố chỉ số tổng hợp</text>');
+    expect(markup).toContain('>DTI cấp xã — bộ chỉ số minh họa, 2024</text>');
+    expect(markup).toMatch(/>Nguồn: DTI Lab, tính từ số liệu đã nạp — [^<]+ · xuất ngày \d/);
     // The heatmap has a colour legend: the file holds the legend and the plot together.
     const heat = s.page.locator('[data-testid="figure"][data-name^="ban-do-nhiet"]');
     const heatSvg = (
@@ -94,6 +98,24 @@ describe('dashboard', () => {
     expect(heatSvg.match(/<svg/g)!.length).toBeGreaterThanOrEqual(3);
     expect(heatSvg).toContain('Xã Nam Xuân');
     expect(heatSvg).toContain('Nhận thức số');
+    // Its rotated column names run above the plot's box: the drawing is tall enough to hold them.
+    const drawing = await s.context.newPage();
+    await drawing.setContent(heatSvg);
+    const fits = await drawing.evaluate(() => {
+      const root = document.querySelector('svg')!;
+      const outer = root.getBoundingClientRect();
+      return [...root.querySelectorAll('text')].every((t) => {
+        const r = t.getBoundingClientRect();
+        return (
+          r.top >= outer.top - 1 &&
+          r.bottom <= outer.bottom + 1 &&
+          r.left >= outer.left - 1 &&
+          r.right <= outer.right + 1
+        );
+      });
+    });
+    await drawing.close();
+    expect(fits).toBe(true);
     const png = await downloaded(s.page, () => chart.getByTestId('export-png').click());
     expect([...png.bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
   });

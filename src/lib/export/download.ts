@@ -11,48 +11,112 @@ export function download(name: string, data: Blob): void {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** What a chart file says of itself: the title, the framework and year, where it comes from. */
+export interface ChartLabels {
+  title: string;
+  subtitle: string;
+  source: string;
+}
+
+const PAD = 12;
+const LINES = { title: 16, subtitle: 12, source: 10.5 } as const;
+
+function textLine(
+  text: string,
+  y: number,
+  size: number,
+  weight: 'bold' | 'normal',
+  fill: string,
+): SVGTextElement {
+  const t = document.createElementNS(SVG_NS, 'text');
+  t.setAttribute('x', String(PAD));
+  t.setAttribute('y', String(y));
+  t.setAttribute('font-size', String(size));
+  t.setAttribute('font-weight', weight);
+  t.setAttribute('fill', fill);
+  t.textContent = text;
+  return t;
+}
+
+/** A generous width for a line of text, so a long title is not cut at the file's edge. */
+const textWidth = (text: string, size: number): number => Math.ceil(text.length * size * 0.6);
+
 /**
- * A chart as one standalone SVG. Plot puts each legend in an SVG of its own before the plot's
- * SVG; they are stacked into one drawing, in the order they appear, on a white background.
+ * A chart as one standalone SVG, with its title and subtitle above and its source below. Plot
+ * puts each legend in an SVG of its own before the plot's SVG; they are stacked into one drawing,
+ * in the order they appear, on a white background. Labels Plot lets run past its box (long tick
+ * labels, rotated names) widen the drawing instead of being cut off.
  */
-function standalone(chart: Element): { svg: SVGSVGElement; width: number; height: number } {
+function standalone(
+  chart: Element,
+  labels: ChartLabels,
+): { svg: SVGSVGElement; width: number; height: number } {
   const parts = [...chart.querySelectorAll('svg')].filter((s) => !s.parentElement?.closest('svg'));
   if (parts.length === 0) throw new Error('the chart has no SVG');
-  const sizes = parts.map((p) => p.getBoundingClientRect());
-  const width = Math.ceil(Math.max(...sizes.map((r) => r.width)));
-  const height = Math.ceil(sizes.reduce((sum, r) => sum + r.height, 0));
+  const boxes = parts.map((p) => {
+    const r = p.getBoundingClientRect();
+    const b = p.getBBox();
+    return {
+      w: r.width,
+      h: r.height,
+      left: Math.max(0, -b.x),
+      right: Math.max(r.width, b.x + b.width),
+      top: Math.max(0, -b.y),
+      bottom: Math.max(r.height, b.y + b.height),
+    };
+  });
+  const left = Math.ceil(Math.max(...boxes.map((b) => b.left)));
+  const drawing = Math.ceil(left + Math.max(...boxes.map((b) => b.right)));
+  const width = Math.max(
+    drawing + 2 * PAD,
+    textWidth(labels.title, LINES.title) + 2 * PAD,
+    textWidth(labels.subtitle, LINES.subtitle) + 2 * PAD,
+    textWidth(labels.source, LINES.source) + 2 * PAD,
+  );
   const out = document.createElementNS(SVG_NS, 'svg');
   out.setAttribute('xmlns', SVG_NS);
-  out.setAttribute('width', String(width));
-  out.setAttribute('height', String(height));
-  out.setAttribute('viewBox', `0 0 ${width} ${height}`);
   out.setAttribute('font-family', 'system-ui, sans-serif');
   const background = document.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
   background.setAttribute('fill', 'white');
   out.append(background);
-  let y = 0;
+  let y = PAD + LINES.title;
+  out.append(textLine(labels.title, y, LINES.title, 'bold', '#1a1a1a'));
+  y += LINES.subtitle + 6;
+  out.append(textLine(labels.subtitle, y, LINES.subtitle, 'normal', '#555'));
+  y += 10;
   parts.forEach((part, i) => {
+    const b = boxes[i]!;
     const copy = part.cloneNode(true) as SVGSVGElement;
-    copy.setAttribute('y', String(y));
-    copy.setAttribute('width', String(Math.ceil(sizes[i]!.width)));
-    copy.setAttribute('height', String(Math.ceil(sizes[i]!.height)));
+    copy.setAttribute('x', String(PAD + left));
+    copy.setAttribute('y', String(y + b.top));
+    copy.setAttribute('width', String(Math.ceil(b.w)));
+    copy.setAttribute('height', String(Math.ceil(b.h)));
+    copy.setAttribute('overflow', 'visible');
     out.append(copy);
-    y += sizes[i]!.height;
+    y += b.top + b.bottom;
   });
+  y += LINES.source + 8;
+  out.append(textLine(labels.source, y, LINES.source, 'normal', '#555'));
+  const height = Math.ceil(y + PAD);
+  out.setAttribute('width', String(width));
+  out.setAttribute('height', String(height));
+  out.setAttribute('viewBox', `0 0 ${width} ${height}`);
   return { svg: out, width, height };
 }
 
-/** A chart (with its legends) as the text of an SVG file. */
-export function svgText(chart: Element): string {
-  return new XMLSerializer().serializeToString(standalone(chart).svg);
+/** A chart (with its legends, title, subtitle and source) as the text of an SVG file. */
+export function svgText(chart: Element, labels: ChartLabels): string {
+  return new XMLSerializer().serializeToString(standalone(chart, labels).svg);
 }
 
 /** The chart drawn on a canvas at twice its size, as PNG. */
-export async function pngBlob(chart: Element): Promise<Blob> {
-  const { width, height } = standalone(chart);
-  const url = URL.createObjectURL(new Blob([svgText(chart)], { type: 'image/svg+xml' }));
+export async function pngBlob(chart: Element, labels: ChartLabels): Promise<Blob> {
+  const { svg, width, height } = standalone(chart, labels);
+  const url = URL.createObjectURL(
+    new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }),
+  );
   try {
     const img = new Image();
     img.src = url;

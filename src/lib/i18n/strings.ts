@@ -138,6 +138,7 @@ const vi = {
   levelXa: 'cấp xã',
   rankChange: 'so với năm trước',
   pages: 'Các trang',
+  printedOn: 'in ngày',
   page_overview: 'Tổng quan',
   page_unit: 'Hồ sơ đơn vị',
   page_compare: 'So sánh',
@@ -224,6 +225,8 @@ const vi = {
   target_atBound: 'chưa đạt: mới bằng mức, cần vượt',
   csvFlavour: 'Kiểu tệp CSV',
   asWritten: 'Như ghi trong tệp',
+  chartSource: 'Nguồn: DTI Lab, tính từ số liệu đã nạp',
+  exportedOn: 'xuất ngày',
   csvExcelVi: 'Excel (Tiếng Việt)',
   csvData: 'dữ liệu (, và .)',
   csvExcelViHint:
@@ -384,6 +387,7 @@ const en: Record<Key, string> = {
   levelXa: 'commune level',
   rankChange: 'vs previous year',
   pages: 'Pages',
+  printedOn: 'printed on',
   page_overview: 'Overview',
   page_unit: 'Unit profile',
   page_compare: 'Compare',
@@ -471,6 +475,8 @@ const en: Record<Key, string> = {
   target_atBound: 'behind: at the level, must exceed it',
   csvFlavour: 'CSV flavour',
   asWritten: 'As written in the file',
+  chartSource: 'Source: DTI Lab, computed from the data loaded',
+  exportedOn: 'exported on',
   csvExcelVi: 'Excel (Vietnamese)',
   csvData: 'data (, and .)',
   csvExcelViHint:

@@ -89,7 +89,8 @@ describe('dashboard', () => {
     // It says what it is and where it comes from: title, framework and year, source and day.
     expect(markup).toContain('>Phân bố chỉ số tổng hợp</text>');
     expect(markup).toContain('>DTI cấp xã — bộ chỉ số minh họa, 2024</text>');
-    expect(markup).toMatch(/>Nguồn: DTI Lab, tính từ số liệu đã nạp — [^<]+ · xuất ngày \d/);
+    expect(markup).toMatch(/>Nguồn: DTI Lab, tính từ số liệu đã nạp — nam-dan-2023-2024\.csv/);
+    expect(markup).toMatch(/xuất ngày \d{1,2}\/\d{1,2}\/\d{4}<\/text>/);
     // The heatmap has a colour legend: the file holds the legend and the plot together.
     const heat = s.page.locator('[data-testid="figure"][data-name^="ban-do-nhiet"]');
     const heatSvg = (

@@ -273,3 +273,66 @@ describe('gaps: strict comparators, a range of a lower-is-better measure, a band
     expect(cashBand.attainment).toBeCloseTo(0.2 / 0.3, 12);
   });
 });
+
+describe('gaps: a value the report gives only as a bound', () => {
+  it('"Trên 70%" is read as 70 % above; a target it settles is met or behind, one it cannot is unsure', async () => {
+    const fwb = ruleFramework(
+      'bound',
+      [{ code: 'i1', max: 10, rule: { kind: 'percent' }, measures: ['phone'] }],
+      [rate('phone', 'percent'), rate('apps', 'percent'), rate('cash', 'percent')],
+    );
+    const ws = await freshWorkspace();
+    await ws.registerFramework(fwb);
+    const target = (id: string, measure: string, comparator: string, value: number) => ({
+      id,
+      measure,
+      comparator,
+      value,
+      deadline: 2026,
+      quote: id,
+    });
+    await ws.registerProfile(
+      validateTargetProfile({
+        schema: 'dti-lab/targets@1',
+        id: 'bound',
+        title: { vi: 'Cận', en: 'Bound' },
+        unit: { code: '40004', name: 'Xã Thử', level: 'xa' },
+        plan: { title: 'Thử', year: 2024, source: 'test' },
+        targets: [
+          target('phoneAbove70', 'phone', '>', 0.7),
+          target('phoneAtLeast60', 'phone', '>=', 0.6),
+          target('phoneAtLeast80', 'phone', '>=', 0.8),
+          target('phoneAtMost50', 'phone', '<=', 0.5),
+          target('appsAtLeast20', 'apps', '>=', 0.2),
+          target('appsAtLeast5', 'apps', '>=', 0.05),
+          target('cashExact', 'cash', '>=', 0.3),
+        ],
+      }),
+    );
+    const report = await ws.loadFile(
+      csvFile(
+        'bound.csv',
+        wideCsv([
+          { unit: '40004', cells: { phone: 'Trên 70%', apps: 'chưa đạt (10%)', cash: '30%' } },
+        ]),
+      ),
+    );
+    expect(report.issues).toEqual([]);
+    await ws.score('bound', 'bound');
+    const [phone] = await rows(ws, `SELECT value, text FROM measures WHERE measure = 'phone'`);
+    expect(phone).toMatchObject({ text: 'Trên 70%' });
+    expect(phone!.value).toBeCloseTo(0.7, 12);
+    const status = async (t: string) =>
+      (await rows(ws, `SELECT status, met, x_bound FROM gaps WHERE target_id = '${t}'`))[0]!;
+    // Above 70 %: more than 70 % and at least 60 % for sure; at least 80 %, cannot tell.
+    expect(await status('phoneAbove70')).toEqual({ status: 'met', met: true, x_bound: '>' });
+    expect(await status('phoneAtLeast60')).toMatchObject({ status: 'met', met: true });
+    expect(await status('phoneAtLeast80')).toMatchObject({ status: 'unsure', met: null });
+    expect(await status('phoneAtMost50')).toMatchObject({ status: 'behind', met: false });
+    // Below 10 %: short of 20 % for sure; of 5 %, cannot tell.
+    expect(await status('appsAtLeast20')).toEqual({ status: 'behind', met: false, x_bound: '<' });
+    expect(await status('appsAtLeast5')).toMatchObject({ status: 'unsure', met: null });
+    // A plain value is judged as before.
+    expect(await status('cashExact')).toEqual({ status: 'met', met: true, x_bound: null });
+  });
+});

@@ -31,6 +31,14 @@ describe('raw values as shown', () => {
     expect(inputValueText(input({ kind: 'boolean', value: 1, text: 'Có' }), 'vi')).toBe('Có');
     expect(inputValueText(input({ kind: null, value: 12.5, rawValue: 12.5 }), 'vi')).toBe('12,5');
     expect(inputValueText(input({ missing: true }), 'vi')).toBe('—');
+    // A value the report gives only as a bound says so.
+    expect(inputValueText(input({ value: 0.7, rawValue: 70, text: 'Trên 70%' }), 'vi')).toBe(
+      '> 70 %',
+    );
+    expect(inputValueText(input({ value: 0.1, rawValue: 10, text: 'chưa đạt (10%)' }), 'vi')).toBe(
+      '< 10 %',
+    );
+    expect(inputValueText(input({ value: 0.7, rawValue: 70, text: '70' }), 'vi')).toBe('70 %');
   });
 
   it('several inputs joined; the tooltip keeps the text as written', () => {

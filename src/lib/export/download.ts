@@ -38,8 +38,25 @@ function textLine(
   return t;
 }
 
-/** A generous width for a line of text, so a long title is not cut at the file's edge. */
-const textWidth = (text: string, size: number): number => Math.ceil(text.length * size * 0.6);
+/** The width a line of text takes, measured with the drawing's font. */
+function textWidth(text: string, size: number, weight: 'bold' | 'normal' = 'normal'): number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return Math.ceil(text.length * size * 0.6);
+  ctx.font = `${weight} ${size}px system-ui, sans-serif`;
+  return Math.ceil(ctx.measureText(text).width);
+}
+
+/** The source's parts ("a · b · c") on as many lines as it takes to stay within `width`. */
+function wrapSource(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const part of text.split(' · ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && textWidth(`${last} · ${part}`, LINES.source) <= width)
+      lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(part);
+  }
+  return lines;
+}
 
 /**
  * A chart as one standalone SVG, with its title and subtitle above and its source below. Plot
@@ -67,12 +84,14 @@ function standalone(
   });
   const left = Math.ceil(Math.max(...boxes.map((b) => b.left)));
   const drawing = Math.ceil(left + Math.max(...boxes.map((b) => b.right)));
+  // The chart sets the width; a title longer than it widens the file, a long source wraps.
   const width = Math.max(
     drawing + 2 * PAD,
-    textWidth(labels.title, LINES.title) + 2 * PAD,
+    textWidth(labels.title, LINES.title, 'bold') + 2 * PAD,
     textWidth(labels.subtitle, LINES.subtitle) + 2 * PAD,
-    textWidth(labels.source, LINES.source) + 2 * PAD,
   );
+  const source = wrapSource(labels.source, Math.max(width - 2 * PAD, 360));
+  const fullWidth = Math.max(width, ...source.map((l) => textWidth(l, LINES.source) + 2 * PAD));
   const out = document.createElementNS(SVG_NS, 'svg');
   out.setAttribute('xmlns', SVG_NS);
   out.setAttribute('font-family', 'system-ui, sans-serif');
@@ -97,13 +116,16 @@ function standalone(
     out.append(copy);
     y += b.top + b.bottom;
   });
-  y += LINES.source + 8;
-  out.append(textLine(labels.source, y, LINES.source, 'normal', '#555'));
+  y += 6;
+  for (const line of source) {
+    y += LINES.source + 4;
+    out.append(textLine(line, y, LINES.source, 'normal', '#555'));
+  }
   const height = Math.ceil(y + PAD);
-  out.setAttribute('width', String(width));
+  out.setAttribute('width', String(fullWidth));
   out.setAttribute('height', String(height));
-  out.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  return { svg: out, width, height };
+  out.setAttribute('viewBox', `0 0 ${fullWidth} ${height}`);
+  return { svg: out, width: fullWidth, height };
 }
 
 /** A chart (with its legends, title, subtitle and source) as the text of an SVG file. */

@@ -7,6 +7,7 @@ import { ident, lit, litList } from '../sql/quote';
 import { columnLetter } from './cellRef';
 import type { ColumnRole } from './columnRoles';
 import { decimalMarkSql, parseNumberSql, type DecimalMark } from './numbersSql';
+import { unboundedTextSql } from '../text/valueBound';
 import { hasCodeSql } from './unitColumns';
 import { MISSING_MARKERS } from '../text/cellWords';
 
@@ -67,7 +68,7 @@ export function wideInserts(s: Source, marks: Map<string, DecimalMark>, rows: Ro
     const col = ident(header);
     return [
       `INSERT INTO observations
-       SELECT ${s.code}, ${s.year}, ${lit(role.measure)}, ${parseNumberSql(col, marks.get(header) ?? ',')}, trim(${col}),
+       SELECT ${s.code}, ${s.year}, ${lit(role.measure)}, ${parseNumberSql(unboundedTextSql(col), marks.get(header) ?? ',')}, trim(${col}),
          ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(header)}, ${lit(columnLetter(i))} || __row, ${s.loadId}
        FROM ${s.table}
        WHERE ${inRange(rows)} AND ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(col)}`,
@@ -93,7 +94,7 @@ export function longInsert(
   const valueIndex = at('value');
   const value = ident(s.headers[valueIndex]!);
   return `INSERT INTO observations
-    SELECT ${s.code}, ${s.year}, ${measureKeySql(measure, known)}, ${parseNumberSql(value, mark)}, trim(${value}),
+    SELECT ${s.code}, ${s.year}, ${measureKeySql(measure, known)}, ${parseNumberSql(unboundedTextSql(value), mark)}, trim(${value}),
       ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(s.headers[valueIndex]!)}, ${lit(columnLetter(valueIndex))} || __row, ${s.loadId}
     FROM ${s.table}
     WHERE ${inRange(rows)} AND ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(measure)} AND ${nonEmpty(value)}`;

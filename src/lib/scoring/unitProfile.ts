@@ -150,7 +150,10 @@ export interface TargetStanding {
   deadline: number;
   quote: string;
   value: number | null;
-  status: 'met' | 'behind' | 'missing';
+  /** The report gave only a bound of the value: above ('>', "trên 70 %") or below ('<'). */
+  valueBound: string | null;
+  /** `unsure`: the value is only a bound, which cannot tell whether the target is met. */
+  status: 'met' | 'behind' | 'unsure' | 'missing';
   gap: number | null;
   attainment: number | null;
   baselineYear: number | null;
@@ -185,6 +188,7 @@ ORDER BY t.ord`),
     deadline: Number(r.deadline),
     quote: String(r.quote ?? ''),
     value: num(r.x),
+    valueBound: str(r.x_bound),
     status: r.status as TargetStanding['status'],
     gap: num(r.gap),
     attainment: num(r.attainment),

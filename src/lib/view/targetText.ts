@@ -3,9 +3,16 @@
 import { formatNumber, formatPercent, type Lang } from '../i18n/format';
 import { t as say } from '../i18n/strings';
 
-export function measureValueText(x: number | null, kind: string | null, lang: Lang): string {
+/** A measured value as people read it; `bound` when the report gave only a bound ("> 70 %"). */
+export function measureValueText(
+  x: number | null,
+  kind: string | null,
+  lang: Lang,
+  bound: string | null = null,
+): string {
   if (x === null) return '—';
-  return kind === 'rate' ? formatPercent(x, lang, 1) : formatNumber(x, lang);
+  const v = kind === 'rate' ? formatPercent(x, lang, 1) : formatNumber(x, lang);
+  return bound ? `${bound} ${v}` : v;
 }
 
 const SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };

@@ -3,15 +3,20 @@
 // they came from (file / sheet ! cell), so every number on screen points back to its source.
 import { formatNumber, formatPercent, type Lang } from '../i18n/format';
 import type { TraceInput, TraceStep } from '../scoring/explainTrace';
+import { valueBound } from '../text/valueBound';
 
 /** One input as read: a rate as a percentage, a count with its unit, an answer as written. */
 export function inputValueText(i: TraceInput, lang: Lang): string {
   if (i.missing || (i.value === null && i.text === null)) return '—';
   if (i.value === null || i.kind === 'boolean' || i.kind === 'choice' || i.kind === 'text')
     return i.text ?? formatNumber(i.rawValue, lang, 4);
-  if (i.kind === 'rate') return formatPercent(i.value, lang, 1);
-  const n = formatNumber(i.value, lang, 4);
-  return i.unit ? `${n} ${i.unit}` : n;
+  // "Trên 70%" in the file: the value is only known to be above 70 %.
+  const bound = valueBound(i.text);
+  const shown =
+    i.kind === 'rate'
+      ? formatPercent(i.value, lang, 1)
+      : `${formatNumber(i.value, lang, 4)}${i.unit ? ` ${i.unit}` : ''}`;
+  return bound ? `${bound} ${shown}` : shown;
 }
 
 export function rawValuesText(step: TraceStep | undefined, lang: Lang): string {

@@ -1,6 +1,7 @@
 // measures + the target profile → gaps: for every unit in scope, year and target: the gap
 // g = d·(T − x) (positive = shortfall), met, attainment, progress since the baseline year and,
 // with two or more years, the pace projected to the deadline.
+import { valueBoundSql } from '../../text/valueBound';
 import { lit } from '../../sql/quote';
 import type { ScoringSettings, Step } from '../step';
 import { scopeSql } from './indicatorInputs';
@@ -10,7 +11,7 @@ CREATE OR REPLACE VIEW gaps AS SELECT
   NULL::VARCHAR AS unit_code, NULL::INTEGER AS year, NULL::VARCHAR AS profile_id,
   NULL::VARCHAR AS target_id, NULL::VARCHAR AS measure, NULL::VARCHAR AS comparator,
   NULL::DOUBLE AS target, NULL::DOUBLE AS target_high, NULL::INTEGER AS deadline,
-  NULL::DOUBLE AS x, NULL::VARCHAR AS status, NULL::DOUBLE AS gap, NULL::BOOLEAN AS met,
+  NULL::DOUBLE AS x, NULL::VARCHAR AS x_bound, NULL::VARCHAR AS status, NULL::DOUBLE AS gap, NULL::BOOLEAN AS met,
   NULL::DOUBLE AS attainment, NULL::INTEGER AS baseline_year, NULL::DOUBLE AS baseline,
   NULL::DOUBLE AS progress, NULL::INTEGER AS years_observed, NULL::DOUBLE AS slope,
   NULL::DOUBLE AS projected, NULL::BOOLEAN AS on_track, NULL::DOUBLE AS needed_per_year
@@ -41,6 +42,19 @@ const metOf = (x: string): string => `(
     (lo IS NULL OR CASE WHEN lo_strict THEN ${x} - lo > ${EPS} ELSE lo - ${x} <= ${EPS} END)
     AND (hi IS NULL OR CASE WHEN hi_strict THEN hi - ${x} > ${EPS} ELSE ${x} - hi <= ${EPS} END))`;
 
+/**
+ * Whether the measured value keeps the target's bounds when the report gave only a bound of it
+ * (x_bound '>': "trên 70 %", the value is above x; '<': below x). Three-valued: NULL when the
+ * bound cannot tell ("trên 60 %" against "≥ 70 %").
+ */
+const keptSql = `CASE
+    WHEN x_bound IS NULL THEN ${metOf('x')}
+    WHEN x_bound = '>' THEN (CASE WHEN lo IS NULL OR x - lo >= -${EPS} THEN TRUE END)
+      AND (CASE WHEN hi IS NOT NULL AND x - hi >= -${EPS} THEN FALSE WHEN hi IS NOT NULL THEN NULL ELSE TRUE END)
+    ELSE (CASE WHEN hi IS NULL OR hi - x >= -${EPS} THEN TRUE END)
+      AND (CASE WHEN lo IS NOT NULL AND lo - x >= -${EPS} THEN FALSE WHEN lo IS NOT NULL THEN NULL ELSE TRUE END)
+  END`;
+
 /** The bound a unit moves towards: the one it is short of, else the lower one when it has it. */
 const aim = `CASE WHEN lo IS NOT NULL AND (hi IS NULL OR x IS NULL OR x <= lo) THEN lo ELSE hi END`;
 
@@ -59,7 +73,8 @@ t AS (
   ) tt
 ),
 observed AS (
-  SELECT m.unit_code, m.year, m.measure, m.value FROM measures m
+  SELECT m.unit_code, m.year, m.measure, m.value, ${valueBoundSql('m.folded')} AS x_bound
+  FROM measures m
   WHERE m.value IS NOT NULL AND m.measure IN (SELECT measure FROM t)
 ),
 -- Baseline and trend count only from the profile's baseline year (all years when it has none).
@@ -76,23 +91,24 @@ trend AS (
 joined AS (
   SELECT sc.unit_code, sc.year, t.profile_id, t.target_id, t.measure, t.comparator,
     t.value AS target, t.high AS target_high, t.lo, t.lo_strict, t.hi, t.hi_strict,
-    t.deadline, t.ord, o.value AS x,
+    t.deadline, t.ord, o.value AS x, o.x_bound,
     tr.baseline_year, tr.baseline, coalesce(tr.years_observed, 0) AS years_observed, tr.slope
   FROM scope sc CROSS JOIN t
   LEFT JOIN observed o ON o.unit_code = sc.unit_code AND o.year = sc.year AND o.measure = t.measure
   LEFT JOIN trend tr ON tr.unit_code = sc.unit_code AND tr.year = sc.year AND tr.measure = t.measure
 ),
 measured AS (
-  SELECT *, ${gapOf('x')} AS gap, ${metOf('x')} AS kept, ${aim} AS aim,
+  SELECT *, ${gapOf('x')} AS gap, ${keptSql} AS kept, ${aim} AS aim,
     CASE WHEN years_observed >= 2 AND deadline > year THEN x + slope * (deadline - year) END AS projected
   FROM joined
 )
-SELECT unit_code, year, profile_id, target_id, measure, comparator, target, target_high, deadline, x,
-  CASE WHEN x IS NULL THEN 'missing' WHEN kept THEN 'met' ELSE 'behind' END AS status,
+SELECT unit_code, year, profile_id, target_id, measure, comparator, target, target_high, deadline, x, x_bound,
+  CASE WHEN x IS NULL THEN 'missing' WHEN kept THEN 'met' WHEN NOT kept THEN 'behind'
+       ELSE 'unsure' END AS status,
   gap,
   CASE WHEN x IS NOT NULL THEN kept END AS met,
   -- x ÷ T below the aim, T ÷ x above it (for ≤, <, =, and the top of a band).
-  CASE WHEN x IS NULL THEN NULL
+  CASE WHEN x IS NULL OR kept IS NULL THEN NULL
        WHEN kept THEN 1.0
        WHEN x < aim THEN CASE WHEN aim > 0 THEN greatest(0.0, x / aim) ELSE 0.0 END
        WHEN x > 0 THEN least(1.0, greatest(0.0, aim / x))

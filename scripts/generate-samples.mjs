@@ -50,12 +50,14 @@ function communes(district) {
     .map(([, , code, name]) => ({ code, name }));
 }
 
-// Measures: those the illustrative framework reads, then the Khánh Sơn plan's targets.
+// Measures: those the illustrative framework reads, then the targets of the Khánh Sơn plan's
+// goals (II.2 Mục tiêu cụ thể). The targets of its task sections (III, V) are not in the sample
+// returns: they show as missing, and adding them to the profile leaves the samples as they were.
 const defs = new Map([...catalog.measures, ...framework.measures].map((m) => [m.code, m]));
 const measureCodes = [
   ...new Set([
     ...framework.indicators.flatMap((i) => i.measures ?? i.rule.parts.map((p) => p.measure)),
-    ...khanhSon.targets.map((t) => t.measure),
+    ...khanhSon.targets.filter((t) => t.section?.startsWith('II.2')).map((t) => t.measure),
   ]),
 ];
 

@@ -47,7 +47,7 @@ describe('dashboard reads', () => {
 
   it('targets, points at stake and totals over the years', async () => {
     const targets = await readTargets(ws.engine, '17971', 2024);
-    expect(targets).toHaveLength(13);
+    expect(targets).toHaveLength(20);
     expect(targets.every((t) => ['met', 'behind', 'missing'].includes(t.status))).toBe(true);
     const stake = await readPointsAtStake(ws.engine, FW, '17971', 2024);
     expect(stake.map((p) => p.atStake)).toEqual(

@@ -31,6 +31,64 @@ describe('provenance of the built-in targets', () => {
     },
   );
 
+  // “trên 80 %”, “hơn”, “vượt” mean strictly above (>), “dưới” strictly below (<). Only a number
+  // right after the word counts: “trên địa bàn”, “trên tổng số hồ sơ” say where, not how much.
+  const STRICT = /(?<![\p{L}\p{N}])(trên|hơn|vượt|dưới)\s+(\d+(?:[.,]\d+)?)\s*%?/giu;
+  const NUMBER = /(?<![\p{N}.,])(\d+(?:[.,]\d+)?)(?![\p{N}])/gu;
+  const num = (s: string): number => Number(s.replace(',', '.'));
+  const same = (a: number, b: number): boolean => Math.abs(a - b) < 1e-9;
+
+  it.each(profiles.map((p) => [p.id, p] as const))(
+    '%s: “trên/hơn/vượt X” is stored as >, “dưới X” as <',
+    (_id, profile) => {
+      /** The target's number as the plan writes it: a rate 0.8 is “80”. */
+      const written = (t: (typeof profile.targets)[number]): number => {
+        const rate = measures.find((m) => m.code === t.measure)?.kind === 'rate';
+        return rate ? Math.round(t.value * 1e6) / 1e4 : t.value;
+      };
+      // Several targets may quote one sentence (“trên 5 %; … và 5 % tham gia SMEdx”): a strict
+      // phrase binds the targets of that sentence holding its number, less those the same
+      // number written without the word can account for.
+      const bySentence = new Map<string, typeof profile.targets>();
+      for (const t of profile.targets) {
+        const q = squash(t.quote);
+        bySentence.set(q, [...(bySentence.get(q) ?? []), t]);
+      }
+      for (const [quote, targets] of bySentence) {
+        const phrases = [...quote.matchAll(STRICT)].map((m) => ({
+          text: m[0],
+          want: m[1]!.toLowerCase() === 'dưới' ? '<' : '>',
+          value: num(m[2]!),
+        }));
+        for (const t of targets) {
+          if (t.comparator === '>' || t.comparator === '<') {
+            expect(
+              phrases.some((p) => p.want === t.comparator && same(p.value, written(t))),
+              `${t.id} is ${t.comparator} but its quote says no “${t.comparator === '>' ? 'trên' : 'dưới'} ${written(t)}”`,
+            ).toBe(true);
+          }
+        }
+        for (const want of ['>', '<'] as const) {
+          const values = new Set(phrases.filter((p) => p.want === want).map((p) => p.value));
+          for (const value of values) {
+            const holders = targets.filter(
+              (t) => t.comparator !== 'range' && same(written(t), value),
+            );
+            const strict = phrases.filter((p) => p.want === want && same(p.value, value)).length;
+            const plain =
+              [...quote.matchAll(NUMBER)].filter((m) => same(num(m[1]!), value)).length - strict;
+            const bound = Math.max(0, holders.length - plain);
+            const stored = holders.filter((t) => t.comparator === want).length;
+            expect(
+              stored,
+              `${holders.map((t) => `${t.id} (${t.comparator})`).join(', ')}: “${phrases.find((p) => same(p.value, value))!.text}” is ${want}`,
+            ).toBeGreaterThanOrEqual(bound);
+          }
+        }
+      }
+    },
+  );
+
   it('Thành Thọ’s 2023 results: each row quotes Part I of its plan', () => {
     const text = seed('001_13a95629cdd498d2.txt');
     const csv = Papa.parse<Record<string, string>>(

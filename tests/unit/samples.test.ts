@@ -107,7 +107,7 @@ describe('sample district: Nam Đàn (wide CSV)', () => {
       ws,
       `SELECT count(*)::INTEGER AS n, count(DISTINCT target_id)::INTEGER AS t FROM gaps`,
     );
-    expect(n).toEqual({ n: 19 * 2 * 13, t: 13 });
+    expect(n).toEqual({ n: 19 * 2 * 20, t: 20 });
     const paced = await rows(
       ws,
       `SELECT count(*)::INTEGER AS n FROM gaps WHERE year = 2024 AND on_track IS NOT NULL`,
@@ -177,7 +177,7 @@ describe('Thành Thọ 2023: measured results from the plan', () => {
       ws,
       `SELECT status, count(*)::INTEGER AS n FROM gaps GROUP BY status ORDER BY status`,
     );
-    expect(gaps.reduce((s, r) => s + Number(r.n), 0)).toBe(11);
+    expect(gaps.reduce((s, r) => s + Number(r.n), 0)).toBe(16);
     expect(gaps.some((r) => r.status === 'met' || r.status === 'behind')).toBe(true);
   });
 });

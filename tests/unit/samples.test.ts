@@ -173,6 +173,17 @@ describe('Thành Thọ 2023: measured results from the plan', () => {
       `SELECT value FROM measures WHERE unit_code = '15253' AND measure = 'ho_so_truc_tuyen_ty_le'`,
     );
     expect(Number(online!.value)).toBeCloseTo(0.99, 12);
+    // Part I writes two results only as bounds; they are kept as written, read as their number.
+    const bounds = await rows(
+      ws,
+      `SELECT measure, value, text FROM measures WHERE unit_code = '15253'
+       AND measure IN ('dien_thoai_thong_minh_dan_so_ty_le', 'dn_htx_ho_ung_dung_nen_tang_so_ty_le')
+       ORDER BY measure`,
+    );
+    expect(bounds.map((b) => [b.measure, Number(b.value), b.text])).toEqual([
+      ['dien_thoai_thong_minh_dan_so_ty_le', 0.7, 'Trên 70%'],
+      ['dn_htx_ho_ung_dung_nen_tang_so_ty_le', 0.1, 'chưa đạt (10%)'],
+    ]);
     const gaps = await rows(
       ws,
       `SELECT status, count(*)::INTEGER AS n FROM gaps GROUP BY status ORDER BY status`,

@@ -54,6 +54,28 @@ const profile = validateTargetProfile({
   ],
 });
 
+/** A target of the test plans below: due 2026, its id as its quote. */
+const target = (id: string, measure: string, comparator: string, value: number, high?: number) => ({
+  id,
+  measure,
+  comparator,
+  value,
+  ...(high === undefined ? {} : { high }),
+  deadline: 2026,
+  quote: id,
+});
+
+/** A plan of unit `unit` holding `targets`, validated as any loaded profile is. */
+const testProfile = (id: string, unit: string, targets: ReturnType<typeof target>[]) =>
+  validateTargetProfile({
+    schema: 'dti-lab/targets@1',
+    id,
+    title: { vi: `Thử ${id}`, en: `Test ${id}` },
+    unit: { code: unit, name: 'Xã Thử', level: 'xa' },
+    plan: { title: 'Thử', year: 2024, source: 'test' },
+    targets,
+  });
+
 describe('gaps to targets', () => {
   let ws: Workspace;
   beforeAll(async () => {
@@ -202,38 +224,16 @@ describe('gaps: strict comparators, a range of a lower-is-better measure, a band
     );
     const ws = await freshWorkspace();
     await ws.registerFramework(fwc);
-    const target = (
-      id: string,
-      measure: string,
-      comparator: string,
-      value: number,
-      high?: number,
-    ) => ({
-      id,
-      measure,
-      comparator,
-      value,
-      ...(high === undefined ? {} : { high }),
-      deadline: 2026,
-      quote: id,
-    });
     await ws.registerProfile(
-      validateTargetProfile({
-        schema: 'dti-lab/targets@1',
-        id: 'strict',
-        title: { vi: 'Chặt', en: 'Strict' },
-        unit: { code: '40003', name: 'Xã Thử', level: 'xa' },
-        plan: { title: 'Thử', year: 2024, source: 'test' },
-        targets: [
-          target('above70', 'online', '>', 0.7),
-          target('atLeast70', 'online', '>=', 0.7),
-          target('below30', 'cash', '<', 0.3),
-          target('atMost30', 'cash', '<=', 0.3),
-          target('waitRange', 'wait', 'range', 0.1, 0.2),
-          target('waitBand', 'wait', 'band', 0.1, 0.2),
-          target('cashBand', 'cash', 'band', 0.1, 0.2),
-        ],
-      }),
+      testProfile('strict', '40003', [
+        target('above70', 'online', '>', 0.7),
+        target('atLeast70', 'online', '>=', 0.7),
+        target('below30', 'cash', '<', 0.3),
+        target('atMost30', 'cash', '<=', 0.3),
+        target('waitRange', 'wait', 'range', 0.1, 0.2),
+        target('waitBand', 'wait', 'band', 0.1, 0.2),
+        target('cashBand', 'cash', 'band', 0.1, 0.2),
+      ]),
     );
     // online and cash exactly at their targets; wait 5 % (lower is better, below both ends).
     await ws.loadFile(
@@ -283,31 +283,16 @@ describe('gaps: a value the report gives only as a bound', () => {
     );
     const ws = await freshWorkspace();
     await ws.registerFramework(fwb);
-    const target = (id: string, measure: string, comparator: string, value: number) => ({
-      id,
-      measure,
-      comparator,
-      value,
-      deadline: 2026,
-      quote: id,
-    });
     await ws.registerProfile(
-      validateTargetProfile({
-        schema: 'dti-lab/targets@1',
-        id: 'bound',
-        title: { vi: 'Cận', en: 'Bound' },
-        unit: { code: '40004', name: 'Xã Thử', level: 'xa' },
-        plan: { title: 'Thử', year: 2024, source: 'test' },
-        targets: [
-          target('phoneAbove70', 'phone', '>', 0.7),
-          target('phoneAtLeast60', 'phone', '>=', 0.6),
-          target('phoneAtLeast80', 'phone', '>=', 0.8),
-          target('phoneAtMost50', 'phone', '<=', 0.5),
-          target('appsAtLeast20', 'apps', '>=', 0.2),
-          target('appsAtLeast5', 'apps', '>=', 0.05),
-          target('cashExact', 'cash', '>=', 0.3),
-        ],
-      }),
+      testProfile('bound', '40004', [
+        target('phoneAbove70', 'phone', '>', 0.7),
+        target('phoneAtLeast60', 'phone', '>=', 0.6),
+        target('phoneAtLeast80', 'phone', '>=', 0.8),
+        target('phoneAtMost50', 'phone', '<=', 0.5),
+        target('appsAtLeast20', 'apps', '>=', 0.2),
+        target('appsAtLeast5', 'apps', '>=', 0.05),
+        target('cashExact', 'cash', '>=', 0.3),
+      ]),
     );
     const report = await ws.loadFile(
       csvFile(

@@ -71,7 +71,6 @@ const KNOWN = [
   ['lib/framework/toTables.ts', 'sql', 'framework table-building moves next to scoring'],
   ['lib/i18n/strings.ts', 'framework', 'LocalText moves to a small core module'],
   ['lib/i18n/reviewStrings.ts', 'framework', 'LocalText moves to a small core module'],
-  ['lib/scoring/steps/measures.ts', 'ingest', 'the shared cell vocabulary gets its own module'],
   ['lib/charts/notebookChart.ts', 'notebook', 'chart specs move out of notebook (cycle)'],
   ['lib/view/urlSync.svelte.ts', 'state', 'state mirrors the session; views stop reading it'],
   ['lib/view/viewRead.svelte.ts', 'state', 'state mirrors the session; views stop reading it'],

@@ -9,7 +9,7 @@ import { ident, lit, litList } from '../sql/quote';
 import { columnLetter } from './cellRef';
 import { MISSING_MARKERS, NO_WORDS, YES_WORDS } from '../text/cellWords';
 import { MATCH } from './unitsByName';
-import { parseDateSql } from './datesSql';
+import { parseDateSql } from '../text/datesSql';
 
 export type IssueReason =
   | 'notNumber'

@@ -23,7 +23,7 @@ import { readingFacts, type StagedTable } from './staged';
 import { codeSql, hasCodeSql, unitColumns, upsertUnits, type UnitColumns } from './unitColumns';
 import { findTitleParent, type TitleParent } from './titleParent';
 import { yearOf } from './yearOf';
-import { parseDateSql } from './datesSql';
+import { parseDateSql } from '../text/datesSql';
 import { checkpoint } from './progress';
 import { rateScales } from './rateScales';
 import { recordIssues, recordUnitIssues } from './cellIssues';

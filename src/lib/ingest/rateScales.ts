@@ -4,6 +4,7 @@
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { lit } from '../sql/quote';
+import { autoDivisorSql } from '../text/rateScaleSql';
 
 export type RateScale = 'fraction' | 'percent';
 
@@ -12,11 +13,6 @@ export interface RateScaleReport {
   scale: RateScale;
   /** `data`: decided from the values; `catalog`: the measure's definition says; `person`: chosen. */
   decidedBy: 'data' | 'catalog' | 'person';
-}
-
-/** SQL: the divisor of a rate measure's values in one load, from its values (100 or 1). */
-export function autoDivisorSql(text: string, value: string): string {
-  return `CASE WHEN bool_or(strpos(${text}, '%') > 0) OR max(abs(${value})) > 1 THEN 100.0 ELSE 1.0 END`;
 }
 
 /** Records the person's choices for this load, then reports every rate measure's scale. */

@@ -7,8 +7,8 @@ import { MISSING_MARKERS } from '../../text/cellWords';
 import { foldSql } from '../../sql/fold';
 import { lit, litArray, litList } from '../../sql/quote';
 import type { Step } from '../step';
-import { parseDateSql } from '../../ingest/datesSql';
-import { autoDivisorSql } from '../../ingest/rateScales';
+import { parseDateSql } from '../../text/datesSql';
+import { autoDivisorSql } from '../../text/rateScaleSql';
 
 /** The source file named by a value that a what-if edit set (its row is the edit's number). */
 export const WHAT_IF_SOURCE = 'what-if';

@@ -4,11 +4,8 @@
 
 export type Level = 'tinh' | 'huyen' | 'xa';
 
-/** Text shown to people, always in both languages. */
-export interface LocalText {
-  vi: string;
-  en: string;
-}
+export type { LocalText } from '../i18n/localText';
+import type { LocalText } from '../i18n/localText';
 
 /**
  * How a raw value in a spreadsheet column is read. `rate` values are normalised to 0–1; `date`

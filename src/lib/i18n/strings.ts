@@ -1,5 +1,5 @@
 // Interface text, Vietnamese first. Every key exists in both languages (checked by the type).
-import type { LocalText } from '../framework/types';
+import type { LocalText } from './localText';
 import type { Lang } from './format';
 
 const vi = {

@@ -70,7 +70,6 @@ const KNOWN = [
   ['lib/framework/fromSheet.ts', 'sql', 'text folding leaves sql/'],
   ['lib/framework/toTables.ts', 'sql', 'framework table-building moves next to scoring'],
   ['lib/i18n/reviewStrings.ts', 'framework', 'rule kind names keyed by plain strings'],
-  ['lib/charts/notebookChart.ts', 'notebook', 'chart specs move out of notebook (cycle)'],
   ['lib/view/urlSync.svelte.ts', 'state', 'state mirrors the session; views stop reading it'],
   ['lib/view/viewRead.svelte.ts', 'state', 'state mirrors the session; views stop reading it'],
   ['lib/whatif/describeEdit.ts', 'view', 'value words move to i18n/results'],

@@ -2,8 +2,7 @@
 // nothing from a notebook file becomes a function, a URL or markup: Plot gets field names.
 import * as Plot from '@observablehq/plot';
 import { formatNumber, type Lang } from '../i18n/format';
-import { HEX_COLOUR } from '../notebook/chartSpec';
-import type { ChartSpec } from '../notebook/types';
+import { HEX_COLOUR, type ChartSpec } from './spec';
 import { SERIES } from './palette';
 
 const FONT = { fontSize: '12px', fontFamily: 'system-ui, sans-serif' };

@@ -1,9 +1,8 @@
 // A chart spec against the columns of the result it draws: which fields are missing or name
 // columns that are not there. Checked before drawing, so a mistyped column reads as a sentence.
 import type { LocalText } from '../framework/types';
+import { HEX_COLOUR } from '../charts/spec';
 import type { ChartSpec } from './types';
-
-export const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 /** Marks that join or fill between points need both axes. */
 const NEEDS_BOTH = new Set(['line', 'areaY', 'cell', 'barX', 'barY']);

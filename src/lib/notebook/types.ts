@@ -1,23 +1,8 @@
 // A notebook is data: a title and a list of cells. No cell holds code the browser runs; SQL runs
 // read-only in DuckDB, a chart is a declarative spec, and text is Markdown rendered as text nodes.
 
-/** The marks a chart cell may draw, each one Observable Plot mark chosen by name. */
-export const CHART_MARKS = ['dot', 'line', 'barY', 'barX', 'areaY', 'cell'] as const;
-export type ChartMark = (typeof CHART_MARKS)[number];
-
-/** A chart over the result of a named SQL cell. Channels name columns of that result. */
-export interface ChartSpec {
-  /** The name of the SQL cell whose result is drawn. */
-  from: string;
-  mark: ChartMark;
-  x?: string;
-  y?: string;
-  /** A column (a colour per value) or a constant colour `#rrggbb`. */
-  colour?: string;
-  /** A column: one small chart per value, side by side. */
-  facet?: string;
-  title?: string;
-}
+export { CHART_MARKS, type ChartMark, type ChartSpec } from '../charts/spec';
+import type { ChartSpec } from '../charts/spec';
 
 export interface SqlCell {
   id: string;

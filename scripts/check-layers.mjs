@@ -72,7 +72,6 @@ const KNOWN = [
   ['lib/i18n/reviewStrings.ts', 'framework', 'rule kind names keyed by plain strings'],
   ['lib/view/urlSync.svelte.ts', 'state', 'state mirrors the session; views stop reading it'],
   ['lib/view/viewRead.svelte.ts', 'state', 'state mirrors the session; views stop reading it'],
-  ['lib/whatif/describeEdit.ts', 'view', 'value words move to i18n/results'],
 ];
 
 const files = [];

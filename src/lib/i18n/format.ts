@@ -42,3 +42,15 @@ export function formatPercent(x: number | null | undefined, lang: Lang, places =
   if (x === null || x === undefined || Number.isNaN(x)) return '—';
   return `${digits(lang, 0, places).format(x * 100)} %`;
 }
+
+/** A measured value as people read it; `bound` when the report gave only a bound ("> 70 %"). */
+export function measureValueText(
+  x: number | null,
+  kind: string | null,
+  lang: Lang,
+  bound: string | null = null,
+): string {
+  if (x === null) return '—';
+  const v = kind === 'rate' ? formatPercent(x, lang, 1) : formatNumber(x, lang);
+  return bound ? `${bound} ${v}` : v;
+}

@@ -1,19 +1,7 @@
 // A target and a measure value as people read them: rates as percentages, counts as numbers,
 // "≥ 45 %", "> 70 %", "≥ 15 % (phấn đấu 20 %)" for a plan's "15–20 %", "trong 10 – 20 %".
-import { formatNumber, formatPercent, type Lang } from '../i18n/format';
+import { measureValueText, type Lang } from '../i18n/format';
 import { t as say } from '../i18n/strings';
-
-/** A measured value as people read it; `bound` when the report gave only a bound ("> 70 %"). */
-export function measureValueText(
-  x: number | null,
-  kind: string | null,
-  lang: Lang,
-  bound: string | null = null,
-): string {
-  if (x === null) return '—';
-  const v = kind === 'rate' ? formatPercent(x, lang, 1) : formatNumber(x, lang);
-  return bound ? `${bound} ${v}` : v;
-}
 
 const SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 

@@ -1,8 +1,7 @@
 // A what-if edit in words, for the list of edits: "Xã Nam Hưng, 2024: Tỷ lệ hộ có băng rộng →
 // 90 %". Names come from the caller, so the sentence stays true to what is loaded.
 import type { Lang } from '../i18n/format';
-import { formatNumber } from '../i18n/format';
-import { measureValueText } from '../view/targetText';
+import { formatNumber, measureValueText } from '../i18n/format';
 import type { MeasureKind } from '../framework/types';
 import type { WhatIfEdit } from './edits';
 

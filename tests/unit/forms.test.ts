@@ -6,7 +6,7 @@ import { IngestError } from '../../src/lib/ingest/errors';
 import type { LoadReport } from '../../src/lib/ingest/loadReport';
 import type { Workspace } from '../../src/lib/workspace/workspace';
 import { ruleText } from '../../src/lib/rules/registry';
-import { readTargetText } from '../../src/lib/framework/targetsFromSheet';
+import { readTargetText } from '../../src/lib/ingest/targetsFromSheet';
 import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';
 
 const FORMS = 'tests/fixtures/ingest/files';

@@ -3,7 +3,7 @@
 // not in the catalog is kept under its name and reported, one that cannot be read is reported.
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
-import { targetsFromSheet } from '../framework/targetsFromSheet';
+import { targetsFromSheet } from './targetsFromSheet';
 import type { MeasureDef } from '../framework/types';
 import { validateTargetProfile } from '../framework/validateTargets';
 import { fold } from '../sql/fold';

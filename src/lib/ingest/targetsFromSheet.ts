@@ -2,8 +2,8 @@
 // phấn đấu ("≥ 95%", "Tối thiểu 60%", "60 – 80 %"), Năm hoàn thành — turned into target-profile
 // JSON (validated like any other). Rates become fractions, as every profile holds them.
 import { plainOf, readCondition } from '../rules/methodText';
-import type { FormSubject } from '../ingest/formSubject';
-import type { Comparator, MeasureDef } from './types';
+import type { FormSubject } from './formSubject';
+import type { Comparator, MeasureDef } from '../framework/types';
 
 export interface SheetTargetRow {
   row: number;

@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import App from './components/App.svelte';
 import { installAutomation } from './lib/automation';
 import { app } from './lib/state/app.svelte';
-import { syncUrl } from './lib/view/urlSync.svelte';
+import { syncUrl } from './lib/state/urlSync.svelte';
 import './app.css';
 
 installAutomation(app);

@@ -2,7 +2,7 @@
 // whenever what they depend on changes, and shown only while they answer what is asked now —
 // a slow read for unit A never appears under unit B's name. A failed read says so.
 import type { Engine } from '../db/engine';
-import { app } from '../state/app.svelte';
+import { app } from './app.svelte';
 
 export interface ViewRead<T> {
   /** What the view asks for ("unit|year|framework|…"); null when it asks nothing. */

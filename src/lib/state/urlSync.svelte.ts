@@ -1,7 +1,7 @@
 // Keeps the URL and the view in step: a reload or a shared link opens the same page, framework,
 // year, profile and units; Back and Forward move between pages. No data goes into the URL.
-import type { app as appState } from '../state/app.svelte';
-import { parseView, viewQuery, type ViewChoice } from './viewUrl';
+import type { app as appState } from './app.svelte';
+import { parseView, viewQuery, type ViewChoice } from '../view/viewUrl';
 
 type App = typeof appState;
 

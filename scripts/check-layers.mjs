@@ -67,7 +67,6 @@ const ALLOWED = {
 const KNOWN = [
   ['lib/framework/fromSheet.ts', 'ingest', 'sheet → framework readers move to ingest'],
   ['lib/framework/fromSheet.ts', 'sql', 'text folding leaves sql/'],
-  ['lib/framework/toTables.ts', 'sql', 'framework table-building moves next to scoring'],
   ['lib/i18n/reviewStrings.ts', 'framework', 'rule kind names keyed by plain strings'],
 ];
 

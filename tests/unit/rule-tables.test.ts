@@ -4,7 +4,7 @@
 // tier boundaries both ways, thresholds and answers listed twice, a framework with none of the
 // lists, and frameworks sharing an indicator code (built, read from a sheet, removed).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { removeFrameworkSql } from '../../src/lib/framework/toTables';
+import { removeFrameworkSql } from '../../src/lib/scoring/specTables';
 import type { Framework } from '../../src/lib/framework/types';
 import { indicatorPointsStep } from '../../src/lib/scoring/steps/indicatorPoints';
 import type { Workspace } from '../../src/lib/workspace/workspace';

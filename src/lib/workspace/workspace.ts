@@ -11,7 +11,7 @@ import {
   removeFrameworkSql,
   removeProfileSql,
   targetProfileTablesSql,
-} from '../framework/toTables';
+} from '../scoring/specTables';
 import { checkpoint } from '../ingest/progress';
 import { assessedFramework } from '../framework/assessedFramework';
 import type { Framework, MeasureDef, TargetProfile } from '../framework/types';

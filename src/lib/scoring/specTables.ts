@@ -2,7 +2,7 @@
 // workspace metadata tables, so the pipeline and the notebook can join on names and points.
 import { peerGroupOf, ruleParameters, ruleRows, ruleText } from '../rules/registry';
 import { lit } from '../sql/quote';
-import type { Framework, Indicator, MeasureDef, TargetProfile } from './types';
+import type { Framework, Indicator, MeasureDef, TargetProfile } from '../framework/types';
 
 type Cell = string | number | boolean | null | undefined;
 

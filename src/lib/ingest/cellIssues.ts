@@ -10,6 +10,7 @@ import { columnLetter } from './cellRef';
 import { MISSING_MARKERS, NO_WORDS, YES_WORDS } from '../text/cellWords';
 import { MATCH } from './unitsByName';
 import { parseDateSql } from '../text/datesSql';
+import { issuesFromQuerySql } from './loadRecords';
 
 export type IssueReason =
   | 'notNumber'
@@ -50,11 +51,12 @@ export async function recordUnitIssues(
   nameColumn: string,
   headers: string[],
 ): Promise<void> {
-  await engine.exec(`
-INSERT INTO load_issues
+  await engine.exec(
+    issuesFromQuerySql(`
 SELECT ${loadId}, ${lit(file)}, ${lit(sheet)}, __row, ${lit(columnLetter(headers.indexOf(nameColumn)))}, ${lit(nameColumn)}, trim(${ident(nameColumn)}),
   CASE ${MATCH.outcome} WHEN 'many' THEN 'ambiguousUnit' ELSE 'unknownUnit' END
-FROM ${table} WHERE ${MATCH.outcome} IN ('none', 'many')`);
+FROM ${table} WHERE ${MATCH.outcome} IN ('none', 'many')`),
+  );
 }
 
 /**
@@ -72,8 +74,8 @@ export async function recordIssues(
   const yesNo = catalog.filter((m) => m.kind === 'boolean').map((m) => m.code);
   const dates = catalog.filter((m) => m.kind === 'date').map((m) => m.code);
   const f = foldSql('o.text');
-  await engine.exec(`
-INSERT INTO load_issues
+  await engine.exec(
+    issuesFromQuerySql(`
 SELECT o.load_id, o.source_file, o.source_sheet, o.source_row, regexp_extract(o.source_cell, '^[A-Z]+'), o.source_column, o.text,
   CASE WHEN o.measure IN ${litList(yesNo)} THEN 'notYesNo'
        WHEN o.measure IN ${litList(dates)} THEN 'notDate' ELSE 'notNumber' END
@@ -81,7 +83,8 @@ FROM observations o
 WHERE o.load_id = ${loadId} AND ${f} NOT IN ${litList(MISSING_MARKERS)}
   AND ((o.measure IN ${litList(numeric)} AND o.value IS NULL)
     OR (o.measure IN ${litList(yesNo)} AND o.value IS NULL AND ${f} NOT IN ${litList([...YES_WORDS, ...NO_WORDS])})
-    OR (o.measure IN ${litList(dates)} AND ${parseDateSql('o.text')} IS NULL))`);
+    OR (o.measure IN ${litList(dates)} AND ${parseDateSql('o.text')} IS NULL))`),
+  );
   return listIssues(engine, loadId);
 }
 

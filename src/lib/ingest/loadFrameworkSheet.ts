@@ -8,7 +8,7 @@ import { frameworkFromSheet } from '../framework/fromSheet';
 import type { SheetSource } from '../framework/sheetReview';
 import { validateFramework } from '../framework/validateFramework';
 import { fold } from '../sql/fold';
-import { ident, lit } from '../sql/quote';
+import { ident } from '../sql/quote';
 import { IngestError } from './errors';
 import { outlineOf, type Outline, type OutlineRow } from './frameworkOutline';
 import { commonReport, formTable, sheetSpecId, validSheetSpec } from './formTable';
@@ -18,6 +18,7 @@ import type { LoadResult } from './loadReport';
 import { decimalMarks } from './observationsSql';
 import { parseNumberSql } from './numbersSql';
 import type { SkippedRow, StagedTable } from './staged';
+import { loadRowSql } from './loadRecords';
 
 /** Columns kept with each indicator as notes. */
 const NOTE_ROLES: FormRole[] = ['evidence', 'dataSource', 'verifier', 'note'];
@@ -107,7 +108,7 @@ export async function loadFrameworkSheet(
     en: 'The framework sheet',
   });
   await engine.exec(
-    `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, 'framework', ${staged.rowsRead}, 0)`,
+    loadRowSql({ loadId, file, shape: 'framework', rowsRead: staged.rowsRead, observations: 0 }),
   );
   return {
     ...commonReport(staged, file, loadId, 'framework', new Map(), options.formRoles),

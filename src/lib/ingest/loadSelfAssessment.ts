@@ -18,6 +18,7 @@ import type { LoadResult } from './loadReport';
 import { decimalMarks } from './observationsSql';
 import { parseNumberSql } from './numbersSql';
 import type { StagedTable } from './staged';
+import { issuesFromQuerySql, loadRowSql } from './loadRecords';
 
 /** A staged column of the form, always through the alias `s` (names like "Indicator" clash). */
 const at = (col: string): string => `s.${ident(col)}`;
@@ -109,7 +110,13 @@ ON CONFLICT (unit_code) DO UPDATE SET
   );
   const rows = Number(counts!.n);
   await engine.exec(
-    `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, 'selfAssessment', ${staged.rowsRead}, ${rows})`,
+    loadRowSql({
+      loadId,
+      file,
+      shape: 'selfAssessment',
+      rowsRead: staged.rowsRead,
+      observations: rows,
+    }),
   );
   return {
     ...commonReport(staged, file, loadId, 'selfAssessment', marks, options.formRoles),
@@ -193,10 +200,10 @@ async function recordFormIssues(
   headers: string[],
   scoreColumns: (string | null)[],
 ): Promise<void> {
-  const issue = (column: string, raw: string, reason: string, where: string): string => `
-INSERT INTO load_issues
+  const issue = (column: string, raw: string, reason: string, where: string): string =>
+    issuesFromQuerySql(`
 SELECT ${loadId}, ${lit(file)}, ${lit(staged.sheet)}, a.source_row, ${lit(columnLetter(headers.indexOf(column)))}, ${lit(column)}, ${raw}, ${lit(reason)}
-FROM assessments a WHERE a.load_id = ${loadId} AND ${where}`;
+FROM assessments a WHERE a.load_id = ${loadId} AND ${where}`);
   await engine.exec(issue(name, 'a.indicator_name', 'unknownIndicator', 'a.framework_id IS NULL'));
   for (const [c, kind] of scoreColumns.map(
     (c, i) => [c, i === 0 ? 'self' : 'appraised'] as const,

@@ -33,6 +33,7 @@ import { checkGuesses } from './guessChecks';
 import type { LoadOptions } from './loadInput';
 import { MATCH, matchUnitsByName } from './unitsByName';
 import type { LoadWrites } from './loadWrites';
+import { loadRowSql } from './loadRecords';
 
 const MAX_LISTED = 5000;
 
@@ -120,7 +121,13 @@ export async function loadTable(
     ),
   );
   await engine.exec(
-    `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, ${lit(shape)}, ${staged.rowsRead}, ${Number(counts!.observations)})`,
+    loadRowSql({
+      loadId,
+      file,
+      shape,
+      rowsRead: staged.rowsRead,
+      observations: Number(counts!.observations),
+    }),
   );
   return {
     ...readingFacts(staged, file, loadId),

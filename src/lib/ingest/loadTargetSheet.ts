@@ -7,7 +7,7 @@ import { targetsFromSheet } from './targetsFromSheet';
 import type { MeasureDef } from '../framework/types';
 import { validateTargetProfile } from '../framework/validateTargets';
 import { fold } from '../sql/fold';
-import { ident, lit } from '../sql/quote';
+import { ident } from '../sql/quote';
 import { columnLetter } from './cellRef';
 import type { CellIssue } from './cellIssues';
 import { headerKey, measureIndex } from './columnRoles';
@@ -24,6 +24,7 @@ import { formSubject } from './formSubject';
 import type { Known, LoadOptions } from './loadInput';
 import type { LoadResult } from './loadReport';
 import type { StagedTable } from './staged';
+import { issueRowsSql, loadRowSql } from './loadRecords';
 
 export async function loadTargetSheet(
   engine: Engine,
@@ -103,13 +104,10 @@ export async function loadTargetSheet(
       reason: p.reason,
     };
   });
-  for (const i of issues) {
-    await engine.exec(
-      `INSERT INTO load_issues VALUES (${loadId}, ${lit(file)}, ${lit(i.sheet)}, ${i.row}, ${lit(i.column)}, ${lit(i.header)}, ${lit(i.raw)}, ${lit(i.reason)})`,
-    );
-  }
+  const issueRows = issueRowsSql(loadId, file, issues);
+  if (issueRows) await engine.exec(issueRows);
   await engine.exec(
-    `INSERT INTO loads (load_id, file_name, shape, rows_read, observations) VALUES (${loadId}, ${lit(file)}, 'targets', ${staged.rowsRead}, 0)`,
+    loadRowSql({ loadId, file, shape: 'targets', rowsRead: staged.rowsRead, observations: 0 }),
   );
   return {
     ...commonReport(staged, file, loadId, 'targets', new Map(), options.formRoles),

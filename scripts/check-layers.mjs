@@ -26,7 +26,7 @@ const ALLOWED = {
   whatif: ['db', 'framework', 'i18n', 'rules', 'sql', 'text'],
   workshop: ['framework', 'scoring', 'whatif'],
   workspace: ['db', 'framework', 'ingest', 'notebook', 'scoring', 'storage', 'whatif', 'zip'],
-  view: ['db', 'framework', 'i18n', 'scoring', 'sql', 'text'],
+  view: ['db', 'export', 'framework', 'i18n', 'scoring', 'sql', 'text'],
   state: [
     'db',
     'export',

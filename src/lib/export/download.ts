@@ -39,8 +39,12 @@ function textLine(
 }
 
 /** The width a line of text takes, measured with the drawing's font. */
+let measuring: CanvasRenderingContext2D | null | undefined;
+
 function textWidth(text: string, size: number, weight: 'bold' | 'normal' = 'normal'): number {
-  const ctx = document.createElement('canvas').getContext('2d');
+  // One canvas for every measure of every download.
+  measuring ??= document.createElement('canvas').getContext('2d');
+  const ctx = measuring;
   if (!ctx) return Math.ceil(text.length * size * 0.6);
   ctx.font = `${weight} ${size}px system-ui, sans-serif`;
   return Math.ceil(ctx.measureText(text).width);

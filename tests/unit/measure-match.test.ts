@@ -80,6 +80,10 @@ describe('matching', () => {
 test('the measure search finds by a few letters, with or without marks', () => {
   expect(findMeasures(measures, 'camera').map((m) => m.code)).toEqual(['camera_an_ninh_so_luong']);
   expect(findMeasures(measures, 'so hoa ho so').map((m) => m.code)).toContain('so_hoa_ho_so_ty_le');
+  // Another name officials give a measure finds it too: its own name says "tiếp nhận, giải quyết".
+  expect(findMeasures(measures, 'TTHC xử lý trực tuyến').map((m) => m.code)).toContain(
+    'ho_so_truc_tuyen_ty_le',
+  );
   expect(findMeasures(measures, '')).toEqual([]);
 });
 
@@ -184,17 +188,17 @@ test('a guess the values or another column contradict is asked instead', async (
     csvFile(
       'dia-chi-so-2024.csv',
       [
-        'Mã xã;Tên xã;Hộ có địa chỉ số;Số camera an ninh;Số mắt camera an ninh',
+        'Mã xã;Tên xã;Tỷ lệ hộ có địa chỉ số;Số camera an ninh;Số mắt camera an ninh',
         '17932;Xã Nam Hưng;850;12;12',
         '17935;Xã Nam Nghĩa;700;8;8',
       ].join('\n'),
     ),
   );
   const by = (header: string) => report.columns.find((c) => c.header === header)!;
-  // 850 households is no rate: the rate measure stays a suggestion.
-  expect(matcher.match('Hộ có địa chỉ số', null).confident).toBe('ho_dia_chi_so_ty_le');
-  expect(by('Hộ có địa chỉ số').matchedBy).toBe('none');
-  expect(by('Hộ có địa chỉ số').candidates![0]!.measure).toBe('ho_dia_chi_so_ty_le');
+  // 850 households under a rate's header is no rate: the rate measure stays a suggestion.
+  expect(matcher.match('Tỷ lệ hộ có địa chỉ số', null).confident).toBe('ho_dia_chi_so_ty_le');
+  expect(by('Tỷ lệ hộ có địa chỉ số').matchedBy).toBe('none');
+  expect(by('Tỷ lệ hộ có địa chỉ số').candidates![0]!.measure).toBe('ho_dia_chi_so_ty_le');
   // The exact name holds the measure; the guess beside it is not loaded twice.
   expect(by('Số mắt camera an ninh').matchedBy).toBe('name');
   expect(by('Số camera an ninh').matchedBy).toBe('none');
@@ -203,6 +207,14 @@ test('a guess the values or another column contradict is asked instead', async (
 
 test('review cases: a shortened name keeps what it counts; "số hóa" is no count; a place in brackets counts', () => {
   expect(guess('Ban chỉ đạo CĐS')).toBeNull();
+  // Saying neither "Tỷ lệ" nor "Số", a header may hold the rate or the count: asked.
+  expect(guess('Hộ có địa chỉ số')).toBeNull();
+  expect(guess('Hộ có địa chỉ số (%)')).toBe('ho_dia_chi_so_ty_le');
+  // What the measure rates must be what the header rates: households are not the population.
+  expect(guess('Tỷ lệ hộ gia đình có điện thoại thông minh')).toBeNull();
+  expect(guess('Tỷ lệ người dân có điện thoại thông minh')).toBe(
+    'dien_thoai_thong_minh_dan_so_ty_le',
+  );
   expect(readHeader('Số hoá hồ sơ').kind).toBe('unknown');
   expect(readHeader('Số hoá hồ sơ').tokens).toEqual(readHeader('số hóa hồ sơ').tokens);
   expect(readHeader('Hộ có địa chỉ số (ước tính)').kind).toBe('unknown');

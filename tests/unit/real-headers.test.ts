@@ -1,9 +1,9 @@
 // The header matcher on real headers (tests/fixtures/real-headers): how many columns it matches
 // without asking, how many of those are right, and how often the right measure is among the
-// first suggestions. The tuning parts list each miss: tuning.json, and heldout.json — held out
-// at first, scored once (7 of 12 automatic matches right), then opened and used to tune. The
-// fresh held-out parts, heldout-2.json and heldout-3.json, were never opened: they give their
-// figures only.
+// first suggestions. The tuning part lists each miss. It holds every part the lead has opened:
+// tuning.json, and heldout.json, heldout-2.json and heldout-3.json — each held out at first and
+// scored once on first sight (figures in the README), then opened and used to tune. The fresh
+// held-out part, never opened, gives its figures only.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import catalog from '../../src/lib/framework/builtin/measures.json';
@@ -52,7 +52,7 @@ const line = (name: string, f: ReturnType<typeof figures>): string =>
 
 describe('header → measure matching on real headers', () => {
   test('tuning part: few wrong matches, each miss listed', () => {
-    const f = figures([...read('tuning'), ...read('heldout')]);
+    const f = figures(['tuning', 'heldout', 'heldout-2', 'heldout-3'].flatMap(read));
     const misses = f.results.filter((r) => r.confident !== r.item.expected);
     console.log(
       [
@@ -67,24 +67,18 @@ describe('header → measure matching on real headers', () => {
       ].join('\n'),
     );
     expect(f.wrong / Math.max(1, f.auto)).toBeLessThanOrEqual(0.05);
-    expect(f.recall).toBeGreaterThan(0.5);
+    expect(f.recall).toBeGreaterThanOrEqual(0.75);
   });
+});
 
-  // Measured once, on first sight: 18 automatic matches, 16 right (2 wrong: 11 %, over the
-  // issue's 5 %). Kept as a floor against getting worse; not tuned to, so not lowered to pass.
+// heldout-4.json, collected after the parts above were opened, and never opened itself. Measured
+// once, on first sight: 16 automatic matches, 15 right (1 wrong: 6.3 %, over the 5 %).
+// Kept as a floor against getting worse; not tuned to, so not loosened to pass.
+describe('header → measure matching on the fresh held-out part', () => {
   test('held-out part: no more wrong automatic matches than first measured', () => {
-    const f = figures(read('heldout-2'));
-    console.log(line('held-out', f));
-    expect(f.wrong).toBeLessThanOrEqual(2);
-    expect(f.right).toBeGreaterThanOrEqual(16);
-  });
-
-  // A third part, heldout-3.json, collected after the matcher was tuned and never opened by the
-  // lead. Measured once, on first sight: 11 automatic matches, 10 right (1 wrong: 9 %). A floor.
-  test('third held-out part: no more wrong automatic matches than first measured', () => {
-    const f = figures(read('heldout-3'));
-    console.log(line('held-out 3', f));
+    const f = figures(read('heldout-4'));
+    console.log(line('held-out 4', f));
     expect(f.wrong).toBeLessThanOrEqual(1);
-    expect(f.right).toBeGreaterThanOrEqual(10);
+    expect(f.right).toBeGreaterThanOrEqual(15);
   });
 });

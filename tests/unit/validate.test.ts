@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidSpecError } from '../../src/lib/framework/check';
 import { loadBuiltins } from '../../src/lib/framework/builtin';
 import { validateFramework } from '../../src/lib/framework/validateFramework';
+import { validateMeasureCatalog } from '../../src/lib/framework/validateMeasures';
 import { validateTargetProfile } from '../../src/lib/framework/validateTargets';
 
 function problemsOf(f: () => unknown): Record<string, string> {
@@ -230,6 +231,28 @@ describe('built-in frameworks and profiles', () => {
     expect(scored).toHaveLength(8);
     expect(scored.reduce((s, m) => s + m.maxPoints, 0)).toBe(1000);
     expect(fw.mainIndices.find((m) => m.code === 'do_thi_thong_minh')?.scored).toBe(false);
+  });
+});
+
+describe('measure catalog validation', () => {
+  const catalog = (aliases: unknown) => ({
+    schema: 'dti-lab/measures@1',
+    measures: [{ code: 'm', name: { vi: 'M', en: 'M' }, kind: 'rate', aliases }],
+  });
+
+  it('keeps the other names officials give a measure', () => {
+    const c = validateMeasureCatalog(catalog(['Tỷ lệ hồ sơ trực tuyến']));
+    expect(c.measures[0]!.aliases).toEqual(['Tỷ lệ hồ sơ trực tuyến']);
+  });
+
+  it('names an alias that is not a non-empty text by its path', () => {
+    expect(problemsOf(() => validateMeasureCatalog(catalog('Tỷ lệ')))).toHaveProperty([
+      'measures[0].aliases',
+    ]);
+    expect(problemsOf(() => validateMeasureCatalog(catalog(['ok', '  ', 3])))).toEqual({
+      'measures[0].aliases[1]': 'must be a non-empty string, got "  "',
+      'measures[0].aliases[2]': 'must be a non-empty string, got number 3',
+    });
   });
 });
 

@@ -26,6 +26,11 @@ export interface MeasureDef {
   /** Which way is better, for targets written as a range; higher when not said. */
   direction?: Direction;
   description?: LocalText;
+  /**
+   * Other names officials give the same quantity in their tables ("Tỷ lệ hồ sơ trực tuyến"):
+   * the header matcher reads them like the name; a column under one is still a guess to confirm.
+   */
+  aliases?: string[];
 }
 
 export interface MeasureCatalog {

@@ -33,7 +33,16 @@ export function validateMeasureCatalog(raw: unknown): MeasureCatalog {
 
 export function readMeasureDef(c: Checker, raw: unknown, path: string): MeasureDef {
   const o = c.object(raw, path);
-  c.noExtraFields(o, path, ['code', 'name', 'kind', 'unit', 'scale', 'direction', 'description']);
+  c.noExtraFields(o, path, [
+    'code',
+    'name',
+    'kind',
+    'unit',
+    'scale',
+    'direction',
+    'description',
+    'aliases',
+  ]);
   const m: MeasureDef = {
     code: c.code(o.code, `${path}.code`),
     name: c.localText(o.name, `${path}.name`),
@@ -46,5 +55,9 @@ export function readMeasureDef(c: Checker, raw: unknown, path: string): MeasureD
     m.direction = c.oneOf(o.direction, `${path}.direction`, DIRECTIONS);
   const description = c.optionalLocalText(o.description, `${path}.description`);
   if (description) m.description = description;
+  if (o.aliases !== undefined)
+    m.aliases = c
+      .array(o.aliases, `${path}.aliases`)
+      .map((a, i) => c.string(a, `${path}.aliases[${i}]`));
   return m;
 }

@@ -35,9 +35,11 @@ export interface HeaderMatch {
 }
 
 /**
- * Matched without asking: a score at least this, ahead of the next by the margin, and neither
- * side leaving much unexplained — a header word the name lacks ("trưởng thành", "thuê bao") or a
- * name word the header lacks ("5G") is a different quantity, however much else they share.
+ * Matched without asking only when the header names what the measure counts or rates (a household
+ * rate is not a population rate) and, when the measure's name says rate or count, says so too;
+ * then: a score at least this, ahead of the next by the margin, and neither side leaving much
+ * unexplained — a header word the name lacks ("trưởng thành", "thuê bao") or a name word the
+ * header lacks ("5G") is a different quantity, however much else they share.
  */
 export const CONFIDENT_SCORE = 0.6;
 export const CONFIDENT_MARGIN = 0.1;
@@ -176,7 +178,7 @@ export interface ReadHeader {
 const BRACKET = /\(([^()]*)\)/g;
 const UNITS = new Set(COUNT_UNITS.map(fold));
 
-export function readHeader(text: string, mode: Mode = 'marked'): ReadHeader {
+export function readHeader(text: string, mode: Mode = 'marked'): ReadHeader & { opened: boolean } {
   let kind: HeaderKind = /%|phần trăm/i.test(text) ? 'rate' : 'unknown';
   const unbracketed = text.replace(BRACKET, (whole, inner: string) => {
     const inside = inner.trim();
@@ -200,7 +202,7 @@ export function readHeader(text: string, mode: Mode = 'marked'): ReadHeader {
     if (kind === 'unknown' || opener.kind === 'rate') kind = opener.kind;
   }
   tokens = dropFillers(tokens, fillers).filter((t) => !/^(19|20)\d\d$/.test(t));
-  return { tokens, kind };
+  return { tokens, kind, opened: opener !== undefined };
 }
 
 /** Features of a text: its words and each pair of neighbouring words. */
@@ -211,15 +213,18 @@ function features(tokens: string[]): string[] {
 
 const KIND_OF_MEASURE: Partial<Record<MeasureKind, HeaderKind>> = { rate: 'rate', count: 'count' };
 
+/** A measure under one of its names: the catalog's name, or an alias officials use. */
 interface Entry {
   code: string;
   kind: HeaderKind;
-  /** The name's features. */
+  /** This name's features. */
   features: Record<Mode, string[]>;
-  /** The name's and the description's: what may explain a header's words. */
+  /** This name's, the measure's name's and its description's: what may explain a header. */
   described: Record<Mode, string[]>;
   /** The name's first word after its opener: what it counts or rates ("tổ", "hồ sơ"). */
   head: Record<Mode, string | undefined>;
+  /** The name says what kind of number it is ("Tỷ lệ …", "Số …"), unlike an index's name. */
+  opened: boolean;
 }
 
 export interface MeasureMatcher {
@@ -228,28 +233,35 @@ export interface MeasureMatcher {
 
 /** A matcher over a catalog: word weights are learned from the catalog's own names. */
 export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher {
-  const read = (m: MeasureDef, mode: Mode) => {
-    const tokens = readHeader(m.name.vi, mode).tokens;
+  const read = (m: MeasureDef, name: string, mode: Mode) => {
+    const { tokens, opened } = readHeader(name, mode);
     const named = features(tokens);
-    const described = m.description ? features(readHeader(m.description.vi, mode).tokens) : [];
-    return { named, described: [...new Set([...named, ...described])], head: tokens[0] };
+    const explained = [m.name.vi, m.description?.vi ?? ''].flatMap((text) =>
+      features(readHeader(text, mode).tokens),
+    );
+    return { named, described: [...new Set([...named, ...explained])], head: tokens[0], opened };
   };
-  // One entry per code: a framework's own definition of a measure replaces the catalog's.
+  // One measure per code: a framework's own definition of a measure replaces the catalog's.
   const unique = [...new Map(measures.map((m) => [m.code, m])).values()];
-  const entries: Entry[] = unique.map((m) => {
-    const marked = read(m, 'marked');
-    const folded = read(m, 'folded');
-    return {
-      code: m.code,
-      kind: KIND_OF_MEASURE[m.kind] ?? 'unknown',
-      features: { marked: marked.named, folded: folded.named },
-      described: { marked: marked.described, folded: folded.described },
-      head: { marked: marked.head, folded: folded.head },
-    };
-  });
+  const entries: Entry[] = unique.flatMap((m) =>
+    [m.name.vi, ...(m.aliases ?? [])].map((name) => {
+      const marked = read(m, name, 'marked');
+      const folded = read(m, name, 'folded');
+      return {
+        code: m.code,
+        kind: KIND_OF_MEASURE[m.kind] ?? 'unknown',
+        features: { marked: marked.named, folded: folded.named },
+        described: { marked: marked.described, folded: folded.described },
+        head: { marked: marked.head, folded: folded.head },
+        opened: marked.opened,
+      };
+    }),
+  );
+  // Word weights from the names alone: an alias repeating its name's words makes none commoner.
+  const names = unique.map((m) => m.name.vi);
   const weights = {
-    marked: rarity(entries.map((e) => e.features.marked)),
-    folded: rarity(entries.map((e) => e.features.folded)),
+    marked: rarity(names.map((n) => features(readHeader(n, 'marked').tokens))),
+    folded: rarity(names.map((n) => features(readHeader(n, 'folded').tokens))),
   };
 
   return {
@@ -282,16 +294,22 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
             // "Trễ hạn" under "Kết quả giải quyết TTHC" is not a result measure.
             named: alone.header >= OWN_WORDS,
             headIn: e.head[mode] !== undefined && own.includes(e.head[mode]),
+            // A header that says neither "Tỷ lệ" nor "Số" may hold the rate or the count.
+            kindSaid: kind !== 'unknown' || !e.opened,
             agree,
           };
         })
         .filter((c) => c.score >= LISTED_FROM)
-        .sort((a, b) => b.score - a.score || a.measure.localeCompare(b.measure));
+        .sort((a, b) => b.score - a.score || a.measure.localeCompare(b.measure))
+        // A measure once, under the name that fits best: its aliases do not crowd out others.
+        .filter((c, i, all) => all.findIndex((d) => d.measure === c.measure) === i);
       const [best, second] = scored;
       const confident =
         best !== undefined &&
         best.agree &&
         best.named &&
+        best.headIn &&
+        best.kindSaid &&
         best.score >= CONFIDENT_SCORE &&
         clearlyAhead(best, best.score - (second?.score ?? 0))
           ? best.measure
@@ -307,15 +325,9 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
   };
 }
 
-const clearlyAhead = (
-  shares: { header: number; name: number; headIn: boolean },
-  margin: number,
-): boolean =>
+const clearlyAhead = (shares: { header: number; name: number }, margin: number): boolean =>
   (Math.min(shares.header, shares.name) >= CONFIDENT_COVER && margin >= CONFIDENT_MARGIN) ||
-  (shares.header >= CLEAR_HEADER &&
-    shares.name >= CLEAR_NAME &&
-    shares.headIn &&
-    margin >= CLEAR_MARGIN);
+  (shares.header >= CLEAR_HEADER && shares.name >= CLEAR_NAME && margin >= CLEAR_MARGIN);
 
 /** How rare each feature is among the catalog's names: a rare word says more. */
 function rarity(docs: string[][]): (feature: string) => number {

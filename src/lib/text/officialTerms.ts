@@ -75,6 +75,7 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['hộ', 'hộ gia đình', 'hộ dân'],
   ['người dân', 'dân số', 'dân cư'],
   ['tỷ lệ', 'tỉ lệ'],
+  ['tỷ trọng', 'tỉ trọng'],
   ['chữ ký số', 'ký số'],
   ['một cửa điện tử', 'một cửa'],
   ['toàn trình', 'mức độ toàn trình'],

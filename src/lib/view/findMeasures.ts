@@ -1,5 +1,6 @@
 // The measure search of the mapping view: a person types a few letters of a measure's name or
-// code, with or without marks ("camera", "so hoa"), and gets the measures holding them all.
+// code or of another name officials give it, with or without marks ("camera", "so hoa"), and
+// gets the measures holding them all.
 import type { MeasureDef } from '../framework/types';
 import { fold } from '../sql/fold';
 
@@ -14,7 +15,8 @@ export function findMeasures(
   if (words.length === 0) return [];
   return measures
     .filter((m) => {
-      const text = fold(`${m.name.vi} ${m.name.en} ${m.code.replace(/_/g, ' ')}`);
+      const names = [m.name.vi, m.name.en, ...(m.aliases ?? []), m.code.replace(/_/g, ' ')];
+      const text = fold(names.join(' '));
       return words.every((w) => text.includes(w));
     })
     .slice(0, limit);

@@ -210,6 +210,9 @@ test('review cases: a shortened name keeps what it counts; "số hóa" is no cou
   // Saying neither "Tỷ lệ" nor "Số", a header may hold the rate or the count: asked.
   expect(guess('Hộ có địa chỉ số')).toBeNull();
   expect(guess('Hộ có địa chỉ số (%)')).toBe('ho_dia_chi_so_ty_le');
+  // A description's words explain a header only in part: another index is not this one.
+  expect(guess('Chỉ số Chuyển đổi nhận thức')).toBeNull();
+  expect(guess('Chỉ số Nhận thức số')).toBe('nhan_thuc_so');
   // What the measure rates must be what the header rates: households are not the population.
   expect(guess('Tỷ lệ hộ gia đình có điện thoại thông minh')).toBeNull();
   expect(guess('Tỷ lệ người dân có điện thoại thông minh')).toBe(

@@ -55,6 +55,12 @@ export const CLEAR_NAME = 0.5;
 /** Share of the header's own words (apart from its group's) the measure must explain. */
 export const OWN_WORDS = 0.5;
 const LISTED = 5;
+/**
+ * How much a header word the measure's description holds, and its names do not, counts as
+ * explained: "Chuyển đổi nhận thức" is not "Nhận thức số" because the index's description speaks
+ * of the "chuyển đổi số" assessment it belongs to.
+ */
+const DESCRIBED_CREDIT = 0.75;
 const LISTED_FROM = 0.15;
 
 const TONES: Readonly<Record<string, string>> = {
@@ -219,8 +225,13 @@ interface Entry {
   kind: HeaderKind;
   /** This name's features. */
   features: Record<Mode, string[]>;
-  /** This name's, the measure's name's and its description's: what may explain a header. */
-  described: Record<Mode, string[]>;
+  /** What explains a header's word: this name's features and the measure's own name's. */
+  explains: Record<Mode, ReadonlySet<string>>;
+  /**
+   * What explains it in part: the description's features. A description also speaks of what is
+   * around the quantity ("… của Bộ chỉ số đánh giá chuyển đổi số"), so its words say less.
+   */
+  describes: Record<Mode, ReadonlySet<string>>;
   /** The name's first word after its opener: what it counts or rates ("tổ", "hồ sơ"). */
   head: Record<Mode, string | undefined>;
   /** The name says what kind of number it is ("Tỷ lệ …", "Số …"), unlike an index's name. */
@@ -236,10 +247,9 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
   const read = (m: MeasureDef, name: string, mode: Mode) => {
     const { tokens, opened } = readHeader(name, mode);
     const named = features(tokens);
-    const explained = [m.name.vi, m.description?.vi ?? ''].flatMap((text) =>
-      features(readHeader(text, mode).tokens),
-    );
-    return { named, described: [...new Set([...named, ...explained])], head: tokens[0], opened };
+    const explains = new Set([...named, ...features(readHeader(m.name.vi, mode).tokens)]);
+    const describes = new Set(features(readHeader(m.description?.vi ?? '', mode).tokens));
+    return { named, explains, describes, head: tokens[0], opened };
   };
   // One measure per code: a framework's own definition of a measure replaces the catalog's.
   const unique = [...new Map(measures.map((m) => [m.code, m])).values()];
@@ -251,7 +261,8 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
         code: m.code,
         kind: KIND_OF_MEASURE[m.kind] ?? 'unknown',
         features: { marked: marked.named, folded: folded.named },
-        described: { marked: marked.described, folded: folded.described },
+        explains: { marked: marked.explains, folded: folded.explains },
+        describes: { marked: marked.describes, folded: folded.describes },
         head: { marked: marked.head, folded: folded.head },
         opened: marked.opened,
       };
@@ -279,10 +290,10 @@ export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher 
       const scored = entries
         .map((e) => {
           const named = e.features[mode];
-          const described = e.described[mode];
-          const alone = overlap(own, named, described, weight);
+          const explains = { fully: e.explains[mode], partly: e.describes[mode] };
+          const alone = overlap(own, named, explains, weight);
           const withGroup =
-            context.length > 0 ? overlap([...own, ...context], named, described, weight) : alone;
+            context.length > 0 ? overlap([...own, ...context], named, explains, weight) : alone;
           const best = withGroup.score > alone.score ? withGroup : alone;
           const agree = kind === 'unknown' || e.kind === 'unknown' || kind === e.kind;
           return {
@@ -338,27 +349,29 @@ function rarity(docs: string[][]): (feature: string) => number {
 }
 
 /**
- * How far a header and a measure agree, weighed: how much of the header the measure's name and
+ * How far a header and a measure agree, weighed: how much of the header the measure's names and
  * description explain, how much of the name the header explains, and the mean of the two.
  */
 function overlap(
   a: string[],
   b: string[],
-  bDescribed: string[],
+  explains: { fully: ReadonlySet<string>; partly: ReadonlySet<string> },
   weight: (f: string) => number,
 ): { score: number; header: number; name: number } {
-  const share = (x: string[], y: string[]): number => {
-    const inY = new Set(y);
+  const share = (x: string[], credit: (f: string) => number): number => {
     let all = 0;
     let shared = 0;
     for (const f of x) {
       all += weight(f);
-      if (inY.has(f)) shared += weight(f);
+      shared += weight(f) * credit(f);
     }
     return all === 0 ? 0 : shared / all;
   };
-  const ab = share(a, bDescribed);
-  const ba = share(b, a);
+  const inA = new Set(a);
+  const ab = share(a, (f) =>
+    explains.fully.has(f) ? 1 : explains.partly.has(f) ? DESCRIBED_CREDIT : 0,
+  );
+  const ba = share(b, (f) => (inA.has(f) ? 1 : 0));
   const wa = a.reduce((s, f) => s + weight(f), 0);
   const wb = b.reduce((s, f) => s + weight(f), 0);
   const score = wa + wb === 0 ? 0 : (ab * wa + ba * wb) / (wa + wb);

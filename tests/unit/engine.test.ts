@@ -1,5 +1,6 @@
 // The query API and the one quoting module, exercised against the real engine.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDatabase } from '../../src/lib/db/nodeEngine';
 import { toRows } from '../../src/lib/db/rows';
 import { ident, lit, litList } from '../../src/lib/sql/quote';
 import { fold } from '../../src/lib/sql/fold';
@@ -56,6 +57,30 @@ describe('query API', () => {
   it('never fetches extensions: a query needing one fails cleanly, and the engine keeps working', async () => {
     await expect(ws.engine.query(`SELECT * FROM read_parquet('x.parquet')`)).rejects.toThrow();
     expect(toRows(await ws.engine.query('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
+  });
+});
+
+describe('fresh engines on one Node instance', () => {
+  it('start empty: nothing the engine before made is left, and that engine is closed', async () => {
+    const database = await openNodeDatabase();
+    const first = database.freshEngine();
+    await first.exec('CREATE TABLE kept (x INTEGER); INSERT INTO kept VALUES (1)');
+    await first.exec('CREATE TEMP TABLE scratch AS SELECT 1 AS y');
+    await first.exec('CREATE MACRO twice(x) AS x * 2');
+    await first.execPrepared('INSERT INTO kept VALUES (2)');
+    await first.registerFile('a.csv', new TextEncoder().encode('x\n1\n'));
+    const second = database.freshEngine();
+    const names = toRows(
+      await second.query(
+        `SELECT table_name FROM duckdb_tables() UNION ALL SELECT function_name FROM duckdb_functions() WHERE function_name = 'twice'`,
+      ),
+    );
+    expect(names).toEqual([]);
+    await expect(second.query("SELECT * FROM read_csv('a.csv')")).rejects.toThrow();
+    await expect(first.query('SELECT 1')).rejects.toThrow();
+    await second.exec('CREATE TABLE kept (x INTEGER)');
+    await second.close();
+    expect(toRows(await database.freshEngine().query('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
   });
 });
 

@@ -2,7 +2,13 @@
 // SQL as the browser, through the blocking bindings.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import {
+  createDuckDB,
+  NODE_RUNTIME,
+  VoidLogger,
+  type DuckDBBindings,
+  type DuckDBConnection,
+} from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
 import {
   CONNECTION_SETTINGS,
@@ -15,7 +21,22 @@ import { keptStatements } from './preparedCache';
 
 const require = createRequire(import.meta.url);
 
+/** One DuckDB instance in this process, and the engines on it. */
+export interface NodeDatabase {
+  /**
+   * An engine on a new connection and an empty workspace database: what the engine before it
+   * made (tables, temporary tables, kept statements, registered files) is gone, and that engine
+   * is closed. Starting an instance takes a second; this takes a few milliseconds, so tests that
+   * each need an empty workspace start one instance per file and take fresh engines from it.
+   */
+  freshEngine(): Engine;
+}
+
 export async function startNodeEngine(): Promise<Engine> {
+  return (await openNodeDatabase()).freshEngine();
+}
+
+export async function openNodeDatabase(): Promise<NodeDatabase> {
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
   const bundles = {
     mvp: {
@@ -30,9 +51,31 @@ export async function startNodeEngine(): Promise<Engine> {
   const db = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
   await db.instantiate(() => undefined);
   db.open({ query: QUERY_CONFIG });
-  const conn = db.connect();
-  for (const s of [...CONNECTION_SETTINGS, ...DATABASE_SETUP]) conn.query(s);
+  let current: { close(): void } | null = null;
+  return {
+    freshEngine() {
+      current?.close();
+      db.dropFiles();
+      const conn = db.connect();
+      let open = true;
+      // Closed once, by whichever comes first: its own close or the next fresh engine.
+      const close = () => {
+        if (open) conn.close();
+        open = false;
+      };
+      current = { close };
+      for (const s of [
+        ...CONNECTION_SETTINGS,
+        'DETACH DATABASE IF EXISTS workspace',
+        ...DATABASE_SETUP,
+      ])
+        conn.query(s);
+      return engineOn(db, conn, close);
+    },
+  };
+}
 
+function engineOn(db: DuckDBBindings, conn: DuckDBConnection, close: () => void): Engine {
   const run = (sql: string): Table => {
     // Statements that define something make kept plans stale: the cache must know of them.
     kept.saw(sql);
@@ -72,9 +115,7 @@ export async function startNodeEngine(): Promise<Engine> {
         data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data,
       ),
     dropFile: async (name) => db.dropFile(name),
-    close: async () => {
-      conn.close();
-      db.reset();
-    },
+    // The instance lives on for the next fresh engine; the process's end frees it.
+    close: async () => close(),
   };
 }

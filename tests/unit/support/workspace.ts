@@ -1,7 +1,8 @@
 // A fresh workspace on the Node engine, with the built-in frameworks and profiles registered.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startNodeEngine } from '../../../src/lib/db/nodeEngine';
+import { onTestFinished } from 'vitest';
+import { openNodeDatabase, type NodeDatabase } from '../../../src/lib/db/nodeEngine';
 import { toRows, type Row } from '../../../src/lib/db/rows';
 import { loadBuiltins } from '../../../src/lib/framework/builtin';
 import { blobOf, type InputFile } from '../../../src/lib/ingest/inputFile';
@@ -10,8 +11,23 @@ import { openWorkspace, type Workspace } from '../../../src/lib/workspace/worksp
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
+/** DuckDB instances no test holds: each gives the next workspace an empty database of its own. */
+const idle: NodeDatabase[] = [];
+
+/**
+ * An empty workspace. Starting DuckDB takes a second, so a test file starts an instance only when
+ * none is idle: one a test took is idle again when that test ends, and the next workspace on it
+ * starts from an empty database on a new connection. A workspace made outside a test (in
+ * `beforeAll`) keeps its instance for the whole file.
+ */
 export async function freshWorkspace(): Promise<Workspace> {
-  return openWorkspace(await startNodeEngine(), loadBuiltins(), readWorkbookHere);
+  const database = idle.pop() ?? (await openNodeDatabase());
+  try {
+    onTestFinished(() => void idle.push(database));
+  } catch {
+    // Not inside a test: the instance stays with this workspace.
+  }
+  return openWorkspace(database.freshEngine(), loadBuiltins(), readWorkbookHere);
 }
 
 /** A file made from bytes in memory, as the page makes a fetched sample. */

@@ -51,18 +51,22 @@ export async function nonDataRows(
 ): Promise<SkippedRow[]> {
   const text = `concat_ws(' | ', ${headers.map((h) => `nullif(trim(${ident(h)}), '')`).join(', ')})`;
   // Folded, without leading brackets and bullets: "(Ký, ghi rõ họ tên)" → "ky, ghi ro ho ten)".
-  const folded = `regexp_replace(${foldSql(text)}, '^[^a-z0-9]+', '')`;
+  // Both are computed once per row, in the inner query: a wide table's row text, repeated in
+  // every test below, took longer to plan than the rows took to read.
+  const folded = `regexp_replace(${foldSql('row_text')}, '^[^a-z0-9]+', '')`;
   const startsWith = (words: string[]): string =>
-    words.map((w) => `starts_with(${folded}, ${lit(w)})`).join(' OR ');
+    words.map((w) => `starts_with(folded, ${lit(w)})`).join(' OR ');
   const rows = toRows(
     await engine.query(
-      `SELECT __row AS row, ${text} AS text,
-         CASE WHEN ${text} = '' THEN 'blank'
-              WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(${folded}, '(^|\\| )(tong cong|cong|tong so)( |$)')
-                OR regexp_matches(${folded}, '^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii) \\| ') THEN 'total'
-              WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(${folded}, 'ngay \\d+ thang') THEN 'note'
+      `SELECT row, row_text AS text,
+         CASE WHEN row_text = '' THEN 'blank'
+              WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(folded, '(^|\\| )(tong cong|cong|tong so)( |$)')
+                OR regexp_matches(folded, '^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii) \\| ') THEN 'total'
+              WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(folded, 'ngay \\d+ thang') THEN 'note'
               ELSE 'noCode' END AS reason
-       FROM ${table} s WHERE NOT (${isData}) ORDER BY __row`,
+       FROM (SELECT row, row_text, ${folded} AS folded
+             FROM (SELECT __row AS row, ${text} AS row_text FROM ${table} s WHERE NOT (${isData})))
+       ORDER BY row`,
     ),
   );
   return rows.map((r) => ({

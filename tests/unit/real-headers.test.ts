@@ -1,9 +1,9 @@
 // The header matcher on real headers (tests/fixtures/real-headers): how many columns it matches
 // without asking, how many of those are right, and how often the right measure is among the
-// first suggestions. The tuning part lists each miss. It holds every part the lead has opened:
-// tuning.json, and heldout.json to heldout-4.json — each held out at first, scored once on first
-// sight (figures in the README), then opened and used to tune. The fresh held-out part, never
-// opened, gives its figures only.
+// first suggestions; each miss listed. Every part here was held out at first and scored once on
+// first sight (figures in the README), then opened and used to tune: a figure on them proves
+// nothing about headers not seen. The next fresh part is scored once, in its own test, before
+// anyone opens it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import catalog from '../../src/lib/framework/builtin/measures.json';
@@ -52,7 +52,9 @@ const line = (name: string, f: ReturnType<typeof figures>): string =>
 
 describe('header → measure matching on real headers', () => {
   test('tuning part: few wrong matches, each miss listed', () => {
-    const f = figures(['tuning', 'heldout', 'heldout-2', 'heldout-3', 'heldout-4'].flatMap(read));
+    const f = figures(
+      ['tuning', 'heldout', 'heldout-2', 'heldout-3', 'heldout-4', 'heldout-5'].flatMap(read),
+    );
     const misses = f.results.filter((r) => r.confident !== r.item.expected);
     console.log(
       [
@@ -68,27 +70,5 @@ describe('header → measure matching on real headers', () => {
     );
     expect(f.wrong / Math.max(1, f.auto)).toBeLessThanOrEqual(0.05);
     expect(f.recall).toBeGreaterThanOrEqual(0.75);
-  });
-});
-
-// heldout-5.json, collected after the parts above were opened, and never opened itself. Measured
-// once, on first sight: 30 automatic matches, 28 right (2 wrong: 6.7 %, over the 5 %);
-// on its headers not seen in any earlier part, 9 automatic, 7 right. Kept as floors against
-// getting worse; not tuned to, so not loosened to pass.
-describe('header → measure matching on the fresh held-out part', () => {
-  test('held-out part: no more wrong automatic matches than first measured', () => {
-    const f = figures(read('heldout-5'));
-    console.log(line('held-out 5', f));
-    const seen = new Set(
-      ['tuning', 'heldout', 'heldout-2', 'heldout-3', 'heldout-4']
-        .flatMap(read)
-        .map((i) => i.header.toLowerCase()),
-    );
-    const fresh = figures(read('heldout-5').filter((i) => !seen.has(i.header.toLowerCase())));
-    console.log(line('held-out 5, headers not seen before', fresh));
-    expect(f.wrong).toBeLessThanOrEqual(2);
-    expect(f.right).toBeGreaterThanOrEqual(28);
-    expect(fresh.wrong).toBeLessThanOrEqual(2);
-    expect(fresh.right).toBeGreaterThanOrEqual(7);
   });
 });

@@ -15,7 +15,7 @@ import {
   rateInserts,
   ratesFromCounts,
   rowRanges,
-  wideInserts,
+  wideInsert,
   type RowRange,
   type Source,
 } from './observationsSql';
@@ -101,7 +101,9 @@ export async function loadTable(
   const chunk = (rows: RowRange): string[] =>
     shape === 'long'
       ? [longInsert(source, index.codes, marks.get(valueColumns[0]!) ?? ',', rows)]
-      : [...wideInserts(source, marks, rows), ...rateInserts(source, marks, rows)];
+      : [wideInsert(source, marks, rows), ...rateInserts(source, marks, rows)].filter(
+          (sql): sql is string => sql !== null,
+        );
   const chunkRows = options.chunkRows ?? CHUNK_ROWS;
   const inserts = rowRanges(await lastRow(engine, staged.table), chunkRows).flatMap(chunk);
   for (const [i, sql] of inserts.entries()) {

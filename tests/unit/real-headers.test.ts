@@ -2,8 +2,7 @@
 // without asking, how many of those are right, and how often the right measure is among the
 // first suggestions; each miss listed. Every part here was held out at first and scored once on
 // first sight (figures in the README), then opened and used to tune: a figure on them proves
-// nothing about headers not seen. The next fresh part is scored once, in its own test, before
-// anyone opens it.
+// nothing about headers not seen. The fresh part, never opened, is scored in its own test.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import catalog from '../../src/lib/framework/builtin/measures.json';
@@ -70,5 +69,17 @@ describe('header → measure matching on real headers', () => {
     );
     expect(f.wrong / Math.max(1, f.auto)).toBeLessThanOrEqual(0.05);
     expect(f.recall).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+// heldout-6.json, collected after every part above was opened, and never opened itself.
+// Measured once, on first sight: 9 automatic matches, 8 right (1 wrong: 11 %, over the issue's
+// 5 %). Kept as a floor against getting worse; not tuned to, so not loosened to pass.
+describe('header → measure matching on the fresh held-out part', () => {
+  test('held-out part: no more wrong automatic matches than first measured', () => {
+    const f = figures(read('heldout-6'));
+    console.log(line('held-out 6', f));
+    expect(f.wrong).toBeLessThanOrEqual(1);
+    expect(f.right).toBeGreaterThanOrEqual(8);
   });
 });

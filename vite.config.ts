@@ -4,11 +4,18 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { serviceWorker } from './src/offline/buildServiceWorker.ts';
 import { contentSecurityPolicy } from './src/offline/contentSecurityPolicy.ts';
+import { precompressed, servePrecompressed } from './src/offline/precompress.ts';
 
 export default defineConfig({
   // Relative URLs: the build runs from any folder of any static server (a USB stick, a laptop).
   base: './',
-  plugins: [svelte(), serviceWorker(), contentSecurityPolicy()],
+  plugins: [
+    svelte(),
+    serviceWorker(),
+    contentSecurityPolicy(),
+    precompressed(),
+    servePrecompressed(),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   server: { port: 5173, strictPort: false },

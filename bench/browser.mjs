@@ -43,7 +43,12 @@ async function paintTimes(page) {
   return page.evaluate(() => {
     const paint = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
     const nav = performance.getEntriesByType('navigation')[0];
+    // Bytes over the wire (compressed, headers included) against the bytes the files hold.
+    const entries = [nav, ...performance.getEntriesByType('resource')].filter(Boolean);
+    const sum = (key) => entries.reduce((s, e) => s + (e[key] ?? 0), 0);
     return {
+      transferred: sum('transferSize'),
+      decoded: sum('decodedBodySize'),
       fcp: paint('first-contentful-paint'),
       domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
       firstRanking: window.dtiLab.timings().firstRankingMs,

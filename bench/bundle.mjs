@@ -1,7 +1,7 @@
 // The production build the benchmark measures, and its sizes. It is built into the benchmark's
 // own folder (same config, other output folder) so that a build or test run by someone else in
 // dist/ at the same time cannot change the files under measurement.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'vite';
@@ -18,6 +18,8 @@ export async function buildApp(root, outDir) {
 }
 
 const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
+/** The brotli copy the build writes beside a file (src/offline/precompress.ts), if any. */
+const brotliSize = (full) => (existsSync(`${full}.br`) ? statSync(`${full}.br`).size : null);
 
 /**
  * Every file of the build with its size raw and gzipped (level 9), and what the first paint
@@ -29,9 +31,14 @@ export function bundleSizes(outDir) {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else {
+      else if (!/\.(br|gz)$/.test(name)) {
         const bytes = readFileSync(full);
-        files.push({ file: path.relative(outDir, full), raw: bytes.length, gzip: gzip(bytes) });
+        files.push({
+          file: path.relative(outDir, full),
+          raw: bytes.length,
+          gzip: gzip(bytes),
+          brotli: brotliSize(full),
+        });
       }
     }
   };

@@ -156,6 +156,14 @@ function setRows({ set, browser: b, native: n }) {
       ok(b.freshVisit?.fcp) ? b.freshVisit.fcp < 1000 : null,
     ),
     row('first ranking, fresh visit (the sample district)', ms(b.freshVisit?.firstRanking), '', ''),
+    row(
+      'bytes over the wire, fresh visit (files as decoded)',
+      b.freshVisit?.transferred === undefined
+        ? '—'
+        : `${bytes(b.freshVisit.transferred)} (${bytes(b.freshVisit.decoded)})`,
+      '',
+      '',
+    ),
   );
   if (b.reloadVisit) {
     rows.push(
@@ -243,8 +251,13 @@ function stepTable({ browser, native: n }) {
 function bundleTable(sizes) {
   return [
     table(
-      ['file', 'raw', 'gzip -9'],
-      sizes.files.map((f) => [f.file, kb(f.raw), kb(f.gzip)]),
+      ['file', 'raw', 'gzip -9', 'brotli (served)'],
+      sizes.files.map((f) => [
+        f.file,
+        kb(f.raw),
+        kb(f.gzip),
+        f.brotli === null ? '—' : kb(f.brotli),
+      ]),
     ),
     '',
     `- JavaScript, all files: ${kb(sizes.totalJs.raw)} raw, ${kb(sizes.totalJs.gzip)} gzip`,

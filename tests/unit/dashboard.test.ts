@@ -7,6 +7,7 @@ import {
   readTargets,
   readTotalsOverYears,
 } from '../../src/lib/scoring/unitProfile';
+import { readDistribution, readRanking } from '../../src/lib/scoring/results';
 import type { Workspace } from '../../src/lib/workspace/workspace';
 import { fileAt, freshWorkspace, rows } from './support/workspace';
 
@@ -34,6 +35,43 @@ describe('dashboard reads', () => {
       expect(m.median).toBeCloseTo(values[9]!, 12);
       expect(m.best).toBeCloseTo(values[18]!, 12);
     }
+  });
+
+  it('the ranking carries each band by code and place, and the rank the year before', async () => {
+    const ranking = await readRanking(ws.engine, 2024);
+    const before = await readRanking(ws.engine, 2023);
+    const bands = ws.framework(FW).bands;
+    for (const r of ranking) {
+      expect(bands[r.bandIndex!]!.code).toBe(r.bandCode);
+      expect(bands[r.bandIndex!]!.name).toEqual(r.band);
+      expect(r.previousRank).toBe(before.find((b) => b.unitCode === r.unitCode)?.rank ?? null);
+    }
+  });
+
+  it('counts units per band and per tenth of the total, of all units or one parent’s', async () => {
+    const ranking = await readRanking(ws.engine, 2024);
+    const all = await readDistribution(ws.engine, FW, 2024, null);
+    const bands = ws.framework(FW).bands;
+    // Every band, highest first, the empty ones too.
+    expect(all.bands.map((b) => b.code)).toEqual([...bands].reverse().map((b) => b.code));
+    for (const b of all.bands)
+      expect(b.count).toBe(ranking.filter((r) => r.bandCode === b.code).length);
+    expect(all.bands.reduce((n, b) => n + b.count, 0)).toBe(19);
+    expect(all.bins).toHaveLength(10);
+    for (const [i, bin] of all.bins.entries()) {
+      const inBin = ranking.filter(
+        (r) =>
+          r.total !== null &&
+          r.total >= i / 10 &&
+          (i === 9 ? r.total <= 1 : r.total < (i + 1) / 10),
+      );
+      expect(bin, `bin ${i}`).toEqual({ from: i / 10, count: inBin.length });
+    }
+    const parent = ranking[0]!.parentCode!;
+    const some = await readDistribution(ws.engine, FW, 2024, parent);
+    const under = ranking.filter((r) => r.parentCode === parent);
+    expect(some.bands.reduce((n, b) => n + b.count, 0)).toBe(under.length);
+    expect(some.bins.reduce((n, b) => n + b.count, 0)).toBe(under.length);
   });
 
   it('strengths are above the median and weaknesses below, largest first', async () => {

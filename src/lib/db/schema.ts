@@ -135,8 +135,10 @@ export const WORKSPACE_DDL = [
   `CREATE TABLE IF NOT EXISTS fw_indicator_measures (
     framework_id VARCHAR, indicator VARCHAR, slot INTEGER, measure VARCHAR
   )`,
+  // position: the band's place in the framework's list, lowest first (its colour on screen).
   `CREATE TABLE IF NOT EXISTS fw_bands (
-    framework_id VARCHAR, band VARCHAR, name_vi VARCHAR, name_en VARCHAR, min DOUBLE
+    framework_id VARCHAR, band VARCHAR, name_vi VARCHAR, name_en VARCHAR, min DOUBLE,
+    position INTEGER
   )`,
   `CREATE TABLE IF NOT EXISTS tp_profiles (
     profile_id VARCHAR PRIMARY KEY, title_vi VARCHAR, title_en VARCHAR, unit_code VARCHAR,

@@ -11,12 +11,17 @@ export interface RankingRow {
   parentName: string | null;
   rank: number | null;
   rankInParent: number | null;
+  /** The rank the year before, of the units ranked both years. */
+  previousRank: number | null;
   rankChange: number | null;
   total: number | null;
   points: number;
   maxCounted: number;
   totalMax: number;
   band: LocalText | null;
+  /** The band's code, and its place in the framework's list from the lowest (its colour). */
+  bandCode: string | null;
+  bandIndex: number | null;
   coverage: number | null;
   mainIndexValues: Record<string, number | null>;
 }
@@ -54,15 +59,60 @@ export async function readRanking(engine: Engine, year: number): Promise<Ranking
     parentName: s.parent_name === null ? null : String(s.parent_name),
     rank: num(s.rank),
     rankInParent: num(s.rank_in_parent),
+    previousRank: num(s.previous_rank),
     rankChange: num(s.rank_change),
     total: num(s.total),
     points: Number(s.points ?? 0),
     maxCounted: Number(s.max_counted ?? 0),
     totalMax: Number(s.total_max ?? 0),
     band: s.band === null ? null : { vi: String(s.band_vi), en: String(s.band_en) },
+    bandCode: s.band === null ? null : String(s.band),
+    bandIndex: num(s.band_index),
     coverage: num(s.coverage),
     mainIndexValues: byUnit.get(String(s.unit_code)) ?? {},
   }));
+}
+
+export interface Distribution {
+  /** Every band of the framework, highest first, with how many units it holds. */
+  bands: { code: string; index: number; name: LocalText; count: number }[];
+  /** Units per tenth of the total (0–0.1 … 0.9–1, the last with 1 itself). */
+  bins: { from: number; count: number }[];
+}
+
+/** How the year's units spread over the bands and the totals, of one parent's units or all. */
+export async function readDistribution(
+  engine: Engine,
+  frameworkId: string,
+  year: number,
+  parent: string | null,
+): Promise<Distribution> {
+  const of = `s.year = ${lit(year)}${parent === null ? '' : ` AND s.parent_code = ${lit(parent)}`}`;
+  const bands = toRows(
+    await engine.query(
+      `SELECT b.band, b.position, b.name_vi, b.name_en, count(s.unit_code) AS n
+       FROM fw_bands b LEFT JOIN scores s ON s.band = b.band AND ${of}
+       WHERE b.framework_id = ${lit(frameworkId)}
+       GROUP BY ALL ORDER BY b.position DESC`,
+    ),
+  );
+  const bins = toRows(
+    await engine.query(
+      `SELECT r.i AS bin, count(s.total) AS n
+       FROM range(10) r(i) LEFT JOIN scores s
+         ON ${of} AND s.total BETWEEN 0 AND 1 AND least(floor(s.total * 10), 9) = r.i
+       GROUP BY r.i ORDER BY r.i`,
+    ),
+  );
+  return {
+    bands: bands.map((b) => ({
+      code: String(b.band),
+      index: Number(b.position),
+      name: { vi: String(b.name_vi), en: String(b.name_en) },
+      count: Number(b.n),
+    })),
+    bins: bins.map((b) => ({ from: Number(b.bin) / 10, count: Number(b.n) })),
+  };
 }
 
 /** Levels of the units in the given loads, most frequent first: picks a framework that fits. */

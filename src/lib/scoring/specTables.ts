@@ -172,7 +172,7 @@ export function frameworkTablesSql(
     ),
     ...insert(
       'fw_bands',
-      fw.bands.map((b) => [id, b.code, b.name.vi, b.name.en, b.min]),
+      fw.bands.map((b, i) => [id, b.code, b.name.vi, b.name.en, b.min, i]),
     ),
   ];
 }

@@ -61,6 +61,32 @@ export function editProfile(p: TargetProfile, edits: readonly WhatIfEdit[]): Tar
   };
 }
 
+/**
+ * Whether an edit changes anything under the framework and plan in use: an edit of another
+ * framework or plan, or of an indicator, target or group they do not have, is kept but does
+ * nothing now. A value edit always applies.
+ */
+export function editApplies(
+  e: WhatIfEdit,
+  framework: Framework | undefined,
+  profile: TargetProfile | undefined,
+): boolean {
+  switch (e.kind) {
+    case 'value':
+      return true;
+    case 'target':
+      return e.profile === profile?.id && profile.targets.some((t) => t.id === e.target);
+    case 'maxPoints':
+      return (
+        e.framework === framework?.id && framework.indicators.some((x) => x.code === e.indicator)
+      );
+    case 'weight':
+      return (
+        e.framework === framework?.id && weightGroups(framework).some((g) => g.code === e.group)
+      );
+  }
+}
+
 /** The value edits: the last edit of a cell wins. */
 export function valueEdits(edits: readonly WhatIfEdit[]): { edit: number; e: ValueEdit }[] {
   const last = new Map<string, { edit: number; e: ValueEdit }>();

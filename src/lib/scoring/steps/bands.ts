@@ -32,7 +32,7 @@ CREATE OR REPLACE TABLE scores AS
 SELECT r.unit_code, u.unit_name, r.year, r.parent_code, u.parent_name,
   r.value AS total, r.points, r.max_counted, f.total_max,
   r.rank, r.rank_in_parent, r.ranked_units, r.ranked_in_parent, r.previous_rank, r.rank_change,
-  b.band, b.name_vi AS band_vi, b.name_en AS band_en,
+  b.band, b.position AS band_index, b.name_vi AS band_vi, b.name_en AS band_en,
   r.indicators, r.observed, r.imputed, r.missing, r.coverage
 FROM ranks r
 JOIN units u USING (unit_code)

@@ -15,6 +15,7 @@ import {
   ruleWithMeasures,
 } from '../../src/lib/rules/registry';
 import { explainUnit, type TraceStep } from '../../src/lib/scoring/explainTrace';
+import { kindName } from '../../src/lib/i18n/reviewStrings';
 import type { Workspace } from '../../src/lib/workspace/workspace';
 import { num, rate, ruleFramework, wideCsv, type IndicatorSpec } from './support/ruleFramework';
 import { csvFile, freshWorkspace, rows } from './support/workspace';
@@ -318,6 +319,14 @@ function workOut(formula: string): number {
   expect(js, formula).toMatch(/^[\d\s.,*/()+\-Mathminax]+$/);
   return Number(new Function(`return (${js});`)());
 }
+
+it('every rule kind has a name for the framework review', () => {
+  // A kind without one would show its code: no Vietnamese name is a code.
+  for (const kind of RULE_KINDS) {
+    expect(kindName(kind, 'vi'), kind).not.toBe(kind);
+    expect(kindName(kind, 'en'), kind).not.toBe('');
+  }
+});
 
 describe('every rule kind, every face, the same cases', () => {
   let ws: Workspace;

@@ -4,12 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  correctedFramework,
-  frameworkTable,
-  previewMethod,
-  reviewRows,
-} from '../../src/lib/framework/sheetReview';
+import { frameworkTable } from '../../src/lib/export/frameworkExport';
+import { correctedFramework, previewMethod, reviewRows } from '../../src/lib/ingest/sheetReview';
 import { measureIndex, roleOf } from '../../src/lib/ingest/columnRoles';
 import type { IngestError } from '../../src/lib/ingest/errors';
 import { detectShape } from '../../src/lib/ingest/shape';

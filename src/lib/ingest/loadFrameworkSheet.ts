@@ -4,8 +4,8 @@
 // was read from the method text, borrowed by code, or left as points as given.
 import type { Engine } from '../db/engine';
 import { toRows, type Row } from '../db/rows';
-import { frameworkFromSheet } from '../framework/fromSheet';
-import type { SheetSource } from '../framework/sheetReview';
+import { frameworkFromSheet } from './frameworkFromSheet';
+import type { SheetSource } from './sheetReview';
 import { validateFramework } from '../framework/validateFramework';
 import { fold } from '../sql/fold';
 import { ident } from '../sql/quote';

@@ -1,7 +1,7 @@
 // What a load tells the person: how the file was read, what went where, what was skipped and
 // which cells could not be read. One shape for every kind of table.
-import type { SheetRuleSource } from '../framework/fromSheet';
-import type { SheetSource } from '../framework/sheetReview';
+import type { SheetRuleSource } from './frameworkFromSheet';
+import type { SheetSource } from './sheetReview';
 import type { Framework, LocalText, TargetProfile } from '../framework/types';
 import type { CellIssue } from './cellIssues';
 import type { ColumnRole, MatchedBy } from './columnRoles';

@@ -1,12 +1,16 @@
 // The review of a framework read from a table: every indicator with the rule understood from its
 // text (in words), how sure, and what was not understood; corrections made in place (a method
 // text reworded, a max changed, "points as given" chosen) give a corrected framework, and the
-// framework goes back out as JSON or as the same table layout it came in.
+// framework goes back out as JSON or as the same table layout it came in (export/frameworkExport.ts).
 import { readMethod, ruleText } from '../rules/registry';
 import type { NeededInput } from '../rules/kind';
-import { frameworkFromSheet, type SheetFrameworkInput, type SheetRuleSource } from './fromSheet';
-import type { Framework, LocalText, MeasureDef, RuleKind } from './types';
-import { validateFramework } from './validateFramework';
+import {
+  frameworkFromSheet,
+  type SheetFrameworkInput,
+  type SheetRuleSource,
+} from './frameworkFromSheet';
+import type { Framework, LocalText, MeasureDef, RuleKind } from '../framework/types';
+import { validateFramework } from '../framework/validateFramework';
 
 /** What the review needs to rebuild a sheet framework: the input of `frameworkFromSheet`. */
 export type SheetSource = Omit<
@@ -141,31 +145,4 @@ export function reviewedFramework(
     fw: framework,
     methods: new Map(rules.map((r) => [r.indicator, r.from === 'points' ? null : r.method])),
   };
-}
-
-/**
- * The framework as the table a decision prints: titles, then STT | Chỉ số | Điểm tối đa | Cách
- * tính điểm, a section row per main index and a row per indicator with its method text (the one
- * the rule was read from, so the table reads back into the same framework).
- */
-export function frameworkTable(
-  fw: Framework,
-  methods: ReadonlyMap<string, string | null>,
-): (string | number)[][] {
-  const rows: (string | number)[][] = [
-    [fw.title.vi],
-    [fw.decision],
-    [],
-    ['STT', 'Mã', 'Chỉ số', 'Điểm tối đa', 'Cách tính điểm'],
-  ];
-  fw.mainIndices.forEach((m, i) => {
-    rows.push([String(i + 1), '', m.name.vi, m.maxPoints, '']);
-    fw.indicators
-      .filter((x) => x.mainIndex === m.code)
-      .forEach((x, j) =>
-        rows.push([`${i + 1}.${j + 1}`, x.code, x.name.vi, x.maxPoints, methods.get(x.code) ?? '']),
-      );
-  });
-  rows.push(['', '', 'Tổng điểm', fw.mainIndices.reduce((s, m) => s + m.maxPoints, 0), '']);
-  return rows;
 }

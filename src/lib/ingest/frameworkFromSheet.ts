@@ -5,11 +5,19 @@
 // `points`) and is listed, never guessed. An indicator whose code a
 // registered framework knows (in a code column) borrows that framework's rule first, reading the
 // same measures as the data already loaded for it.
-import { headerKey } from '../ingest/columnRoles';
-import type { Outline, OutlineIndicator } from '../ingest/frameworkOutline';
+import { headerKey } from './columnRoles';
+import type { Outline, OutlineIndicator } from './frameworkOutline';
 import { readMethod, ruleWithMeasures, scaleRule } from '../rules/registry';
 import { fold } from '../sql/fold';
-import type { Framework, Indicator, Level, LocalText, MeasureDef, Rule, RuleKind } from './types';
+import type {
+  Framework,
+  Indicator,
+  Level,
+  LocalText,
+  MeasureDef,
+  Rule,
+  RuleKind,
+} from '../framework/types';
 
 export interface SheetFrameworkInput {
   id: string;

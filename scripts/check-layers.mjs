@@ -25,7 +25,17 @@ const ALLOWED = {
   notebook: ['charts', 'db', 'framework', 'i18n', 'scoring', 'sql', 'storage'],
   whatif: ['db', 'framework', 'i18n', 'rules', 'sql', 'text'],
   workshop: ['framework', 'scoring', 'whatif'],
-  workspace: ['db', 'framework', 'ingest', 'notebook', 'scoring', 'storage', 'whatif', 'zip'],
+  workspace: [
+    'db',
+    'framework',
+    'ingest',
+    'notebook',
+    'scoring',
+    'sql',
+    'storage',
+    'whatif',
+    'zip',
+  ],
   view: ['db', 'export', 'framework', 'i18n', 'scoring', 'sql', 'text'],
   state: [
     'db',

@@ -31,6 +31,13 @@ import {
   type WhatIfEdit,
 } from '../whatif/edits';
 import { whatIfValuesSql } from '../whatif/valuesTable';
+import {
+  changedSince,
+  digestOf,
+  RUN_SETTINGS_DDL,
+  writeRunSettingsSql,
+  type RunSettings,
+} from './runLog';
 
 export interface WorkspaceLoadOptions extends LoadOptions {
   /** Loads dropped together share a batch (the first load's id); undo takes back a batch. */
@@ -64,8 +71,17 @@ export interface Workspace {
     frameworkId: string,
     profileId: string | null,
     edits?: readonly WhatIfEdit[],
-  ): Promise<PipelineRun>;
+  ): Promise<ScoredRun>;
+  /**
+   * Runs again what a run's log says it was asked (its `settings`, or the last run's as
+   * `readRunSettings` gives them), as COINr's `regen` does: the same tables again. Refused when
+   * the framework, the plan or the loads that count have changed since.
+   */
+  rebuild(settings: RunSettings): Promise<ScoredRun>;
 }
+
+/** A run, with what it was asked (also kept in `pipeline_settings`). */
+export type ScoredRun = PipelineRun & { settings: RunSettings };
 
 /** Units no longer named by any load go with their last load. */
 const UNITS_WITHOUT_DATA = `DELETE FROM units WHERE unit_code NOT IN
@@ -111,7 +127,12 @@ export async function openWorkspace(
   builtins: Builtins,
   readWorkbook: WorkbookReader,
 ): Promise<Workspace> {
-  await execAll(engine, [...WORKSPACE_DDL, ...AFFECTED_DDL, ...referenceUnitsSql()]);
+  await execAll(engine, [
+    ...WORKSPACE_DDL,
+    ...AFFECTED_DDL,
+    ...RUN_SETTINGS_DDL,
+    ...referenceUnitsSql(),
+  ]);
   const frameworks = new Map<string, Framework>();
   const profiles = new Map<string, TargetProfile>();
 
@@ -340,22 +361,55 @@ export async function openWorkspace(
           Boolean(r.active),
         ]),
       ),
-    score: async (frameworkId, profileId, edits = []) => {
-      const framework = editFramework(get(frameworks, frameworkId, 'framework'), edits);
-      const profile =
-        profileId === null ? null : editProfile(get(profiles, profileId, 'target profile'), edits);
-      await writeFramework(framework);
-      if (profile) await writeProfile(profile);
-      const whatIf = whatIfValuesWrite(edits);
-      const run = await runPipeline(
-        engine,
-        { framework, profile, whatIfValues: valueEdits(edits).length > 0 },
-        { memory, changed, edited: [...edited.values()], inputs: whatIf.statements },
+    score: (frameworkId, profileId, edits = []) => score(frameworkId, profileId, edits),
+    rebuild: async (logged) => {
+      const why = changedSince(
+        logged,
+        await settingsOf(logged.frameworkId, logged.profileId, logged.edits),
       );
-      whatIf.written();
-      changed.clear();
-      edited.clear();
-      return run;
+      if (why) throw new Error(`the logged run cannot be rebuilt: ${why}`);
+      return score(logged.frameworkId, logged.profileId, logged.edits);
     },
   };
+
+  async function settingsOf(
+    frameworkId: string,
+    profileId: string | null,
+    edits: readonly WhatIfEdit[],
+  ): Promise<RunSettings> {
+    const active = toRows(await engine.query('SELECT load_id FROM loads WHERE active ORDER BY 1'));
+    return {
+      frameworkId,
+      framework: await digestOf(get(frameworks, frameworkId, 'framework')),
+      profileId,
+      profile:
+        profileId === null ? null : await digestOf(get(profiles, profileId, 'target profile')),
+      edits: [...edits],
+      loads: active.map((r) => Number(r.load_id)),
+    };
+  }
+
+  async function score(
+    frameworkId: string,
+    profileId: string | null,
+    edits: readonly WhatIfEdit[],
+  ): Promise<ScoredRun> {
+    const framework = editFramework(get(frameworks, frameworkId, 'framework'), edits);
+    const profile =
+      profileId === null ? null : editProfile(get(profiles, profileId, 'target profile'), edits);
+    await writeFramework(framework);
+    if (profile) await writeProfile(profile);
+    const whatIf = whatIfValuesWrite(edits);
+    const run = await runPipeline(
+      engine,
+      { framework, profile, whatIfValues: valueEdits(edits).length > 0 },
+      { memory, changed, edited: [...edited.values()], inputs: whatIf.statements },
+    );
+    whatIf.written();
+    changed.clear();
+    edited.clear();
+    const settings = await settingsOf(frameworkId, profileId, edits);
+    await engine.exec(writeRunSettingsSql(settings));
+    return { ...run, settings };
+  }
 }

@@ -2,6 +2,14 @@
 import { lit } from '../sql/quote';
 import { valueEdits, type WhatIfEdit } from './edits';
 
+export const WHAT_IF_DDL = [
+  // What-if values: a trainer's edits of raw values, over what was loaded (never written into it).
+  // `value` is as the measures table holds it (rates 0–1); `edit` is the edit's place in the list.
+  `CREATE TABLE IF NOT EXISTS what_if_values (
+    unit_code VARCHAR, year INTEGER, measure VARCHAR, value DOUBLE, text VARCHAR, edit INTEGER
+  )`,
+];
+
 /** Statements that make `what_if_values` hold exactly these edits' values. */
 export function whatIfValuesSql(edits: readonly WhatIfEdit[]): string[] {
   const rows = valueEdits(edits).map(

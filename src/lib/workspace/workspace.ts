@@ -2,7 +2,8 @@
 // entry point that changes them: load files, register a framework or profile, score.
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
-import { WORKSPACE_DDL } from '../db/schema';
+import { INGEST_DDL } from '../ingest/tablesDdl';
+import { PIPELINE_LOG_DDL, SPEC_DDL } from '../scoring/tablesDdl';
 import type { Builtins } from '../framework/builtin';
 import {
   frameworkTablesSql,
@@ -30,7 +31,7 @@ import {
   type ValueEdit,
   type WhatIfEdit,
 } from '../whatif/edits';
-import { whatIfValuesSql } from '../whatif/valuesTable';
+import { WHAT_IF_DDL, whatIfValuesSql } from '../whatif/valuesTable';
 import {
   changedSince,
   digestOf,
@@ -128,7 +129,10 @@ export async function openWorkspace(
   readWorkbook: WorkbookReader,
 ): Promise<Workspace> {
   await execAll(engine, [
-    ...WORKSPACE_DDL,
+    ...INGEST_DDL,
+    ...SPEC_DDL,
+    ...PIPELINE_LOG_DDL,
+    ...WHAT_IF_DDL,
     ...AFFECTED_DDL,
     ...RUN_SETTINGS_DDL,
     ...referenceUnitsSql(),

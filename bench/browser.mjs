@@ -43,12 +43,7 @@ async function paintTimes(page) {
   return page.evaluate(() => {
     const paint = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
     const nav = performance.getEntriesByType('navigation')[0];
-    // Bytes over the wire (compressed, headers included) against the bytes the files hold.
-    const entries = [nav, ...performance.getEntriesByType('resource')].filter(Boolean);
-    const sum = (key) => entries.reduce((s, e) => s + (e[key] ?? 0), 0);
     return {
-      transferred: sum('transferSize'),
-      decoded: sum('decodedBodySize'),
       fcp: paint('first-contentful-paint'),
       domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
       firstRanking: window.dtiLab.timings().firstRankingMs,
@@ -195,8 +190,17 @@ export async function runBrowser(url, data, set, options = {}) {
   const memory = () => (renderer ? memoryNow(profile, renderer.pid) : null);
   try {
     page = context.pages()[0] ?? (await context.newPage());
+    // Bytes over the wire on the first visit: every response body of the page and its workers
+    // (DuckDB's wasm is fetched by its worker), as sent — compressed when the server did.
+    const bodies = [];
+    const onFinished = (request) =>
+      bodies.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+    page.on('requestfinished', onFinished);
     await page.goto(url);
     out.freshVisit = await inTime(paintTimes(page));
+    page.off('requestfinished', onFinished);
+    out.freshVisit.transferred = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+    out.freshVisit.requests = bodies.length;
     out.duckdbVersion = (await query('SELECT version() AS v'))[0]?.v ?? null;
     renderer = pageRenderer(profile);
 

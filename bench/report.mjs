@@ -157,10 +157,10 @@ function setRows({ set, browser: b, native: n }) {
     ),
     row('first ranking, fresh visit (the sample district)', ms(b.freshVisit?.firstRanking), '', ''),
     row(
-      'bytes over the wire, fresh visit (files as decoded)',
+      'bytes over the wire, fresh visit (the page and its workers, as sent)',
       b.freshVisit?.transferred === undefined
         ? '—'
-        : `${bytes(b.freshVisit.transferred)} (${bytes(b.freshVisit.decoded)})`,
+        : `${bytes(b.freshVisit.transferred)} in ${b.freshVisit.requests} responses`,
       '',
       '',
     ),

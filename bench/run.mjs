@@ -1,7 +1,7 @@
 // `npm run bench`: the DTI Lab benchmark. Installs the benchmark's own dependency (native DuckDB,
 // kept out of the app's lockfile), builds the app, generates the data sets, runs each through
 // the real app in headless Chromium and through the same code on native DuckDB, then prints the
-// figures against the budgets of DESIGN.md §6 and saves them as bench/results-YYYY-MM-DD.md.
+// figures against the budgets of DESIGN.md §6 and saves them as bench/results/YYYY-MM-DD-HHMM.md.
 // A script that prints figures, never a test: nothing here fails on a missed budget.
 //
 // Environment: BENCH_SCALE (1 = national: 10,000 communes; 0.1 for a quick run), BENCH_EDITS
@@ -123,11 +123,12 @@ const env = {
 };
 const report = formatReport({ env, data, sizes, results });
 console.log(report);
-// A quick run at another scale never overwrites the day's national figures, nor a second run
-// of the day the first one's (-2, -3, …): figures before and after a change stay side by side.
-const stem = `results-${date}${scale === 1 ? '' : `-scale-${scale}`}`;
-let file = path.join(BENCH, `${stem}.md`);
-for (let n = 2; existsSync(file); n++) file = path.join(BENCH, `${stem}-${n}.md`);
+// One file per run, in bench/results/, named by the day and time it ran (and its scale when not
+// the whole country): the README links the latest; older runs are in git's history.
+const RESULTS = path.join(BENCH, 'results');
+mkdirSync(RESULTS, { recursive: true });
+const time = new Date().toISOString().slice(11, 16).replace(':', '');
+const file = path.join(RESULTS, `${date}-${time}${scale === 1 ? '' : `-scale-${scale}`}.md`);
 writeFileSync(file, report + '\n');
 // Every figure as measured, for a closer look (not committed).
 writeFileSync(

@@ -51,6 +51,7 @@ import { readEngineMemory, type EngineMemory } from '../db/engineMemory';
 import type { WhatIfEdit } from '../whatif/edits';
 import { DROP_SNAPSHOT_SQL, SNAPSHOT_SQL } from '../whatif/beforeAfter';
 import sampleUrl from '../../../data-samples/nam-dan-2023-2024.csv?url';
+import { SAY } from '../i18n/stateMessages';
 
 export const DEFAULT_FRAMEWORK = 'dti-xa-minh-hoa';
 export const DEFAULT_PROFILE = 'kh-cds-khanh-son-2024';
@@ -147,13 +148,7 @@ class AppState {
       this.phase = 'ready';
     } catch (e) {
       this.phase = 'failed';
-      this.#notify(
-        {
-          vi: 'Không khởi động được cơ sở dữ liệu trong trình duyệt',
-          en: 'Could not start the in-browser database',
-        },
-        e,
-      );
+      this.#notify(SAY.engineNotStarted, e);
       throw e;
     }
   }
@@ -177,9 +172,7 @@ class AppState {
     if (saved) await this.#restore(saved, (key) => readSavedFile(store, key));
     else await this.#loadSample();
     // Restored data that will not score leaves the app usable, with the reason on screen.
-    await this.#rescore().catch((e: unknown) =>
-      this.#notify({ vi: 'Không chấm điểm được', en: 'Scoring failed' }, e),
-    );
+    await this.#rescore().catch((e: unknown) => this.#notify(SAY.scoringFailed, e));
   }
 
   /**
@@ -192,14 +185,7 @@ class AppState {
     const { store } = await appStorage();
     const files = await takeInterruptedLoad(store);
     if (!files) return;
-    const names = files.map((n) => `"${n}"`);
-    this.#notify(
-      {
-        vi: `Lần nạp trước chưa xong thì trang bị đóng: ${names.join(', ')} chưa được nạp. Dữ liệu đã có trước đó vẫn còn nguyên; hãy nạp lại tệp này.`,
-        en: `The page closed before the last load finished: ${names.join(', ')} did not load. The data loaded before it is intact; load the file again.`,
-      },
-      null,
-    );
+    this.#notify(SAY.interruptedLoad(files), null);
   }
 
   /**
@@ -241,13 +227,7 @@ class AppState {
       this.phase = 'ready';
     } catch (e) {
       this.phase = 'failed';
-      this.#notify(
-        {
-          vi: 'Không khởi động lại được cơ sở dữ liệu trong trình duyệt',
-          en: 'Could not restart the in-browser database',
-        },
-        e,
-      );
+      this.#notify(SAY.engineNotRestarted, e);
     }
     for (const listener of this.#restartListeners) listener();
   }
@@ -311,10 +291,7 @@ class AppState {
         await this.#registerSpec(ws, text);
         this.#ledger.addSpec(text);
       } catch (e) {
-        this.#notify(
-          { vi: 'Không khôi phục được bộ chỉ số', en: 'Could not restore a framework' },
-          e,
-        );
+        this.#notify(SAY.frameworkNotRestored, e);
       }
     }
     const batches: Record<number, number> = {};
@@ -337,13 +314,7 @@ class AppState {
         reports.push(report);
       } catch (e) {
         this.#ledger.keepUnrestored(load);
-        this.#notify(
-          {
-            vi: `Không khôi phục được tệp "${load.name}"; bản lưu của tệp vẫn được giữ`,
-            en: `Could not restore "${load.name}"; its saved copy is kept`,
-          },
-          e,
-        );
+        this.#notify(SAY.fileNotRestored(load.name), e);
       }
     }
     this.reports = reports;
@@ -372,15 +343,7 @@ class AppState {
         const { store } = await appStorage();
         await writeSavedWorkspace(store, saved, (key) => files.get(key));
       })
-      .catch((e: unknown) =>
-        this.#notify(
-          {
-            vi: 'Không lưu được dữ liệu vào trình duyệt',
-            en: 'Could not save the data in the browser',
-          },
-          e,
-        ),
-      );
+      .catch((e: unknown) => this.#notify(SAY.notSaved, e));
   }
 
   /** The data as it counts now (loads still active), for a notebook sent with its data. */
@@ -405,13 +368,7 @@ class AppState {
         // A sent framework may add to the app's, never stand in for a built-in one.
         const id = specId(text);
         if (id && this.#builtinIds.includes(id)) {
-          this.#notify(
-            {
-              vi: `Tệp gửi kèm có bộ chỉ số "${id}" trùng tên bộ có sẵn: dùng bộ có sẵn`,
-              en: `The file carries a framework "${id}" named like a built-in one: the built-in one is used`,
-            },
-            null,
-          );
+          this.#notify(SAY.sentFrameworkClash(id), null);
           continue;
         }
         await this.#registerSpec(ws, text);
@@ -431,10 +388,7 @@ class AppState {
           this.#adoptFramework(ws, report);
           done.push(report);
         } catch (e) {
-          this.#notify(
-            { vi: `Không nạp được tệp "${load.name}"`, en: `Could not load "${load.name}"` },
-            e,
-          );
+          this.#notify(SAY.fileNotLoaded(load.name), e);
         }
       }
       this.reports = [...this.reports, ...done];
@@ -507,10 +461,7 @@ class AppState {
           }
           changed = true;
         } catch (e) {
-          this.#notify(
-            { vi: `Không nạp được tệp "${file.name}"`, en: `Could not load "${file.name}"` },
-            e,
-          );
+          this.#notify(SAY.fileNotLoaded(file.name), e);
           // A cancel stops the whole drop: the files after this one are not read either.
           if (e instanceof IngestError && e.code === 'cancelled') break;
         }
@@ -530,7 +481,7 @@ class AppState {
       if (changed) {
         const newest = Math.max(0, ...done.map((r) => r.year ?? 0));
         await this.#rescore(newest || null).catch((e: unknown) =>
-          this.#notify({ vi: 'Không chấm điểm được', en: 'Scoring failed' }, e),
+          this.#notify(SAY.scoringFailed, e),
         );
         await this.#turnToNewUnits(done);
         this.#save();
@@ -650,10 +601,7 @@ class AppState {
         await this.#rescore(report.year);
         this.#save();
       } catch (e) {
-        this.#notify(
-          { vi: `Không nạp lại được tệp "${input.name}"`, en: `Could not reload "${input.name}"` },
-          e,
-        );
+        this.#notify(SAY.fileNotReloaded(input.name), e);
       }
     });
   }

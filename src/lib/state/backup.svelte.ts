@@ -7,6 +7,7 @@ import { download } from '../export/download';
 import { readStored } from '../notebook/library';
 import type { Notebook } from '../notebook/types';
 import { backupFileName, readBackup, writeBackup, type Backup } from '../workspace/backup';
+import { SAY } from '../i18n/stateMessages';
 
 export interface PendingBackup {
   file: string;
@@ -37,7 +38,7 @@ class BackupState {
       const bytes = writeBackup({ ...content, notebooks: kept }, now.toISOString());
       download(backupFileName(now), new Blob([bytes as Uint8Array<ArrayBuffer>]));
     } catch (e) {
-      app.notices.add({ vi: 'Không tạo được bản sao lưu', en: 'Could not make the backup' }, e);
+      app.notices.add(SAY.backupNotMade, e);
     } finally {
       this.busy = false;
     }
@@ -46,25 +47,13 @@ class BackupState {
   /** Reads and checks a backup file; it waits in `pending` for the person's answer. */
   async open(file: { name: string; bytes: Uint8Array }): Promise<void> {
     if (app.tabRole !== 'owner') {
-      app.notices.add(
-        {
-          vi: `Không khôi phục được "${file.name}" ở thẻ này: ${ELSEWHERE_TEXT.vi}`,
-          en: `Cannot restore "${file.name}" in this tab: ${ELSEWHERE_TEXT.en}`,
-        },
-        null,
-      );
+      app.notices.add(SAY.notRestoredHere(file.name, ELSEWHERE_TEXT), null);
       return;
     }
     try {
       this.pending = { file: file.name, ...(await readBackup(file.bytes)) };
     } catch (e) {
-      app.notices.add(
-        {
-          vi: `Không khôi phục được từ tệp "${file.name}"`,
-          en: `Could not restore from "${file.name}"`,
-        },
-        e,
-      );
+      app.notices.add(SAY.notRestoredFrom(file.name), e);
     }
   }
 
@@ -76,13 +65,7 @@ class BackupState {
     try {
       await app.restoreBackup(pending.backup);
     } catch (e) {
-      app.notices.add(
-        {
-          vi: `Không khôi phục được từ tệp "${pending.file}"`,
-          en: `Could not restore from "${pending.file}"`,
-        },
-        e,
-      );
+      app.notices.add(SAY.notRestoredFrom(pending.file), e);
     } finally {
       this.busy = false;
     }

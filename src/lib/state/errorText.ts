@@ -2,6 +2,7 @@
 import { InvalidSpecError } from '../framework/check';
 import type { LocalText } from '../framework/types';
 import { describeLocation, IngestError } from '../ingest/errors';
+import { SAY } from '../i18n/stateMessages';
 
 const MAX_PROBLEMS = 12;
 
@@ -15,10 +16,7 @@ export function errorText(error: unknown): LocalText {
   if (error instanceof InvalidSpecError) return specProblems(error);
   const message = String((error as Error)?.message ?? error);
   if (/out of memory/i.test(message)) {
-    return {
-      vi: 'Trình duyệt không đủ bộ nhớ cho việc này (khoảng 3 GB cho cơ sở dữ liệu trong trang). Dữ liệu đã nạp và kết quả trước đó vẫn giữ nguyên. Hãy hoàn tác tệp lớn nhất, chia nhỏ dữ liệu, hoặc bấm «Khởi động lại bộ máy» ở cuối trang để giải phóng bộ nhớ.',
-      en: 'The browser has not enough memory for this (about 3 GB for the in-page database). What was loaded and the previous results are unchanged. Undo the largest file, split the data, or press “Restart the engine” at the foot of the page to free memory.',
-    };
+    return SAY.outOfMemory;
   }
   return { vi: message, en: message };
 }

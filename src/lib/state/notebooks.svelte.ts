@@ -2,7 +2,6 @@
 // in the app's queue (never in the middle of a scoring), in notebook order; running a cell runs
 // again exactly the cells that read it. Every change is saved to browser storage.
 import { app } from './app.svelte';
-import type { LocalText } from '../framework/types';
 import { ancestorsOf, cellLinks, dependentsOf } from '../notebook/dependencies';
 import { cellStatuses, type CellStatus, type RunStamp } from '../notebook/staleness';
 import { readSchema, type SqlSchema } from '../notebook/schema';
@@ -30,6 +29,7 @@ import { appStorage } from './storage';
 import { runDidNotFinish, runEnded, runStarted } from './unfinishedRuns';
 import { isBundle, readBundle } from '../workspace/bundle';
 import { readNotebookFile } from '../notebook/notebookFile';
+import { SAY } from '../i18n/stateMessages';
 
 export type { CellStatus, SqlSchema };
 
@@ -98,14 +98,7 @@ export class NotebookState {
   async #reportUnreadable(store: KeyValueStore): Promise<void> {
     const listed = this.entries.map((e) => e.id);
     const unreadable = (await store.keys('notebooks')).filter((k) => !listed.includes(k));
-    if (unreadable.length > 0)
-      app.notices.add(
-        {
-          vi: `Không đọc được ${unreadable.length} sổ phân tích đã lưu (${unreadable.join(', ')}); dữ liệu của chúng vẫn được giữ trong trình duyệt`,
-          en: `Could not read ${unreadable.length} saved notebook(s) (${unreadable.join(', ')}); they are kept in the browser`,
-        },
-        null,
-      );
+    if (unreadable.length > 0) app.notices.add(SAY.notebooksUnread(unreadable), null);
   }
 
   status(cell: Cell): CellStatus {
@@ -167,13 +160,7 @@ export class NotebookState {
       }
       app.view.page = 'notebook';
     } catch (e) {
-      app.notices.add(
-        {
-          vi: `Không mở được tệp sổ phân tích "${file.name}"`,
-          en: `Could not open the notebook file "${file.name}"`,
-        },
-        e,
-      );
+      app.notices.add(SAY.notebookFileNotOpened(file.name), e);
     }
   }
 
@@ -441,7 +428,7 @@ export class NotebookState {
       };
       this.entries = this.entries.map((e) => (e.id === nb.id ? entry : e));
     } catch (e) {
-      app.notices.add({ vi: 'Không lưu được sổ phân tích', en: 'Could not save the notebook' }, e);
+      app.notices.add(SAY.notebookNotSaved, e);
     }
   }
 
@@ -483,21 +470,13 @@ function asCellError(e: unknown): CellError {
 
 /** A cell stopped by the person, or left waiting by the stop. */
 function stoppedError(running: boolean): CellError {
-  return new CellError(
-    running
-      ? { vi: 'Đã dừng truy vấn theo yêu cầu', en: 'Query stopped on request' }
-      : { vi: 'Chưa chạy: lần chạy đã dừng', en: 'Not run: the run was stopped' },
-  );
+  return new CellError(running ? SAY.queryStopped : SAY.runStopped);
 }
 
 function upstreamError(nb: Notebook, failedId: string): CellError {
   const failed = nb.cells.find((c) => c.id === failedId);
   const name = failed?.kind === 'sql' ? (failed.name ?? failedId) : failedId;
-  const text: LocalText = {
-    vi: `Ô "${name}" mà ô này đọc đang lỗi; sửa ô đó trước`,
-    en: `Cell "${name}", which this cell reads, failed; fix it first`,
-  };
-  return new CellError(text);
+  return new CellError(SAY.readsFailedCell(name));
 }
 
 /** A chart drawing a renamed cell follows it to its new name. */

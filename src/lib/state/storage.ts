@@ -5,6 +5,7 @@ import type { LocalText } from '../framework/types';
 import { askPersistentStorage, openIndexedDbStore } from '../storage/indexedDb';
 import { holdingStore, memoryStore, type KeyValueStore } from '../storage/keyValue';
 import { claimWorkspace, type TabLock } from '../storage/tabLock';
+import { SAY } from '../i18n/stateMessages';
 
 export interface AppStorage {
   store: KeyValueStore;
@@ -17,10 +18,7 @@ export interface AppStorage {
 }
 
 /** Why this tab saves nothing: another tab has the workspace. */
-export const ELSEWHERE_TEXT: LocalText = {
-  vi: 'Dữ liệu này đang mở ở một thẻ khác. Thẻ này vẫn dùng được nhưng không lưu gì, để không ghi đè lên thẻ kia.',
-  en: 'This workspace is open in another tab. This tab still works but saves nothing, so as not to overwrite the other.',
-};
+export const ELSEWHERE_TEXT: LocalText = SAY.openElsewhere;
 
 /** Set just before a reload that takes the workspace over from the other tab. */
 const TAKE_OVER_KEY = 'dti-lab.take-over';
@@ -43,10 +41,7 @@ export function appStorage(): Promise<AppStorage> {
         store: memoryStore(),
         persistent: false,
         refused: {
-          text: {
-            vi: 'Trình duyệt không cho lưu dữ liệu (IndexedDB): dữ liệu và sổ phân tích chỉ còn đến khi đóng trang',
-            en: 'The browser does not allow storage (IndexedDB): data and notebooks last until the page closes',
-          },
+          text: SAY.storageRefused,
           cause,
         },
         lock,

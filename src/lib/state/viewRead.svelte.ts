@@ -3,6 +3,7 @@
 // a slow read for unit A never appears under unit B's name. A failed read says so.
 import type { Engine } from '../db/engine';
 import { app } from './app.svelte';
+import { SAY } from '../i18n/stateMessages';
 
 export interface ViewRead<T> {
   /** What the view asks for ("unit|year|framework|…"); null when it asks nothing. */
@@ -24,12 +25,7 @@ export function viewRead<T>(ask: () => ViewRead<T>): { readonly value: T | null 
       .then((value) => {
         if (!stale) loaded = { key, value };
       })
-      .catch((e: unknown) =>
-        app.notices.add(
-          { vi: 'Không đọc được kết quả chấm điểm', en: 'Could not read the scoring results' },
-          e,
-        ),
-      );
+      .catch((e: unknown) => app.notices.add(SAY.resultsUnread, e));
     return () => {
       stale = true;
     };

@@ -5,12 +5,9 @@
 //   with relative rules and imputations that carry an edit to other unit-years.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/lib/db/engine';
-import {
-  ALL_SOURCES,
-  keyGroups,
-  PipelineMemory,
-  runPipeline,
-} from '../../src/lib/scoring/pipeline';
+import { ALL_SOURCES, runPipeline } from '../../src/lib/scoring/pipeline';
+import { PipelineMemory } from '../../src/lib/scoring/pipelineMemory';
+import { keyGroups } from '../../src/lib/scoring/runSteps';
 import type { ScoringSettings } from '../../src/lib/scoring/step';
 import { whatIfValuesSql } from '../../src/lib/whatif/valuesTable';
 import type { Framework } from '../../src/lib/framework/types';

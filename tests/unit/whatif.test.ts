@@ -8,7 +8,8 @@ import { readTargetChanges, readUnitChanges, SNAPSHOT_SQL } from '../../src/lib/
 import { editFramework, weightGroups, type WhatIfEdit } from '../../src/lib/whatif/edits';
 import { readTypedValue } from '../../src/lib/whatif/typedValue';
 import { whatIfValuesSql } from '../../src/lib/whatif/valuesTable';
-import { ALL_SOURCES, PipelineMemory, runPipeline } from '../../src/lib/scoring/pipeline';
+import { ALL_SOURCES, runPipeline } from '../../src/lib/scoring/pipeline';
+import { PipelineMemory } from '../../src/lib/scoring/pipelineMemory';
 import type { Workspace } from '../../src/lib/workspace/workspace';
 import { rate, ruleFramework, wideCsv, type IndicatorSpec } from './support/ruleFramework';
 import { csvFile, fileAt, freshWorkspace, rows } from './support/workspace';

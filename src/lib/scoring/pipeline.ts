@@ -1,20 +1,16 @@
-// The scoring pipeline: an ordered list of named, pure steps. Running it replays the steps from
-// `observations` and logs what each did; a what-if edit is a new setting and a replay of the
-// steps it touches.
+// The scoring pipeline: an ordered list of named, pure steps, and the plan of a run — which steps
+// run, how each builds its output, whether the run goes step by step. Running the plan is
+// runSteps.ts, its log pipelineLog.ts, what the last run left pipelineMemory.ts. A what-if edit
+// is a new setting and a replay of the steps it touches.
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
-import { ident, lit } from '../sql/quote';
-import {
-  AFFECTED,
-  COARSER_AFFECTED_SQL,
-  affectedPointsSql,
-  editedSql,
-  type AffectedGrain,
-  type EditedValue,
-} from './affected';
-import { readScope, scopeWhere, type Scope } from './scope';
+import { COARSER_AFFECTED_SQL, affectedPointsSql, editedSql, type EditedValue } from './affected';
+import type { PipelineRun } from './pipelineLog';
+import type { PipelineMemory } from './pipelineMemory';
+import { isStored, runSteps, type Build } from './runSteps';
+import { readScope } from './scope';
 import { setAside } from './setAside';
-import type { PartialRun, ScoringSettings, Step } from './step';
+import type { ScoringSettings, Step } from './step';
 import { measuresStep, observedMeasuresStep } from './steps/measures';
 import { indicatorInputsStep } from './steps/indicatorInputs';
 import { indicatorPointsStep } from './steps/indicatorPoints';
@@ -49,94 +45,6 @@ export const PIPELINE_TABLES: readonly string[] = [
   ...PIPELINE.map((s) => s.output),
   'pipeline_log',
 ];
-
-export interface StepLog {
-  step: string;
-  output: string;
-  sql: string;
-  /** Rows stored; null for a view. */
-  rows: number | null;
-  /** The step's own time; emptying the tables a run fills again is the run's (see emptyTables). */
-  ms: number;
-  /** False when a replay found nothing it reads changed and kept its output as it was. */
-  ran: boolean;
-  /** True when the step's table was emptied and filled again (rather than created). */
-  refilled: boolean;
-  /** True when only the unit-years a value edit reaches were computed again. */
-  partial: boolean;
-  /** Rows the run deleted from the step's table: DuckDB keeps them until a checkpoint. */
-  deleted: number;
-}
-
-export interface PipelineRun {
-  frameworkId: string;
-  profileId: string | null;
-  steps: StepLog[];
-  ms: number;
-}
-
-/**
- * What the last committed run left: each step's SQL. A replay runs a step only when its SQL
- * differs or something it reads changed since — a what-if edit of one value replays from
- * `measures`, a weight from `totals`, a target nothing stored at all.
- */
-export class PipelineMemory {
-  readonly #sql = new Map<string, string>();
-  readonly #rows = new Map<string, number | null>();
-  /** Rows deleted by refills since the last checkpoint: DuckDB keeps them until one. */
-  #deleted = 0;
-
-  /**
-   * @param minDeadRows dead rows tolerated whatever the live ones: a checkpoint costs tens of
-   *   milliseconds, so a district's what-if edits (a few thousand rows each) do not pay it each time.
-   */
-  constructor(readonly minDeadRows = 250_000) {}
-
-  /** Whether the step's table was last built by exactly this SQL (so its columns fit it). */
-  built(step: string, sql: string): boolean {
-    return this.#sql.get(step) === sql;
-  }
-
-  /** The rows of the step's table after its last run: null for a view, undefined if never run. */
-  rowsOf(step: string): number | null | undefined {
-    return this.#rows.get(step);
-  }
-
-  /** The steps to run, given the sources changed since the last run. */
-  plan(steps: readonly { step: Step; sql: string }[], changed: ReadonlySet<string>): Set<string> {
-    const dirty = new Set(changed);
-    const run = new Set<string>();
-    for (const { step, sql } of steps) {
-      const inputsChanged = step.reads.some((r) => dirty.has(r));
-      const sqlChanged = this.#sql.get(step.name) !== sql;
-      // A view is defined once; it reads its inputs afresh whenever it is read.
-      if (sqlChanged || (inputsChanged && !step.view)) run.add(step.name);
-      if (sqlChanged || inputsChanged) dirty.add(step.output);
-    }
-    return run;
-  }
-
-  remember(run: PipelineRun): void {
-    for (const l of run.steps) {
-      this.#deleted += l.deleted;
-      this.#sql.set(l.step, l.sql);
-      this.#rows.set(l.step, l.rows);
-    }
-  }
-
-  /**
-   * Whether to checkpoint now: once the rows deleted by refills outnumber the rows kept (and the
-   * floor), so the dead rows never take much more memory than the live ones.
-   */
-  dueForCheckpoint(): boolean {
-    const live = [...this.#rows.values()].reduce<number>((s, n) => s + (n ?? 0), 0);
-    return this.#deleted > Math.max(live, this.minDeadRows);
-  }
-
-  checkpointed(): void {
-    this.#deleted = 0;
-  }
-}
 
 /** Every source: the first run, or after a change nobody described, replays everything. */
 export const ALL_SOURCES: ReadonlySet<string> = new Set([
@@ -240,9 +148,6 @@ export async function runPipeline(
 const onlyValues = (changed: ReadonlySet<string>): boolean =>
   [...changed].every((c) => c === 'whatIf');
 
-/** How a step that runs builds its output. */
-type Build = 'create' | 'refill' | 'partial';
-
 /**
  * A table built before by the same SQL is filled again rather than created (see runStep); after
  * a value edit alone, a step computed per unit-year fills again only the unit-years it reaches.
@@ -252,7 +157,7 @@ function buildOf(
   memory: PipelineMemory | undefined,
   valuesOnly: boolean,
 ): Build {
-  if (!STORED.test(sql) || !memory?.built(step.name, sql)) return 'create';
+  if (!isStored(sql) || !memory?.built(step.name, sql)) return 'create';
   return valuesOnly && step.partialBy ? 'partial' : 'refill';
 }
 
@@ -315,215 +220,4 @@ async function runInSteps(
 async function checkpoint(engine: Engine, memory: PipelineMemory | undefined): Promise<void> {
   await engine.exec('CHECKPOINT');
   memory?.checkpointed();
-}
-
-const STORED = /^\s*CREATE OR REPLACE TABLE (\w+) AS\s/;
-
-/** A stored step's SQL as the table it creates and the query that fills it; null for a view. */
-function storedParts(sql: string): { table: string; select: string } | null {
-  const stored = STORED.exec(sql);
-  return stored ? { table: stored[1]!, select: sql.slice(stored[0].length) } : null;
-}
-
-/** A partial run's scope as it bounds a step's rows: not those of a grain a scope's units do not bound. */
-const scopeOf = (step: Step, scope: Scope | undefined): Scope | undefined =>
-  step.partialBy && AFFECTED[step.partialBy].byUnit ? scope : undefined;
-
-/** The join of a step's rows (`alias`) to the affected rows of its grain (`a`). */
-const affectedOn = (grain: AffectedGrain, alias: string): string =>
-  AFFECTED[grain].keys.map((k) => `a.${k} = ${alias}.${k}`).join(' AND ');
-
-/**
- * Empties, in one round trip to the engine, what the steps that fill their table again will
- * fill: all of it for a refill, the affected rows for a partial build (reading only the scope's
- * rows when there is one). Returns the rows deleted from each table: those the last run left
- * minus those that stay.
- */
-async function emptyTables(
-  engine: Engine,
-  steps: readonly { step: Step; sql: string }[],
-  builds: ReadonlyMap<string, Build>,
-  memory: PipelineMemory | undefined,
-  scope: Scope | undefined,
-): Promise<Map<string, number>> {
-  const emptied = steps.flatMap(({ step, sql }) => {
-    const build = builds.get(step.name);
-    const stored = storedParts(sql);
-    return stored && (build === 'refill' || build === 'partial')
-      ? [{ step, table: stored.table, build }]
-      : [];
-  });
-  if (emptied.length === 0) return new Map();
-  const deletes = emptied.map(({ step, table, build }) => {
-    if (build === 'refill') return `DELETE FROM ${table}`;
-    const bound = scopeOf(step, scope);
-    return `DELETE FROM ${table} t USING ${AFFECTED[step.partialBy!].table} a
-         WHERE ${affectedOn(step.partialBy!, 't')}${bound ? ` AND ${scopeWhere(bound, 't')}` : ''}`;
-  });
-  const counts = emptied
-    .map(({ step, table }) => `(SELECT count(*) FROM ${table})::DOUBLE AS ${ident(step.name)}`)
-    .join(', ');
-  const [left] = toRows(await engine.query([...deletes, `SELECT ${counts}`].join(';\n')));
-  return new Map(
-    emptied.map(({ step }) => [
-      step.name,
-      (memory?.rowsOf(step.name) ?? 0) - Number(left?.[step.name] ?? 0),
-    ]),
-  );
-}
-
-/**
- * Runs one step. A table built before by the same SQL (emptied by emptyTables) is filled again
- * through a kept prepared statement: the same rows a CREATE would give, without planning the
- * query again nor redefining the table (which would make DuckDB re-plan every kept statement).
- * A partial build does the same for the rows the affected table of its grain names alone,
- * reading only the scope's rows when it has one (its SQL then changes with every edit, so it is
- * not kept prepared).
- */
-async function runStep(
-  engine: Engine,
-  sql: string,
-  build: Build,
-  grain: AffectedGrain | undefined,
-  scope: Scope | undefined,
-): Promise<void> {
-  const stored = storedParts(sql);
-  if (build === 'create' || !stored) {
-    await engine.exec(sql);
-    return;
-  }
-  const { table, select } = stored;
-  if (build === 'refill') {
-    await engine.execPrepared(`INSERT INTO ${table} SELECT * FROM (${select})`);
-    return;
-  }
-  const insert = `INSERT INTO ${table} SELECT s.* FROM (${select}) s SEMI JOIN ${AFFECTED[grain!].table} a ON ${affectedOn(grain!, 's')}`;
-  await (scope ? engine.exec(insert) : engine.execPrepared(insert));
-}
-
-/**
- * Builds a step's output a group of keys at a time, each statement committed on its own (a run in
- * steps is in no transaction): the first group creates the table, the others are added to it.
- */
-async function runInGroups(
-  engine: Engine,
-  settings: ScoringSettings,
-  sql: string,
-  inGroups: NonNullable<Step['inGroups']>,
-  groupRows: number,
-): Promise<void> {
-  const keys = toRows(await engine.query(inGroups.keysSql(settings)));
-  const groups = keyGroups(
-    keys.map((r) => ({ key: String(r.key), rows: Number(r.n) })),
-    groupRows,
-  );
-  if (groups.length <= 1) {
-    await engine.exec(sql);
-    return;
-  }
-  for (const [i, group] of groups.entries()) {
-    const part = inGroups.sql(settings, group);
-    const stored = storedParts(part);
-    if (!stored) throw new Error(`A step built in groups must create a table: ${part}`);
-    await engine.exec(
-      i === 0 ? part : `INSERT INTO ${stored.table} SELECT * FROM (${stored.select})`,
-    );
-  }
-}
-
-/**
- * Keys in order, packed into groups reading at most `rows` rows (a key reading more is a group of
- * its own): a key is never split, since its rows are computed together.
- */
-export function keyGroups(
-  counts: readonly { key: string; rows: number }[],
-  rows: number,
-): string[][] {
-  const groups: string[][] = [];
-  let filled = Infinity;
-  for (const c of counts) {
-    if (filled + c.rows > rows) {
-      groups.push([]);
-      filled = 0;
-    }
-    groups.at(-1)!.push(c.key);
-    filled += c.rows;
-  }
-  return groups;
-}
-
-async function runSteps(
-  engine: Engine,
-  settings: ScoringSettings,
-  steps: readonly { step: Step; sql: string }[],
-  /** The steps to run, and how each builds its output. */
-  builds: ReadonlyMap<string, Build>,
-  memory: PipelineMemory | undefined,
-  /** A partial run's unit-years as constants (see scope.ts), when not too many. */
-  scope?: Scope,
-  /** In a run in steps: rows read per group for a step built in groups of keys. */
-  groupRows?: number,
-): Promise<PipelineRun> {
-  const t0 = performance.now();
-  const logs: StepLog[] = [];
-  const deleted = await emptyTables(engine, steps, builds, memory, scope);
-  for (const { step, sql } of steps) {
-    const s0 = performance.now();
-    const build = builds.get(step.name);
-    const ran = build !== undefined;
-    // The log keeps the step's SQL as the memory compares it, not a partial run's.
-    const partial: PartialRun | undefined =
-      build === 'partial' ? { scope: scopeOf(step, scope) } : undefined;
-    const inGroups = build === 'create' ? step.inGroups : undefined;
-    if (inGroups && groupRows !== undefined)
-      await runInGroups(engine, settings, sql, inGroups, groupRows);
-    else if (ran)
-      await runStep(
-        engine,
-        partial ? step.sql(settings, partial) : sql,
-        build,
-        step.partialBy,
-        partial?.scope,
-      );
-    logs.push({
-      step: step.name,
-      output: step.output,
-      sql,
-      rows: step.view || ran ? null : (memory?.rowsOf(step.name) ?? null),
-      ms: performance.now() - s0,
-      ran,
-      refilled: build === 'refill' || build === 'partial',
-      partial: build === 'partial',
-      deleted: deleted.get(step.name) ?? 0,
-    });
-  }
-  // The tables built now are counted as the log is written, in one round trip to the engine
-  // (a view is not counted: that would compute all of it).
-  const counted = new Set(
-    logs
-      .filter((l) => l.ran && !steps.find((s) => s.step.name === l.step)!.step.view)
-      .map((l) => l.step),
-  );
-  const rowsSql = (l: StepLog): string =>
-    counted.has(l.step) ? `(SELECT count(*) FROM ${l.output})` : lit(l.rows);
-  const written = toRows(
-    await engine.query(
-      `DELETE FROM pipeline_log;
-INSERT INTO pipeline_log VALUES ${logs
-        .map(
-          (s, i) =>
-            `(${i + 1}, ${lit(s.step)}, ${lit(s.output)}, ${rowsSql(s)}, ${lit(Math.round(s.ms * 10) / 10)}, ${lit(s.ran)}, ${lit(s.sql)})`,
-        )
-        .join(', ')}
-RETURNING step, rows`,
-    ),
-  );
-  for (const r of written)
-    if (counted.has(String(r.step))) logs.find((l) => l.step === r.step)!.rows = Number(r.rows);
-  return {
-    frameworkId: settings.framework.id,
-    profileId: settings.profile?.id ?? null,
-    steps: logs,
-    ms: performance.now() - t0,
-  };
 }

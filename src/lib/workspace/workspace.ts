@@ -23,7 +23,9 @@ import { referenceUnitsSql } from '../ingest/unitsByName';
 import type { WorkbookReader } from '../ingest/workbook';
 import type { LoadReport } from '../ingest/loadReport';
 import { AFFECTED_DDL, changedValues, editedKey, type EditedValue } from '../scoring/affected';
-import { ALL_SOURCES, PipelineMemory, runPipeline, type PipelineRun } from '../scoring/pipeline';
+import { ALL_SOURCES, runPipeline } from '../scoring/pipeline';
+import type { PipelineRun } from '../scoring/pipelineLog';
+import { PipelineMemory } from '../scoring/pipelineMemory';
 import {
   editFramework,
   editProfile,

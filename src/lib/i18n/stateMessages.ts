@@ -5,6 +5,12 @@ import type { LocalText } from './localText';
 const both = (vi: string, en: string): LocalText => ({ vi, en });
 const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
 
+/** Why this tab saves nothing: another tab has the workspace. */
+const OPEN_ELSEWHERE = both(
+  'Dữ liệu này đang mở ở một thẻ khác. Thẻ này vẫn dùng được nhưng không lưu gì, để không ghi đè lên thẻ kia.',
+  'This workspace is open in another tab. This tab still works but saves nothing, so as not to overwrite the other.',
+);
+
 export const SAY = {
   engineNotStarted: both(
     'Không khởi động được cơ sở dữ liệu trong trình duyệt',
@@ -56,17 +62,14 @@ export const SAY = {
       `Cell "${name}", which this cell reads, failed; fix it first`,
     ),
   backupNotMade: both('Không tạo được bản sao lưu', 'Could not make the backup'),
-  notRestoredHere: (file: string, elsewhere: LocalText): LocalText =>
+  notRestoredHere: (file: string): LocalText =>
     both(
-      `Không khôi phục được "${file}" ở thẻ này: ${elsewhere.vi}`,
-      `Cannot restore "${file}" in this tab: ${elsewhere.en}`,
+      `Không khôi phục được "${file}" ở thẻ này: ${OPEN_ELSEWHERE.vi}`,
+      `Cannot restore "${file}" in this tab: ${OPEN_ELSEWHERE.en}`,
     ),
   notRestoredFrom: (file: string): LocalText =>
     both(`Không khôi phục được từ tệp "${file}"`, `Could not restore from "${file}"`),
-  openElsewhere: both(
-    'Dữ liệu này đang mở ở một thẻ khác. Thẻ này vẫn dùng được nhưng không lưu gì, để không ghi đè lên thẻ kia.',
-    'This workspace is open in another tab. This tab still works but saves nothing, so as not to overwrite the other.',
-  ),
+  openElsewhere: OPEN_ELSEWHERE,
   storageRefused: both(
     'Trình duyệt không cho lưu dữ liệu (IndexedDB): dữ liệu và sổ phân tích chỉ còn đến khi đóng trang',
     'The browser does not allow storage (IndexedDB): data and notebooks last until the page closes',

@@ -2,7 +2,7 @@
 // a backup opened later is described first and put back only when the person agrees, since it
 // replaces the data loaded now.
 import { app } from './app.svelte';
-import { appStorage, ELSEWHERE_TEXT } from './storage';
+import { appStorage } from './storage';
 import { download } from '../export/download';
 import { readStored } from '../notebook/library';
 import type { Notebook } from '../notebook/types';
@@ -47,7 +47,7 @@ class BackupState {
   /** Reads and checks a backup file; it waits in `pending` for the person's answer. */
   async open(file: { name: string; bytes: Uint8Array }): Promise<void> {
     if (app.tabRole !== 'owner') {
-      app.notices.add(SAY.notRestoredHere(file.name, ELSEWHERE_TEXT), null);
+      app.notices.add(SAY.notRestoredHere(file.name), null);
       return;
     }
     try {

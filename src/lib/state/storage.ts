@@ -17,9 +17,6 @@ export interface AppStorage {
   lock: TabLock;
 }
 
-/** Why this tab saves nothing: another tab has the workspace. */
-export const ELSEWHERE_TEXT: LocalText = SAY.openElsewhere;
-
 /** Set just before a reload that takes the workspace over from the other tab. */
 const TAKE_OVER_KEY = 'dti-lab.take-over';
 

@@ -86,9 +86,29 @@ function syllable(word: string): string {
   return letters.normalize('NFC') + tone;
 }
 
+/**
+ * A function of one word, kept per word: a load reads the whole catalog's names, aliases and
+ * descriptions, the same few hundred words thousands of times, and Unicode normalisation is
+ * what its time went to.
+ */
+function perWord(f: (word: string) => string): (word: string) => string {
+  const known = new Map<string, string>();
+  return (word) => {
+    let out = known.get(word);
+    if (out === undefined) {
+      if (known.size > 50_000) known.clear();
+      out = f(word);
+      known.set(word, out);
+    }
+    return out;
+  };
+}
+const foldWord = perWord(fold);
+const syllableOf = perWord(syllable);
+
 type Mode = 'marked' | 'folded';
 const tokenOf = (word: string, mode: Mode): string =>
-  mode === 'marked' ? syllable(word) : fold(word);
+  mode === 'marked' ? syllableOf(word) : foldWord(word);
 
 const words = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 
@@ -100,10 +120,10 @@ const ABBREVIATION = new Map(
 /** Writes out the abbreviations of a text, joined ones too ("KT-XH", "GD&ĐT"). */
 function expandAbbreviations(text: string): string {
   return text.replace(/[\p{L}\p{N}]+(?:\s*[-&]\s*[\p{L}\p{N}]+)*/gu, (run) => {
-    const joined = ABBREVIATION.get(fold(run).replace(/[\s&-]/g, ''));
+    const joined = ABBREVIATION.get(foldWord(run).replace(/[\s&-]/g, ''));
     if (joined) return ` ${joined} `;
     return run.replace(/[\p{L}\p{N}]+/gu, (w) => {
-      const long = ABBREVIATION.get(fold(w));
+      const long = ABBREVIATION.get(foldWord(w));
       return long ? ` ${long} ` : w;
     });
   });
@@ -242,37 +262,47 @@ export interface MeasureMatcher {
   match(label: string, group: string | null): HeaderMatch;
 }
 
-/** A matcher over a catalog: word weights are learned from the catalog's own names. */
-export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher {
-  const read = (m: MeasureDef, name: string, mode: Mode) => {
+/** How a measure reads under each of its names; measures are data, read once each. */
+const readMeasures = new WeakMap<MeasureDef, Entry[]>();
+
+function entriesOf(m: MeasureDef): Entry[] {
+  const known = readMeasures.get(m);
+  if (known) return known;
+  const read = (name: string, mode: Mode) => {
     const { tokens, opened } = readHeader(name, mode);
     const named = features(tokens);
     const explains = new Set([...named, ...features(readHeader(m.name.vi, mode).tokens)]);
     const describes = new Set(features(readHeader(m.description?.vi ?? '', mode).tokens));
     return { named, explains, describes, head: tokens[0], opened };
   };
+  // The catalog's name first: word weights are learned from it.
+  const entries = [m.name.vi, ...(m.aliases ?? [])].map((name) => {
+    const marked = read(name, 'marked');
+    const folded = read(name, 'folded');
+    return {
+      code: m.code,
+      kind: KIND_OF_MEASURE[m.kind] ?? 'unknown',
+      features: { marked: marked.named, folded: folded.named },
+      explains: { marked: marked.explains, folded: folded.explains },
+      describes: { marked: marked.describes, folded: folded.describes },
+      head: { marked: marked.head, folded: folded.head },
+      opened: marked.opened,
+    };
+  });
+  readMeasures.set(m, entries);
+  return entries;
+}
+
+/** A matcher over a catalog: word weights are learned from the catalog's own names. */
+export function measureMatcher(measures: readonly MeasureDef[]): MeasureMatcher {
   // One measure per code: a framework's own definition of a measure replaces the catalog's.
   const unique = [...new Map(measures.map((m) => [m.code, m])).values()];
-  const entries: Entry[] = unique.flatMap((m) =>
-    [m.name.vi, ...(m.aliases ?? [])].map((name) => {
-      const marked = read(m, name, 'marked');
-      const folded = read(m, name, 'folded');
-      return {
-        code: m.code,
-        kind: KIND_OF_MEASURE[m.kind] ?? 'unknown',
-        features: { marked: marked.named, folded: folded.named },
-        explains: { marked: marked.explains, folded: folded.explains },
-        describes: { marked: marked.describes, folded: folded.describes },
-        head: { marked: marked.head, folded: folded.head },
-        opened: marked.opened,
-      };
-    }),
-  );
+  const read = unique.map(entriesOf);
+  const entries = read.flat();
   // Word weights from the names alone: an alias repeating its name's words makes none commoner.
-  const names = unique.map((m) => m.name.vi);
   const weights = {
-    marked: rarity(names.map((n) => features(readHeader(n, 'marked').tokens))),
-    folded: rarity(names.map((n) => features(readHeader(n, 'folded').tokens))),
+    marked: rarity(read.map((e) => e[0]!.features.marked)),
+    folded: rarity(read.map((e) => e[0]!.features.folded)),
   };
 
   return {

@@ -72,7 +72,7 @@ describe('header → measure matching on real headers', () => {
   });
 });
 
-// heldout-6.json, collected after every part above was opened, and never opened itself.
+// heldout-6.json, collected after every part above was opened, and never opened itself since.
 // Measured once, on first sight: 9 automatic matches, 8 right (1 wrong: 11 %, over the issue's
 // 5 %). Kept as a floor against getting worse; not tuned to, so not loosened to pass.
 describe('header → measure matching on the fresh held-out part', () => {
@@ -81,5 +81,19 @@ describe('header → measure matching on the fresh held-out part', () => {
     console.log(line('held-out 6', f));
     expect(f.wrong).toBeLessThanOrEqual(1);
     expect(f.right).toBeGreaterThanOrEqual(8);
+  });
+});
+
+// heldout-7a.json and heldout-7b.json: collected together by two helpers (northern and southern
+// provinces) after heldout-6, scored once on first sight with the matcher as it stood: 213
+// headers, 83 with a catalog measure; 62 automatic matches, 61 right, 1 wrong (1.6 %), recall
+// 73.5 %. Opened after that one scoring (its misses are in the README) and not tuned to: kept as
+// a floor, not loosened to pass.
+describe('header → measure matching on the seventh held-out part', () => {
+  test('held-out part 7: no more wrong automatic matches than first measured', () => {
+    const f = figures(['heldout-7a', 'heldout-7b'].flatMap(read));
+    console.log(line('held-out 7', f));
+    expect(f.wrong).toBeLessThanOrEqual(1);
+    expect(f.right).toBeGreaterThanOrEqual(61);
   });
 });

@@ -26,11 +26,15 @@ const BUNDLES: duckdb.DuckDBBundles = {
   },
 };
 
-export async function startBrowserEngine(): Promise<Engine> {
+/**
+ * Starts the engine; `downloaded` hears how many bytes of its wasm have arrived (as unpacked: the
+ * server may send them compressed) — the wait a person sees on a first visit.
+ */
+export async function startBrowserEngine(downloaded?: (bytes: number) => void): Promise<Engine> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => downloaded?.(p.bytesLoaded));
   await db.open({ query: QUERY_CONFIG });
   const conn = await db.connect();
   for (const s of [...CONNECTION_SETTINGS, ...DATABASE_SETUP]) await conn.query(s);

@@ -44,6 +44,7 @@ import {
 import { LoadLedger, readChoicesOf } from '../workspace/loadLedger';
 import { clearLoadMark, markLoad, takeInterruptedLoad } from '../workspace/loadMark';
 import { appStorage } from './storage';
+import type { KeyValueStore } from '../storage/keyValue';
 import type { Backup } from '../workspace/backup';
 import { saveNotebook } from '../notebook/library';
 import type { TabRole } from '../storage/tabLock';
@@ -51,11 +52,22 @@ import { readEngineMemory, type EngineMemory } from '../db/engineMemory';
 import type { WhatIfEdit } from '../whatif/edits';
 import { DROP_SNAPSHOT_SQL, SNAPSHOT_SQL } from '../whatif/beforeAfter';
 import sampleUrl from '../../../data-samples/nam-dan-2023-2024.csv?url';
+import sampleResults from '../../../data-samples/nam-dan-2023-2024.results.json';
 import { SAY } from '../i18n/stateMessages';
+import type { StartStep } from '../i18n/startStrings';
+import {
+  forgetLastResults,
+  lastResultsOf,
+  readLastResults,
+  validateLastResults,
+  writeLastResults,
+  type LastResults,
+} from '../workspace/lastResults';
+import { SAMPLE } from '../workspace/sample';
 
-export const DEFAULT_FRAMEWORK = 'dti-xa-minh-hoa';
-export const DEFAULT_PROFILE = 'kh-cds-khanh-son-2024';
-const SAMPLE_NAME = 'nam-dan-2023-2024.csv';
+export const DEFAULT_FRAMEWORK = SAMPLE.frameworkId;
+export const DEFAULT_PROFILE = SAMPLE.profileId;
+const SAMPLE_NAME = SAMPLE.file;
 
 export type Phase = 'starting' | 'busy' | 'ready' | 'failed';
 
@@ -97,6 +109,10 @@ class AppState {
   showingSample = $state(false);
   /** Milliseconds from start to the first ranking on screen. */
   firstRankingMs = $state<number | null>(null);
+  /** Where the start has come, while the phase is 'starting'. */
+  start = $state.raw<StartStep>({ step: 'engine', bytes: 0 });
+  /** The results shown, marked, while the engine starts: as last scored, or the sample's. */
+  lastResults = $state.raw<LastResults | null>(null);
   /** What-if edits, oldest first; scoring applies them over the loaded data and frameworks. */
   edits = $state.raw<WhatIfEdit[]>([]);
   /** Milliseconds the last what-if edit took to re-score and re-read the ranking. */
@@ -142,6 +158,7 @@ class AppState {
       if (storage.refused) this.#notify(storage.refused.text, storage.refused.cause);
       this.tabRole = storage.lock.role;
       storage.lock.onLost(() => (this.tabRole = 'elsewhere'));
+      await this.#showLastResults(storage.store);
       await this.#reportInterruptedLoad();
       await this.#boot();
       this.firstRankingMs = performance.now() - t0;
@@ -153,24 +170,40 @@ class AppState {
     }
   }
 
+  /**
+   * The results of the saved workspace as last scored, or the sample's for a first visit: on
+   * screen at once, marked, until the engine has scored them again.
+   */
+  async #showLastResults(store: KeyValueStore): Promise<void> {
+    const saved = await readSavedWorkspace(store);
+    const results = saved
+      ? await readLastResults(store).catch(() => null)
+      : validateLastResults(sampleResults);
+    if (!results) return;
+    // Their framework's name, when it is one the app ships.
+    this.frameworks = loadBuiltins().frameworks;
+    this.lastResults = results;
+  }
+
   /** A new engine with the workspace as saved (or the sample, when nothing is), scored. */
   async #boot(): Promise<void> {
+    this.start = { step: 'engine', bytes: 0 };
     const { startBrowserEngine } = await import('../db/browserEngine');
     const { readWorkbookInWorker } = await import('../ingest/readWorkbookInWorker');
     const builtins = loadBuiltins();
     this.#builtinIds = [...builtins.frameworks, ...builtins.profiles].map((b) => b.id);
-    this.#workspace = await openWorkspace(
-      await startBrowserEngine(),
-      builtins,
-      readWorkbookInWorker,
-    );
+    const engine = await startBrowserEngine((bytes) => (this.start = { step: 'engine', bytes }));
+    this.start = { step: 'workspace' };
+    this.#workspace = await openWorkspace(engine, builtins, readWorkbookInWorker);
     this.frameworks = this.#workspace.frameworks();
     this.measures = this.#workspace.measures();
     this.profiles = this.#workspace.profiles();
     const { store } = await appStorage();
     const saved = await readSavedWorkspace(store);
+    this.start = saved ? { step: 'restore', files: saved.loads.length } : { step: 'sample' };
     if (saved) await this.#restore(saved, (key) => readSavedFile(store, key));
     else await this.#loadSample();
+    this.start = { step: 'score' };
     // Restored data that will not score leaves the app usable, with the reason on screen.
     await this.#rescore().catch((e: unknown) => this.#notify(SAY.scoringFailed, e));
   }
@@ -206,14 +239,18 @@ class AppState {
       const { store } = await appStorage();
       for (const nb of backup.notebooks) await saveNotebook(store, nb);
       await writeSavedWorkspace(store, backup.workspace, (key) => backup.files.get(key));
-      await this.#restart();
+      // Until it is scored, the backup has no results to show.
+      await forgetLastResults(store);
+      await this.#restart(null);
     });
   }
 
-  async #restart(): Promise<void> {
+  /** `shown`: the results to show, marked, until the new engine has scored them again. */
+  async #restart(shown: LastResults | null = this.#resultsNow()): Promise<void> {
     await this.#saving;
     const old = this.#workspace;
     this.phase = 'starting';
+    this.lastResults = shown;
     this.#workspace = null;
     this.#ledger = new LoadLedger();
     this.#snapshot = false;
@@ -862,6 +899,7 @@ class AppState {
     this.year = year;
     this.ranking = ranking;
     this.lacking = lacking;
+    this.#keepResults();
   }
 
   async #scoreAndRead(preferYear: number | null, yearsMayChange = true): Promise<void> {
@@ -886,6 +924,25 @@ class AppState {
     this.lacking = lacking;
     this.scored += 1;
     this.engineMemory = memory;
+    this.#keepResults();
+  }
+
+  #resultsNow(): LastResults | null {
+    if (this.year === null) return null;
+    const { frameworkId, profileId, year, ranking } = this;
+    return lastResultsOf({ frameworkId, profileId, year, ranking }, new Date());
+  }
+
+  /** The results on screen, for the next page opening to show at once. */
+  #keepResults(): void {
+    const results = this.#resultsNow();
+    if (!results) return;
+    this.#saving = this.#saving
+      .then(async () => {
+        const { store } = await appStorage();
+        await writeLastResults(store, results);
+      })
+      .catch(() => undefined);
   }
 
   #notify(title: LocalText, error: unknown): void {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printPdf } from './support/printed';
 import { openApp, screenshot, type Session } from './support/browser';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -61,7 +62,18 @@ describe('mapping the columns of a summary', () => {
     expect(await s.page.getByTestId('parent-select').inputValue()).toBe('391');
     expect(await s.page.getByTestId('low-coverage').innerText()).toMatch(/Kết quả chưa đủ số liệu/);
     expect(await s.page.getByTestId('coverage-15187').innerText()).toMatch(/⚠/);
+    // Among the sample's communes, the district's own are ranked among themselves too.
+    expect(
+      await s.page.getByTestId('ranking').locator('tbody tr td.rank').first().innerText(),
+    ).toMatch(/^1\s+hạng chung (19|2\d)\b/);
     await screenshot(s.page, 'low-coverage-vi-1366');
+  });
+
+  it('prints the ranking, not the mapping view open above it', async () => {
+    const { text } = await printPdf(s.page, 'mapping-open');
+    expect(text).toContain('Bảng xếp hạng');
+    expect(text).toContain('15187');
+    expect(text).not.toMatch(/Ghép cột với chỉ tiêu|Không phải chỉ tiêu|Tìm chỉ tiêu/);
   });
 
   it('a choice from the search re-scores, remembers, and the view stays open', async () => {
@@ -76,12 +88,20 @@ describe('mapping the columns of a summary', () => {
       .poll(() => column(s, 'Dân số (người)').getByTestId('column-state').innerText())
       .toMatch(/không nạp/);
     expect(await s.page.getByTestId('column-mapper').isVisible()).toBe(true);
+    // Skipped, it keeps its values and its search on view, to change one's mind; the keyboard
+    // focus is back on the choice made; the counts say it is the person's.
+    expect(await people.innerText()).toMatch(/\d{4,5} · \d{4,5} · \d{4,5}/);
+    expect(await people.getByTestId('measure-search').count()).toBe(1);
+    await expect
+      .poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('not-a-measure');
+    expect(await s.page.getByTestId('mapper-counts').innerText()).toMatch(/1 bạn đã chọn/);
     // Every guess accepted at once: they become the person's choices.
     await s.page.getByTestId('accept-guesses').click();
     await s.page.evaluate(() => window.dtiLab.settled());
     await expect
       .poll(() => s.page.getByTestId('mapper-counts').innerText())
-      .toMatch(/0 đoán\s*1 chưa ghép/);
+      .toMatch(/0 đoán\s*1 chưa ghép\s*6 bạn đã chọn/);
     const reports = await s.page.evaluate(() => window.dtiLab.reports());
     const last = reports.at(-1)!;
     expect(last.columns.filter((c) => c.matchedBy === 'person').length).toBe(5);

@@ -14,7 +14,6 @@ const vi = {
   chooseFiles: 'Chọn tệp…',
   loadHint:
     'Tệp CSV hoặc Excel, một hay nhiều tệp cùng lúc: bảng tổng hợp (mỗi dòng một đơn vị), bảng dài (đơn vị, năm, chỉ tiêu, giá trị), phiếu tự đánh giá của từng xã, hoặc bộ chỉ số dạng bảng (Mã, Chỉ tiêu, Nhóm, Điểm tối đa). Bộ chỉ số, bộ chỉ tiêu kế hoạch cũng nạp được dạng JSON.',
-  starting: 'Đang khởi động DuckDB…',
   loading: 'Đang nạp và chấm điểm…',
   loadProgress: 'Tiến độ nạp tệp',
   fileOf: 'Tệp',
@@ -30,6 +29,7 @@ const vi = {
   rankingCaption:
     'Xếp hạng theo chỉ số tổng hợp (điểm đạt ÷ điểm tối đa). Đồng hạng khi bằng nhau đến 4 chữ số thập phân.',
   rank: 'Hạng',
+  overallRank: 'hạng chung {n}',
   code: 'Mã',
   unit: 'Đơn vị',
   total: 'Chỉ số tổng hợp',
@@ -264,7 +264,6 @@ const en: Record<Key, string> = {
   chooseFiles: 'Choose files…',
   loadHint:
     'CSV or Excel files, one or many at once: summary tables (one row per unit), long tables (unit, year, measure, value), each commune’s self-assessment form, or a framework as a sheet (Code, Indicator, Group, Max points). Frameworks and target profiles also load as JSON.',
-  starting: 'Starting DuckDB…',
   loading: 'Loading and scoring…',
   loadProgress: 'File loading progress',
   fileOf: 'File',
@@ -280,6 +279,7 @@ const en: Record<Key, string> = {
   rankingCaption:
     'Ranked by total index (points ÷ max points). Units tie when equal to 4 decimals.',
   rank: 'Rank',
+  overallRank: 'overall {n}',
   code: 'Code',
   unit: 'Unit',
   total: 'Total index',

@@ -68,9 +68,8 @@ export async function loadTable(
   const samples = await columnSamples(
     engine,
     staged.table,
-    staged.columns.flatMap((c, i) =>
-      read[i]!.role === 'measureColumn' || read[i]!.role === 'ratePart' ? [c.name] : [],
-    ),
+    // A column the person said is not a measure keeps its values on view, to change their mind.
+    staged.columns.flatMap((c, i) => (MAPPABLE.has(read[i]!.role) ? [c.name] : [])),
     byName ? null : unit.code,
   );
   const roles = checkGuesses(staged.columns, read, samples, catalog);
@@ -234,11 +233,14 @@ function columnReports(
   return staged.columns.map((c, i) => {
     const role = roles[i]!;
     const report: ColumnReport = { header: c.name, column: columnLetter(i), role: role.role };
-    if (role.role === 'measureColumn' || role.role === 'ratePart') {
-      report.measure = role.measure;
+    if (MAPPABLE.has(role.role)) {
+      if (role.role === 'measureColumn' || role.role === 'ratePart') report.measure = role.measure;
       if (role.role === 'ratePart') report.part = role.part;
-      else report.matchedBy = role.matchedBy;
-      if (role.role === 'ratePart' || (role.matchedBy !== 'code' && role.matchedBy !== 'name')) {
+      if (role.role === 'measureColumn') report.matchedBy = role.matchedBy;
+      if (
+        role.role !== 'measureColumn' ||
+        (role.matchedBy !== 'code' && role.matchedBy !== 'name')
+      ) {
         const match = index.words.match(c.label, c.group);
         report.candidates = match.candidates;
         report.kind = match.kind;
@@ -252,6 +254,9 @@ function columnReports(
 }
 
 const SAMPLES = 3;
+
+/** Roles of a column the person may read as another measure, or as none. */
+const MAPPABLE: ReadonlySet<ColumnRole['role']> = new Set(['measureColumn', 'ratePart', 'ignored']);
 
 /** The first few values of each column in the rows about a unit, as written in the file. */
 async function columnSamples(

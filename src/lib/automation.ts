@@ -43,16 +43,16 @@ declare global {
 export function installAutomation(app: typeof appState): void {
   window.dtiLab = {
     ready: app.ready,
-    loadFiles: (files) => app.loadFiles(files),
+    loadFiles: (files) => app.session.loadFiles(files),
     query: (sql) => app.query(sql),
     settled: () => app.settled(),
-    undoLastLoad: () => app.undoLastLoad(),
+    undoLastLoad: () => app.session.undoLastLoad(),
     saved: () => app.settled().then(() => app.saved()),
     reports: () => [...app.reports],
     notices: () => [...app.notices.list],
-    addEdit: (edit) => app.addEdit(edit),
-    removeEdit: (index) => app.removeEdit(index),
-    resetWorkshop: () => app.resetWorkshop(),
+    addEdit: (edit) => app.session.addEdit(edit),
+    removeEdit: (index) => app.session.removeEdit(index),
+    resetWorkshop: () => app.session.resetWorkshop(),
     edits: () => [...app.edits],
     timings: () => ({ firstRankingMs: app.firstRankingMs, whatIfMs: app.whatIfMs }),
   };

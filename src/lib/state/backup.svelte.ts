@@ -27,7 +27,7 @@ class BackupState {
       // A notebook edit waits a moment before it is saved: it must be in the backup too.
       const { notebooks } = await import('./notebooks.svelte');
       await notebooks.flush();
-      const content = await app.backupContent();
+      const content = await app.session.backupContent();
       const { store } = await appStorage();
       const kept: Notebook[] = [];
       for (const key of await store.keys('notebooks')) {
@@ -63,7 +63,7 @@ class BackupState {
     this.pending = null;
     this.busy = true;
     try {
-      await app.restoreBackup(pending.backup);
+      await app.session.restoreBackup(pending.backup);
     } catch (e) {
       app.notices.add(SAY.notRestoredFrom(pending.file), e);
     } finally {

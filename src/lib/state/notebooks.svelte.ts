@@ -79,7 +79,7 @@ export class NotebookState {
       await seedBuiltins(store, BUILTIN_NOTEBOOKS);
       await this.#openListed(id);
       await this.#reportUnreadable(store);
-      app.onEngineRestart(() => void this.#openListed(this.notebook?.id ?? null));
+      app.session.onEngineRestart(() => void this.#openListed(this.notebook?.id ?? null));
     })();
     return this.#started;
   }
@@ -153,7 +153,7 @@ export class NotebookState {
     try {
       if (isBundle(file.bytes)) {
         const bundle = await readBundle(file.bytes);
-        await app.openSentData(bundle.workspace, bundle.files);
+        await app.session.openSentData(bundle.workspace, bundle.files);
         await this.importNotebook(bundle.notebook);
       } else {
         await this.importNotebook(readNotebookFile(new TextDecoder().decode(file.bytes)));
@@ -385,7 +385,7 @@ export class NotebookState {
   /** Stops the run under way: the statement running is cancelled, the cells after it wait. */
   async stop(): Promise<void> {
     this.#stopping = true;
-    await app.cancelQuery();
+    await app.session.cancelQuery();
   }
 
   #setRun(notebookId: string, id: string, run: CellRun): void {

@@ -12,7 +12,7 @@ export async function openFiles(files: readonly File[]): Promise<void> {
     await backups.open({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
   const data = files.filter((f) => !isNotebookFile(f) && !isBackupFile(f));
   const notebookFiles = files.filter(isNotebookFile);
-  if (data.length > 0) await app.loadFiles(data);
+  if (data.length > 0) await app.session.loadFiles(data);
   if (notebookFiles.length === 0) return;
   const { notebooks } = await import('./notebooks.svelte');
   for (const f of notebookFiles)

@@ -33,13 +33,13 @@ export function syncUrl(app: App): void {
   // While Back/Forward restores a view (part of it through the task queue), the URL already
   // says where we are: writing it then would push a step and lose Forward.
   let restoring = false;
-  void app.ready.then(() => app.applyChoice(initial));
+  void app.ready.then(() => app.session.applyChoice(initial));
   window.addEventListener('popstate', () => {
     const v = parseView(location.search);
     restoring = true;
     lastPage = `${v.page}|${v.unit}`;
     applyView(app, v);
-    void app.applyChoice(v).finally(() => {
+    void app.session.applyChoice(v).finally(() => {
       restoring = false;
     });
   });

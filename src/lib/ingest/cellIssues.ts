@@ -7,7 +7,7 @@ import type { MeasureDef } from '../framework/types';
 import { foldSql } from '../sql/fold';
 import { ident, lit, litList } from '../sql/quote';
 import { columnLetter } from './cellRef';
-import { MISSING_MARKERS, NO_WORDS, YES_WORDS } from '../text/cellWords';
+import { MISSING_MARKERS, yesNoSql } from '../text/cellWords';
 import { MATCH } from './unitsByName';
 import { parseDateSql } from '../text/datesSql';
 import { issuesFromQuerySql } from './loadRecords';
@@ -82,7 +82,7 @@ SELECT o.load_id, o.source_file, o.source_sheet, o.source_row, regexp_extract(o.
 FROM observations o
 WHERE o.load_id = ${loadId} AND ${f} NOT IN ${litList(MISSING_MARKERS)}
   AND ((o.measure IN ${litList(numeric)} AND o.value IS NULL)
-    OR (o.measure IN ${litList(yesNo)} AND o.value IS NULL AND ${f} NOT IN ${litList([...YES_WORDS, ...NO_WORDS])})
+    OR (o.measure IN ${litList(yesNo)} AND o.value IS NULL AND ${yesNoSql(f)} IS NULL)
     OR (o.measure IN ${litList(dates)} AND ${parseDateSql('o.text')} IS NULL))`),
   );
   return listIssues(engine, loadId);

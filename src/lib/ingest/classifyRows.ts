@@ -3,27 +3,11 @@
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/rows';
 import { foldSql } from '../sql/fold';
-import { ident, lit } from '../sql/quote';
+import { ident } from '../sql/quote';
+import { noteRowSql, totalRowSql } from './rowWords';
 import type { SkippedRow } from './staged';
 import { MATCH } from './unitsByName';
 import { hasCodeSql } from './unitColumns';
-
-const TOTAL_WORDS = ['tong cong', 'cong', 'tong', 'tong so', 'total', 'sum'];
-const NOTE_WORDS = [
-  'ghi chu',
-  'nguoi lap',
-  'truong phong',
-  'chu tich',
-  'tm.',
-  'noi nhan',
-  'xac nhan',
-  'ky ten',
-  'ky,',
-  'ky ',
-  'ngay',
-  'note',
-  'luu y',
-];
 
 /** Data-region rows without a unit code: blank, a total or subtotal, a note or signature, or other. */
 export function rowsWithoutCode(
@@ -54,15 +38,12 @@ export async function nonDataRows(
   // Both are computed once per row, in the inner query: a wide table's row text, repeated in
   // every test below, took longer to plan than the rows took to read.
   const folded = `regexp_replace(${foldSql('row_text')}, '^[^a-z0-9]+', '')`;
-  const startsWith = (words: string[]): string =>
-    words.map((w) => `starts_with(folded, ${lit(w)})`).join(' OR ');
   const rows = toRows(
     await engine.query(
       `SELECT row, row_text AS text,
          CASE WHEN row_text = '' THEN 'blank'
-              WHEN ${startsWith(TOTAL_WORDS)} OR regexp_matches(folded, '(^|\\| )(tong cong|cong|tong so)( |$)')
-                OR regexp_matches(folded, '^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii) \\| ') THEN 'total'
-              WHEN ${startsWith(NOTE_WORDS)} OR regexp_matches(folded, 'ngay \\d+ thang') THEN 'note'
+              WHEN ${totalRowSql('folded')} THEN 'total'
+              WHEN ${noteRowSql('folded')} THEN 'note'
               ELSE 'noCode' END AS reason
        FROM (SELECT row, row_text, ${folded} AS folded
              FROM (SELECT __row AS row, ${text} AS row_text FROM ${table} s WHERE NOT (${isData})))

@@ -55,9 +55,16 @@ export function columnsToMap(report: LoadReport): ColumnReport[] {
   if (report.shape !== 'wide') return [];
   return report.columns.filter(
     (c) =>
-      (c.role === 'measureColumn' && (c.matchedBy === 'none' || c.matchedBy === 'guess')) ||
+      (c.role === 'measureColumn' &&
+        (c.matchedBy === 'none' || c.matchedBy === 'guess') &&
+        !holdsNothing(c)) ||
       (c.role === 'ratePart' && !rateComplete(report.columns, c.measure)),
   );
+}
+
+/** A column no header word places and no row fills (an empty column beside the table). */
+export function holdsNothing(c: ColumnReport): boolean {
+  return c.role === 'measureColumn' && c.matchedBy === 'none' && (c.samples?.length ?? 0) === 0;
 }
 
 /** A rate from counts is computed when exactly one column is each of its two sides. */

@@ -17,6 +17,8 @@ export type ColumnRole =
   | { role: 'measure' }
   | { role: 'value' }
   | { role: 'rowNumber' }
+  /** Notes, a source, a unit of measure: read by people, not a value of any measure. */
+  | { role: 'note' }
   | { role: 'ignored' }
   | { role: 'measureColumn'; measure: string; matchedBy: MatchedBy }
   /** A count the person said is one side of a rate measure: the rate is computed per row. */
@@ -50,11 +52,58 @@ const ROLES: [ColumnRole, string[]][] = [
   [{ role: 'measure' }, ['measure', 'chi_tieu', 'ma_chi_tieu', 'indicator_code']],
   [{ role: 'value' }, ['value', 'gia_tri']],
   [{ role: 'rowNumber' }, ['stt', 'tt', 'no']],
+  [
+    { role: 'note' },
+    [
+      'ghi_chu',
+      'ghi_chu_khac',
+      'chu_thich',
+      'note',
+      'notes',
+      'nhan_xet',
+      'nguon',
+      'nguon_so_lieu',
+      'dvt',
+      'don_vi_tinh',
+    ],
+  ],
 ];
 
 const BY_KEY = new Map<string, ColumnRole>(
   ROLES.flatMap(([role, keys]) => keys.map((k) => [k, role] as const)),
 );
+
+/** The kinds of unit a header lists, by level: "xã, phường, thị trấn", "huyện, thị xã". */
+const PLACE = '(?:xa|phuong|thi_tran|huyen|quan|thi_xa|thanh_pho|tinh)';
+const LEVEL_OF_PLACE: Record<string, Level | null> = {
+  xa: 'xa',
+  phuong: 'xa',
+  thi_tran: 'xa',
+  huyen: 'huyen',
+  quan: 'huyen',
+  thi_xa: 'huyen',
+  // A city may be a province's peer (Hà Nội) or a district's (TP Vinh).
+  thanh_pho: null,
+  tinh: 'tinh',
+};
+const CODE_HEADER = new RegExp(`^ma(?:_so)?_(${PLACE})(?:_${PLACE})*$`);
+const NAME_HEADER = new RegExp(`^(?:ten_)?(${PLACE})(?:_${PLACE})*$`);
+const UNIT_HEADER = /^(ma|ten)(?:_so)?_don_vi(?:_hanh_chinh)?$|^(don_vi_hanh_chinh)$/;
+
+/**
+ * Who a row is about, as offices head the column in their own words: "Mã xã, phường",
+ * "Tên xã, thị trấn", "Xã/phường/thị trấn", "Tên đơn vị hành chính". The first kind of unit
+ * named gives the level.
+ */
+function unitHeaderRole(key: string): ColumnRole | null {
+  const code = CODE_HEADER.exec(key);
+  if (code) return { role: 'code', level: LEVEL_OF_PLACE[code[1]!] ?? null };
+  const name = NAME_HEADER.exec(key);
+  if (name) return { role: 'name', level: LEVEL_OF_PLACE[name[1]!] ?? null };
+  const unit = UNIT_HEADER.exec(key);
+  if (unit) return { role: unit[1] === 'ma' ? 'code' : 'name', level: null };
+  return null;
+}
 
 /** Catalog lookups: by code, by the folded key of the Vietnamese or English name, by words. */
 export interface MeasureIndex {
@@ -85,7 +134,7 @@ export function roleOf(column: HeaderColumn, index: MeasureIndex): ColumnRole {
   const key = headerKey(label);
   if (index.codes.has(key)) return { role: 'measureColumn', measure: key, matchedBy: 'code' };
   if (column.group === null) {
-    const role = BY_KEY.get(key);
+    const role = BY_KEY.get(key) ?? unitHeaderRole(key);
     if (role) return role;
   }
   const byName = index.byName.get(key) ?? index.byName.get(headerKey(withoutUnit(label)));
@@ -93,9 +142,10 @@ export function roleOf(column: HeaderColumn, index: MeasureIndex): ColumnRole {
   const known = BY_KEY.get(key);
   if (known) return known;
   const guess = index.words.match(label, column.group).confident;
-  return guess
-    ? { role: 'measureColumn', measure: guess, matchedBy: 'guess' }
-    : { role: 'measureColumn', measure: key, matchedBy: 'none' };
+  if (guess) return { role: 'measureColumn', measure: guess, matchedBy: 'guess' };
+  // Another code of the row ("Mã cũ", "Mã bưu chính") is no measure's value.
+  if (key.startsWith('ma_')) return { role: 'note' };
+  return { role: 'measureColumn', measure: key, matchedBy: 'none' };
 }
 
 /** Official code lengths: 2-digit province, 3-digit district, 5-digit commune. */

@@ -7,6 +7,7 @@ import { toRows } from '../db/rows';
 import { fold, foldSql } from '../sql/fold';
 import { lit } from '../sql/quote';
 import { IngestError } from './errors';
+import { yearInWords } from './yearOf';
 
 export interface FormSubject {
   unit: {
@@ -137,39 +138,15 @@ function subjectUnit(u: Record<string, unknown>): FormSubject['unit'] {
   };
 }
 
-const YEAR = /(?<![0-9])((?:19|20)\d{2})(?![0-9])/g;
-const yearsIn = (text: string): number[] => [
-  ...new Set([...text.matchAll(YEAR)].map((m) => Number(m[1]))),
-];
-
-/**
- * "NĂM 2024" in the titles; else the one year in the sheet name or file name; else the one year
- * in the titles. A signing date under the title ("ngày 15/01/2025") is not the form's year.
- */
+/** The form's year: as a table's (yearOf.ts), or the form cannot be placed. */
 function yearOfForm(
   titles: string[],
   file: string,
   sheet: string | null,
   at: { file: string; sheet?: string },
 ): { value: number; from: FormSubject['yearFrom'] } {
-  // "năm 2024" as a word, but not the year of a date written out ("ngày 15 tháng 01 năm 2025").
-  const undated = titles.map((t) =>
-    fold(t)
-      .replace(/\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}/g, ' ')
-      .replace(/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b/g, ' '),
-  );
-  const named = yearsIn(
-    undated
-      .flatMap((t) => [...t.matchAll(/\bnam\s+((?:19|20)\d{2})\b/g)].map((m) => m[1]!))
-      .join(' '),
-  );
-  if (named.length === 1) return { value: named[0]!, from: 'title' };
-  const inSheet = sheet ? yearsIn(sheet) : [];
-  if (inSheet.length === 1) return { value: inSheet[0]!, from: 'sheet' };
-  const inFile = yearsIn(file);
-  if (inFile.length === 1) return { value: inFile[0]!, from: 'fileName' };
-  const inTitles = yearsIn(undated.join(' '));
-  if (inTitles.length === 1) return { value: inTitles[0]!, from: 'title' };
+  const found = yearInWords(titles, file, sheet);
+  if (found && 'value' in found) return found;
   throw new IngestError(
     'noYear',
     {

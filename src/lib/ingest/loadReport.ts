@@ -39,6 +39,12 @@ export interface ColumnReport {
   guessed?: boolean;
 }
 
+export interface MeasureName {
+  label: string;
+  measure: string;
+  matchedBy: 'name' | 'guess';
+}
+
 export interface LoadReport {
   file: string;
   loadId: number;
@@ -70,6 +76,8 @@ export interface LoadReport {
   rateScales: RateScaleReport[];
   /** Measures the catalog does not know (loaded anyway, under the key shown). */
   unknownMeasures: string[];
+  /** A long table's measures written as names: the measure each was read as, and how. */
+  measureNames?: MeasureName[];
   /** Every row not read as data, with why: titles, numbering, blank, totals, notes, no code. */
   skippedRows: SkippedRow[];
   /** The same unit, year and measure given more than once in this file: the last row counts. */

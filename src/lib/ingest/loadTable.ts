@@ -8,7 +8,7 @@ import { columnLetter } from './cellRef';
 import { measureIndex, roleOf, type ColumnRole, type MeasureIndex } from './columnRoles';
 import { IngestError } from './errors';
 import type { DecimalMark } from './numbersSql';
-import type { ColumnReport, LoadReport, LoadResult } from './loadReport';
+import type { ColumnReport, LoadReport, LoadResult, MeasureName } from './loadReport';
 import {
   decimalMarks,
   longInsert,
@@ -75,13 +75,13 @@ export async function loadTable(
   const roles = checkGuesses(staged.columns, read, samples, catalog);
   const fromTitle = byName ? null : await parentOfAll(engine, staged, unit);
   if (fromTitle) unit.sharedParent = fromTitle;
-  const year = yearOf(headers, roles, file, staged.sheet);
+  const year = yearOf(headers, roles, file, staged.sheet, titlesOf(staged));
   const source: Source = {
     table: staged.table,
     headers,
     roles,
     sheet: staged.sheet,
-    code: codeSql(unit.code, unit.level),
+    code: codeSql(unit.code, unit.level, unit.name),
     codeColumn: unit.code,
     // A year column may hold dates ("31/12/2024"): their year counts.
     year: year.column
@@ -97,9 +97,12 @@ export async function loadTable(
       ? [headers[roles.findIndex((r) => r.role === 'value')]!]
       : headers.filter((_, i) => ['measureColumn', 'ratePart'].includes(roles[i]!.role));
   const marks = await decimalMarks(engine, staged.table, valueColumns);
+  const measureNames =
+    shape === 'long' ? await namedMeasures(engine, staged.table, headers, roles, index) : [];
+  const named = new Map(measureNames.map((n) => [n.label, n.measure]));
   const chunk = (rows: RowRange): string[] =>
     shape === 'long'
-      ? [longInsert(source, index.codes, marks.get(valueColumns[0]!) ?? ',', rows)]
+      ? [longInsert(source, index.codes, marks.get(valueColumns[0]!) ?? ',', rows, named)]
       : [wideInsert(source, marks, rows), ...rateInserts(source, marks, rows)].filter(
           (sql): sql is string => sql !== null,
         );
@@ -134,11 +137,12 @@ export async function loadTable(
     ...readingFacts(staged, file, loadId),
     shape,
     year: year.value,
-    yearSource: year.column ? 'column' : 'fileName',
+    yearSource: year.from,
     units: Number(counts!.units),
     observations: Number(counts!.observations),
     columns: columnReports(staged, roles, index, marks, samples),
     unknownMeasures: await unknownMeasures(engine, loadId, index.codes),
+    ...(measureNames.length > 0 ? { measureNames } : {}),
     // A rate computed from counts is a fraction, whatever its values — unless another column
     // gives the same measure, whose values then say their scale.
     rateScales: await rateScales(engine, loadId, {
@@ -171,10 +175,7 @@ async function parentOfAll(
   unit: UnitColumns,
 ): Promise<TitleParent | null> {
   if (unit.parent || unit.parentName || unit.level === 'tinh') return null;
-  const titles = staged.skipped
-    .filter((s) => s.reason === 'title')
-    .flatMap((s) => s.text.split(' | '));
-  const parent = await findTitleParent(engine, titles);
+  const parent = await findTitleParent(engine, titlesOf(staged));
   const above: Record<Level, readonly (Level | null)[]> = {
     xa: ['huyen', 'tinh', null],
     huyen: ['tinh', null],
@@ -220,6 +221,11 @@ async function unitsOf(
       officialName: MATCH.name,
     };
   }
+}
+
+/** The cells of the title rows above the table ("UBND HUYỆN …", "… NĂM 2024"). */
+function titlesOf(staged: StagedTable): string[] {
+  return staged.skipped.filter((s) => s.reason === 'title').flatMap((s) => s.text.split(' | '));
 }
 
 /** Each column: what it was read as, and for a measure the person may re-map, what helps. */
@@ -346,6 +352,35 @@ async function duplicates(
         a.year - b.year,
     )
     .slice(0, MAX_LISTED);
+}
+
+/** Distinct measure names a long table's measure column is read for, at most. */
+const MAX_NAMES = 2000;
+
+/**
+ * A long table's measures written as names ("Tỷ lệ số hóa hồ sơ"), not codes: each distinct
+ * name read as a header would be — the catalog's name, or a confident guess — and reported so.
+ */
+async function namedMeasures(
+  engine: Engine,
+  table: string,
+  headers: string[],
+  roles: ColumnRole[],
+  index: MeasureIndex,
+): Promise<MeasureName[]> {
+  const column = ident(headers[roles.findIndex((r) => r.role === 'measure')]!);
+  const labels = toRows(
+    await engine.query(
+      `SELECT DISTINCT trim(${column}) AS label FROM ${table} WHERE nullif(trim(${column}), '') IS NOT NULL LIMIT ${MAX_NAMES}`,
+    ),
+  ).map((r) => String(r.label));
+  return labels.flatMap((label) => {
+    const role = roleOf({ name: label, label, group: null }, index);
+    return role.role === 'measureColumn' &&
+      (role.matchedBy === 'name' || role.matchedBy === 'guess')
+      ? [{ label, measure: role.measure, matchedBy: role.matchedBy }]
+      : [];
+  });
 }
 
 async function unknownMeasures(

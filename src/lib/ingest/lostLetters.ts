@@ -16,6 +16,11 @@ export interface LostLetters {
 
 const MIN_WORDS = 4;
 const MIN_SHARE = 0.2;
+/**
+ * A file whose every Vietnamese letter was lost (saved in ASCII, or in a code page that kept
+ * none of them) has no kept letter to show it was Vietnamese: then more of its words must be hit.
+ */
+const MIN_SHARE_ALL_LOST = 0.4;
 /** A "?" inside or at the end of a word of letters. */
 const LOST = /^[\p{L}\p{N}]*\p{L}\?+[\p{L}\p{N}?]*$|^\?+\p{L}[\p{L}\p{N}?]*$/u;
 const WORD = /^[\p{L}\p{N}?]*\p{L}[\p{L}\p{N}?]*$/u;
@@ -41,6 +46,7 @@ export function lostLetters(records: readonly CsvRecord[]): LostLetters | null {
       }
     }
   }
-  if (!vietnamese || lost.length < MIN_WORDS || lostWords < words * MIN_SHARE) return null;
+  const share = vietnamese ? MIN_SHARE : MIN_SHARE_ALL_LOST;
+  if (lost.length < MIN_WORDS || lostWords < words * share) return null;
   return { examples: lost.slice(0, 3), row };
 }

@@ -98,10 +98,20 @@ export function wideInsert(
 }
 
 /** Long files name measures in a column: codes as given, else the header-style key of the text. */
-export function measureKeySql(text: string, known: ReadonlySet<string>): string {
+/**
+ * A long table's measure cell as a measure key: a catalog code as written, a name the catalog
+ * knows (`named`: cell text → code), else the cell's words folded into a key of its own.
+ */
+export function measureKeySql(
+  text: string,
+  known: ReadonlySet<string>,
+  named: ReadonlyMap<string, string> = new Map(),
+): string {
   const t = `trim(${text})`;
   const key = `trim(regexp_replace(${foldSql(t)}, '[^a-z0-9]+', '_', 'g'), '_')`;
-  return `CASE WHEN ${t} IN ${litList([...known])} THEN ${t} ELSE ${key} END`;
+  const byName = [...named].map(([label, code]) => `WHEN ${lit(label)} THEN ${lit(code)}`);
+  const fromName = byName.length > 0 ? `CASE ${t} ${byName.join(' ')} END` : 'NULL';
+  return `CASE WHEN ${t} IN ${litList([...known])} THEN ${t} ELSE coalesce(${fromName}, ${key}) END`;
 }
 
 export function longInsert(
@@ -109,13 +119,14 @@ export function longInsert(
   known: ReadonlySet<string>,
   mark: DecimalMark,
   rows: RowRange,
+  named: ReadonlyMap<string, string> = new Map(),
 ): string {
   const at = (role: ColumnRole['role']): number => s.roles.findIndex((r) => r.role === role);
   const measure = ident(s.headers[at('measure')]!);
   const valueIndex = at('value');
   const value = ident(s.headers[valueIndex]!);
   return `INSERT INTO observations
-    SELECT ${s.code}, ${s.year}, ${measureKeySql(measure, known)}, ${parseNumberSql(unboundedTextSql(value), mark)}, trim(${value}),
+    SELECT ${s.code}, ${s.year}, ${measureKeySql(measure, known, named)}, ${parseNumberSql(unboundedTextSql(value), mark)}, trim(${value}),
       ${lit(s.file)}, ${lit(s.sheet)}, __row, ${lit(s.headers[valueIndex]!)}, ${lit(columnLetter(valueIndex))} || __row, ${s.loadId}
     FROM ${s.table}
     WHERE ${inRange(rows)} AND ${hasCodeSql(s.codeColumn)} AND ${nonEmpty(measure)} AND ${nonEmpty(value)}`;

@@ -3,7 +3,7 @@
 // 2-digit province; spreadsheets drop their leading zeros, which are put back here.
 import type { Engine } from '../db/engine';
 import type { Level } from '../framework/types';
-import { fold } from '../sql/fold';
+import { fold, foldSql } from '../sql/fold';
 import { ident, lit } from '../sql/quote';
 import { CODE_LENGTH, type ColumnRole } from './columnRoles';
 import { IngestError } from './errors';
@@ -77,16 +77,33 @@ export function unitColumns(headers: string[], roles: ColumnRole[], fileName: st
 
 /**
  * A code column as SQL: trimmed, leading zeros restored. With a known level the code is padded
- * to that level's length; otherwise only lengths no level has are repaired (4 digits → a
- * commune, 1 digit → a province).
+ * to that level's length; else the row's name may say it ("Phường Phúc Xá" is a commune-level
+ * unit: "1" is 00001); otherwise only lengths no level has are repaired (4 digits → a commune,
+ * 1 digit → a province).
  */
-export function codeSql(column: string, level: Level | null): string {
+export function codeSql(
+  column: string,
+  level: Level | null,
+  nameColumn: string | null = null,
+): string {
   const t = `trim(${ident(column)})`;
   const numeric = `regexp_full_match(${t}, '\\d+')`;
   if (level)
     return `CASE WHEN ${numeric} THEN lpad(${t}, ${CODE_LENGTH[level]}, '0') ELSE ${t} END`;
-  return `CASE WHEN ${numeric} AND length(${t}) = 4 THEN lpad(${t}, 5, '0')
+  const named = nameColumn ? levelOfNameSql(nameColumn) : 'NULL';
+  return `CASE WHEN ${numeric} AND ${named} = 'xa' THEN lpad(${t}, 5, '0')
+    WHEN ${numeric} AND ${named} = 'huyen' THEN lpad(${t}, 3, '0')
+    WHEN ${numeric} AND ${named} = 'tinh' THEN lpad(${t}, 2, '0')
+    WHEN ${numeric} AND length(${t}) = 4 THEN lpad(${t}, 5, '0')
     WHEN ${numeric} AND length(${t}) = 1 THEN lpad(${t}, 2, '0') ELSE ${t} END`;
+}
+
+/** The level a unit's name gives by its first word: "Xã …", "Phường …", "Huyện …", "Tỉnh …". */
+function levelOfNameSql(nameColumn: string): string {
+  const name = foldSql(ident(nameColumn));
+  return `CASE WHEN regexp_matches(${name}, '^(xa|phuong|thi tran|dac khu) ') THEN 'xa'
+    WHEN regexp_matches(${name}, '^(huyen|quan|thi xa) ') THEN 'huyen'
+    WHEN regexp_matches(${name}, '^tinh ') THEN 'tinh' END`;
 }
 
 const LEVEL_WORDS: Record<string, Level> = {
@@ -103,7 +120,7 @@ const LEVEL_WORDS: Record<string, Level> = {
 };
 
 export async function upsertUnits(engine: Engine, table: string, u: UnitColumns): Promise<void> {
-  const code = codeSql(u.code, u.level);
+  const code = codeSql(u.code, u.level, u.name);
   const text = (c: string | null): string => (c ? `nullif(trim(${ident(c)}), '')` : 'NULL');
   const name = text(u.officialName ?? u.name);
   const fromWords = u.levelColumn
@@ -119,20 +136,24 @@ export async function upsertUnits(engine: Engine, table: string, u: UnitColumns)
   )
     .map((l) => `WHEN ${CODE_LENGTH[l]} THEN ${lit(l)}`)
     .join(' ')} END END`;
-  const level = u.level ? lit(u.level) : `coalesce(${fromWords}, ${fromLength})`;
+  const level = u.level
+    ? lit(u.level)
+    : `coalesce(${fromWords}, ${u.name ? levelOfNameSql(u.name) : 'NULL'}, ${fromLength})`;
   // The title's parent only where nothing better is known: the reference list's district of a
   // commune comes first, and a unit already loaded keeps its parent (see ON CONFLICT).
   const ref = (field: string): string =>
-    `(SELECT r.${field} FROM ref_units r WHERE r.unit_code = ${code})`;
+    `(SELECT any_value(r.${field}) FROM ref_units r WHERE r.unit_code = ${code})`;
   const shared = u.sharedParent;
   const parent = u.parent
     ? codeSql(u.parent.column, u.parent.level)
     : shared
       ? `nullif(coalesce(${ref('parent_code')}, ${lit(shared.code)}), ${code})`
-      : 'NULL';
+      : ref('parent_code');
   const parentName = shared
     ? `CASE WHEN ${ref('parent_code')} IS NOT NULL THEN ${ref('parent_name')} WHEN ${lit(shared.code)} = ${code} THEN NULL ELSE ${lit(shared.name)} END`
-    : text(u.parentName);
+    : u.parent
+      ? text(u.parentName)
+      : `coalesce(${text(u.parentName)}, ${ref('parent_name')})`;
   // A parent from a column or the reference list replaces the one stored; a title's does not.
   const keep = (field: string): string =>
     shared
@@ -141,7 +162,7 @@ export async function upsertUnits(engine: Engine, table: string, u: UnitColumns)
   await engine.exec(`
 INSERT INTO units
 SELECT code, any_value(name), any_value(level), any_value(parent_code), any_value(parent_name) FROM (
-  SELECT ${code} AS code, ${name} AS name, ${level} AS level,
+  SELECT ${code} AS code, coalesce(${name}, ${ref('unit_name')}) AS name, ${level} AS level,
     nullif(${parent}, '') AS parent_code, ${parentName} AS parent_name
   FROM ${table} WHERE ${hasCodeSql(u.code)}
 ) GROUP BY code

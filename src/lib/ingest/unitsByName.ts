@@ -5,6 +5,7 @@
 import type { Engine } from '../db/engine';
 import { foldSql } from '../sql/fold';
 import { ident, lit } from '../sql/quote';
+import { noteRowSql, totalRowSql } from './rowWords';
 import referenceCsv from '../../../data-samples/reference/plan-districts-units.csv?raw';
 
 /** Columns the match adds to the staged table. */
@@ -30,13 +31,17 @@ export function referenceUnitsSql(): string[] {
   ];
 }
 
-/** A unit name without its kind ("Xã", "Phường", "Thị trấn", "Huyện" …), lower case. */
+/**
+ * A unit name without its kind, lower case: "Xã", "Phường", "Thị trấn", "Huyện" … written out,
+ * or as offices shorten them ("TT. Nam Đàn", "TT Nam Đàn", "X. Nam Xuân", "TP. Vinh").
+ */
 function bareSql(expr: string, fold: boolean): string {
   const lower = fold ? foldSql(expr) : `lower(regexp_replace(trim(${expr}), '\\s+', ' ', 'g'))`;
   const kinds = fold
     ? 'xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|dac khu'
     : 'xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|đặc khu';
-  return `regexp_replace(${lower}, '^(${kinds}) ', '')`;
+  const short = '(tt|tx|tp)(\\.\\s*|\\s+)|(x|p|h|q)\\.\\s*';
+  return `regexp_replace(${lower}, '^((${kinds}) |${short})', '')`;
 }
 
 export async function matchUnitsByName(
@@ -64,16 +69,28 @@ export async function matchUnitsByName(
     SELECT __row, count(DISTINCT unit_code) AS n, any_value(unit_code) AS unit_code, any_value(unit_name) AS unit_name,
       any_value(level) AS level, any_value(parent_code) AS parent_code, any_value(parent_name) AS parent_name
     FROM every GROUP BY __row`);
+  // A total ("Tổng cộng") or a note or signature ("Người lập biểu") in the name column names no
+  // unit, nor does anything under the last unit found once such a row has begun the footer (the
+  // signer's name): those rows are skipped with their reason, not reported as unknown units.
+  const label = `regexp_replace(${foldSql(`s.${name}`)}, '^[^a-z0-9]+', '')`;
   await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS
-    SELECT s.*,
-      CASE WHEN m.n = 1 THEN m.unit_code END AS ${MATCH.code},
-      CASE WHEN m.n = 1 THEN m.unit_name END AS ${MATCH.name},
-      CASE WHEN m.n = 1 THEN m.level END AS ${MATCH.level},
-      CASE WHEN m.n = 1 THEN m.parent_code END AS ${MATCH.parentCode},
-      CASE WHEN m.n = 1 THEN m.parent_name END AS ${MATCH.parentName},
+    WITH s AS (SELECT s.*, m.n AS __n, m.unit_code AS __m_code, m.unit_name AS __m_name,
+                 m.level AS __m_level, m.parent_code AS __m_parent, m.parent_name AS __m_parent_name,
+                 coalesce(${totalRowSql(label)} OR ${noteRowSql(label)}, FALSE) AS __label
+               FROM ${table} s LEFT JOIN ${table}_matches m USING (__row)),
+    edge AS (SELECT min(__row) FILTER (WHERE __label AND __row > last_one) AS footer
+             FROM s, (SELECT coalesce(max(__row) FILTER (WHERE __n = 1), 0) AS last_one FROM s))
+    SELECT s.* EXCLUDE (__n, __m_code, __m_name, __m_level, __m_parent, __m_parent_name, __label),
+      CASE WHEN __n = 1 THEN __m_code END AS ${MATCH.code},
+      CASE WHEN __n = 1 THEN __m_name END AS ${MATCH.name},
+      CASE WHEN __n = 1 THEN __m_level END AS ${MATCH.level},
+      CASE WHEN __n = 1 THEN __m_parent END AS ${MATCH.parentCode},
+      CASE WHEN __n = 1 THEN __m_parent_name END AS ${MATCH.parentName},
       CASE WHEN nullif(trim(s.${name}), '') IS NULL THEN NULL
-           WHEN m.n = 1 THEN 'one' WHEN m.n > 1 THEN 'many' ELSE 'none' END AS ${MATCH.outcome}
-    FROM ${table} s LEFT JOIN ${table}_matches m USING (__row)
+           WHEN __n = 1 THEN 'one'
+           WHEN __label OR s.__row >= edge.footer THEN NULL
+           WHEN __n > 1 THEN 'many' ELSE 'none' END AS ${MATCH.outcome}
+    FROM s, edge
     ORDER BY s.__row`);
   await engine.exec(`DROP TABLE IF EXISTS ${table}_matches`);
 }

@@ -90,12 +90,16 @@ export function codeSql(
   const numeric = `regexp_full_match(${t}, '\\d+')`;
   if (level)
     return `CASE WHEN ${numeric} THEN lpad(${t}, ${CODE_LENGTH[level]}, '0') ELSE ${t} END`;
-  const named = nameColumn ? levelOfNameSql(nameColumn) : 'NULL';
-  return `CASE WHEN ${numeric} AND ${named} = 'xa' THEN lpad(${t}, 5, '0')
-    WHEN ${numeric} AND ${named} = 'huyen' THEN lpad(${t}, 3, '0')
-    WHEN ${numeric} AND ${named} = 'tinh' THEN lpad(${t}, 2, '0')
-    WHEN ${numeric} AND length(${t}) = 4 THEN lpad(${t}, 5, '0')
-    WHEN ${numeric} AND length(${t}) = 1 THEN lpad(${t}, 2, '0') ELSE ${t} END`;
+  const byName = nameColumn
+    ? (['xa', 'huyen', 'tinh'] as Level[])
+        .map((l) => `WHEN ${lit(l)} THEN lpad(${t}, ${CODE_LENGTH[l]}, '0')`)
+        .join(' ')
+    : '';
+  const byLength = `CASE length(${t}) WHEN 4 THEN lpad(${t}, 5, '0') WHEN 1 THEN lpad(${t}, 2, '0') ELSE ${t} END`;
+  const padded = nameColumn
+    ? `CASE ${levelOfNameSql(nameColumn)} ${byName} ELSE ${byLength} END`
+    : byLength;
+  return `CASE WHEN ${numeric} THEN ${padded} ELSE ${t} END`;
 }
 
 /** The level a unit's name gives by its first word: "Xã …", "Phường …", "Huyện …", "Tỉnh …". */

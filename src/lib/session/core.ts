@@ -14,6 +14,8 @@ export interface Core {
   workspace(): Workspace;
   /** Each load's file and how it was read: to read it again, to save it, to send it. */
   ledger(): LoadLedger;
+  /** What stops the load under way; null when nothing is loading. */
+  readonly loading: { abort: AbortController | null };
   /** Ids of the frameworks and profiles that ship with the app. */
   builtinIds(): readonly string[];
   notify(title: LocalText, error: unknown): void;

@@ -39,7 +39,7 @@ export async function loadFiles(
   const done: LoadReport[] = [];
   let changed = false;
   const abort = new AbortController();
-  aborts.set(c, abort);
+  c.loading.abort = abort;
   const { store } = await c.deps.storage();
   await markLoad(
     store,
@@ -83,7 +83,7 @@ export async function loadFiles(
       }
     }
     s.progress = null;
-    aborts.delete(c);
+    c.loading.abort = null;
     if (done.length > 0) {
       s.reports = [...s.reports, ...done];
       // The mapping view opens on the last file of the drop with columns to look at.
@@ -105,7 +105,7 @@ export async function loadFiles(
     }
   } finally {
     s.progress = null;
-    aborts.delete(c);
+    c.loading.abort = null;
     s.phase = 'ready';
     // After the drop's result is saved (or nothing came of it), the note goes.
     c.afterSaves(() => clearLoadMark(store).catch(() => undefined));
@@ -113,12 +113,9 @@ export async function loadFiles(
   return done;
 }
 
-/** What stops the load under way, by session. */
-const aborts = new WeakMap<Core, AbortController>();
-
 /** Stops the load under way at its next step; what it had written is taken back. */
 export function cancelLoad(c: Core): void {
-  aborts.get(c)?.abort();
+  c.loading.abort?.abort();
 }
 
 /** Reads a loaded file again with another sheet or text encoding, in the same place. */

@@ -60,6 +60,7 @@ export class Session {
       deps,
       workspace: () => this.#ws(),
       ledger: () => this.#ledger,
+      loading: { abort: null },
       builtinIds: () => this.#builtinIds,
       notify: (title, error) => this.#notify(title, error),
       rescore: (preferYear) => this.#rescore(preferYear ?? null),

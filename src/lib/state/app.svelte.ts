@@ -71,10 +71,6 @@ class AppState implements SessionState {
     return this.session.ready;
   }
 
-  get engine(): Engine {
-    return this.session.engine;
-  }
-
   query(sql: string): Promise<Row[]> {
     return this.session.query(sql);
   }

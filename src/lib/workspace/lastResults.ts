@@ -2,7 +2,6 @@
 // marked as such, while the engine starts and scores the workspace again (seconds). For a first
 // visit the sample's results are known when the app is built (data-samples/*.results.json).
 import { Checker } from '../framework/check';
-import type { LocalText } from '../framework/types';
 import type { RankingRow } from '../scoring/results';
 import type { KeyValueStore } from '../storage/keyValue';
 
@@ -85,37 +84,32 @@ export function validateLastResults(raw: unknown): LastResults | null {
 
 function readRow(c: Checker, raw: unknown, path: string): RankingRow {
   const o = c.object(raw, path);
-  const text = (v: unknown, at: string): string => {
-    if (typeof v !== 'string') c.fail(`${path}.${at}`, 'phải là chuỗi', 'must be a string');
-    return String(v);
-  };
-  const maybe = <T>(v: unknown, read: (v: unknown) => T): T | null => (v === null ? null : read(v));
-  const num = (at: string) => (v: unknown) => c.number(v, `${path}.${at}`);
-  const localText = (v: unknown): LocalText => {
-    const t = c.object(v, `${path}.band`);
-    return { vi: text(t.vi, 'band.vi'), en: text(t.en, 'band.en') };
-  };
+  const at = (field: string) => `${path}.${field}`;
+  const text = (field: string): string | null =>
+    o[field] === null ? null : c.string(o[field], at(field));
+  const num = (field: string): number | null =>
+    o[field] === null ? null : c.number(o[field], at(field));
   return {
-    unitCode: c.string(o.unitCode, `${path}.unitCode`),
-    unitName: text(o.unitName, 'unitName'),
-    parentCode: maybe(o.parentCode, (v) => text(v, 'parentCode')),
-    parentName: maybe(o.parentName, (v) => text(v, 'parentName')),
-    rank: maybe(o.rank, num('rank')),
-    rankInParent: maybe(o.rankInParent, num('rankInParent')),
-    previousRank: maybe(o.previousRank, num('previousRank')),
-    rankChange: maybe(o.rankChange, num('rankChange')),
-    total: maybe(o.total, num('total')),
-    points: c.number(o.points, `${path}.points`),
-    maxCounted: c.number(o.maxCounted, `${path}.maxCounted`),
-    totalMax: c.number(o.totalMax, `${path}.totalMax`),
-    band: maybe(o.band, localText),
-    bandCode: maybe(o.bandCode, (v) => text(v, 'bandCode')),
-    bandIndex: maybe(o.bandIndex, num('bandIndex')),
-    coverage: maybe(o.coverage, num('coverage')),
+    unitCode: c.string(o.unitCode, at('unitCode')),
+    unitName: c.string(o.unitName, at('unitName')),
+    parentCode: text('parentCode'),
+    parentName: text('parentName'),
+    rank: num('rank'),
+    rankInParent: num('rankInParent'),
+    previousRank: num('previousRank'),
+    rankChange: num('rankChange'),
+    total: num('total'),
+    points: c.number(o.points, at('points')),
+    maxCounted: c.number(o.maxCounted, at('maxCounted')),
+    totalMax: c.number(o.totalMax, at('totalMax')),
+    band: o.band === null ? null : c.localText(o.band, at('band')),
+    bandCode: text('bandCode'),
+    bandIndex: num('bandIndex'),
+    coverage: num('coverage'),
     mainIndexValues: Object.fromEntries(
-      Object.entries(c.object(o.mainIndexValues, `${path}.mainIndexValues`)).map(([k, v]) => [
+      Object.entries(c.object(o.mainIndexValues, at('mainIndexValues'))).map(([k, v]) => [
         k,
-        maybe(v, num(`mainIndexValues.${k}`)),
+        v === null ? null : c.number(v, at(`mainIndexValues.${k}`)),
       ]),
     ),
   };
